@@ -1,0 +1,256 @@
+"""From a page's text to an :class:`Article`: chrome out, metadata read, sentences split.
+
+Stages (each works on normalized lines, so offsets are taken only at the end):
+
+1. normalize characters (``normalize.normalize_text``);
+2. cut the trailing chrome block (related articles, visitor statistics,
+   weather widgets) and drop chrome lines anywhere (``patterns/chrome.toml``);
+3. read the header: the date line, the title, the site tag;
+4. read the footer: source URL, byline; photo credits at the end of captions;
+5. drop site section labels;
+6. join the kept lines as paragraphs and split sentences, keeping offsets.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from dataclasses import dataclass
+
+import regex
+
+import patterns
+from corpus.article import Article, Sentence
+from corpus.normalize import normalize_text
+
+
+@dataclass(frozen=True)
+class _Rules:
+    drop_lines: tuple[regex.Pattern, ...]
+    tail_markers: tuple[regex.Pattern, ...]
+    section_label_max: int
+    date: regex.Pattern
+    time: regex.Pattern
+    date_markers: regex.Pattern
+    dateline_max: int
+    dateline_search: int
+    site_tag: regex.Pattern
+    byline: regex.Pattern
+    byline_max: int
+    caps_byline: regex.Pattern
+    byline_search: int
+    photo_credit: regex.Pattern
+    source: regex.Pattern
+    url: regex.Pattern
+    title_fallback: regex.Pattern
+
+
+@functools.cache
+def _rules() -> _Rules:
+    p = patterns.load()
+    chrome, header = p.chrome, p.header
+
+    def many(items: list[str]) -> tuple[regex.Pattern, ...]:
+        return tuple(regex.compile(item, regex.IGNORECASE) for item in items)
+
+    return _Rules(
+        drop_lines=many(chrome["drop_lines"]["patterns"]),
+        tail_markers=many(chrome["tail_markers"]["patterns"]),
+        section_label_max=chrome["section_labels"]["max_length"],
+        date=regex.compile(header["dateline"]["date"]),
+        time=regex.compile(header["dateline"]["time"]),
+        date_markers=regex.compile(header["dateline"]["markers"]),
+        dateline_max=header["dateline"]["max_length"],
+        dateline_search=header["dateline"]["search_lines"],
+        site_tag=regex.compile(header["site_tag"]["pattern"]),
+        byline=regex.compile(header["byline"]["pattern"]),
+        byline_max=header["byline"]["max_length"],
+        caps_byline=regex.compile(header["byline"]["caps_marker"]),
+        byline_search=header["byline"]["search_lines"],
+        photo_credit=regex.compile(header["photo_credit"]["pattern"]),
+        source=regex.compile(header["source"]["pattern"]),
+        url=regex.compile(header["source"]["url"]),
+        title_fallback=regex.compile(header["title_fallback"]["pattern"]),
+    )
+
+
+def _is_chrome(line: str, rules: _Rules) -> bool:
+    return any(p.fullmatch(line) for p in rules.drop_lines)
+
+
+def _is_section_label(line: str, rules: _Rules) -> bool:
+    """A short line in capitals with no digit: a site section, not prose."""
+    return (
+        len(line) <= rules.section_label_max
+        and not any(ch.islower() or ch.isdigit() for ch in line)
+        and sum(ch.isalpha() for ch in line) >= 4
+    )
+
+
+def _parse_dateline(line: str, rules: _Rules) -> str | None:
+    """ISO date-time from a header date line, or None if it is not one."""
+    if len(line) > rules.dateline_max:
+        return None
+    date = rules.date.search(line)
+    if not date:
+        return None
+    # the time must not be part of the date itself
+    time = next((t for t in rules.time.finditer(line)
+                 if t.end() <= date.start() or t.start() >= date.end()), None)
+    if not time and not rules.date_markers.search(line):
+        return None
+    day, month, year = (int(g) for g in date.groups())
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    iso = f"{year:04d}-{month:02d}-{day:02d}"
+    if time:
+        hour, minute = int(time.group(1)), int(time.group(2))
+        if hour < 24 and minute < 60:
+            iso += f"T{hour:02d}:{minute:02d}"
+    return iso
+
+
+@dataclass
+class _Page:
+    lines: list[str]
+    title: str | None = None
+    published: str | None = None
+    site: str | None = None
+    author: str | None = None
+    photographer: str | None = None
+    url: str | None = None
+
+
+def _cut_tail(lines: list[str], rules: _Rules) -> list[str]:
+    """Drop everything from the first tail marker that follows body prose."""
+    seen_prose = False
+    for i, line in enumerate(lines):
+        if seen_prose and any(p.fullmatch(line) for p in rules.tail_markers):
+            return lines[:i]
+        if len(line) > 200:
+            seen_prose = True
+    return lines
+
+
+def _read_header(page: _Page, fallback_title: str | None, rules: _Rules) -> None:
+    lines = page.lines
+    content = [i for i, line in enumerate(lines) if line][: rules.dateline_search]
+    dateline = None
+    for i in content:
+        iso = _parse_dateline(lines[i], rules)
+        if iso:
+            page.published, dateline = iso, i
+            break
+    title_at = None
+    if dateline is not None:
+        # the title is the last prose line above the date line (a kicker or a
+        # section label may stand above it)
+        above = [i for i in content if i < dateline and lines[i]]
+        prose = [i for i in above if not _is_section_label(lines[i], rules)]
+        if prose:
+            title_at = prose[-1]
+        elif above:
+            title_at = above[-1]
+        lines[dateline] = ""
+    elif content and len(lines[content[0]]) <= 250:
+        title_at = content[0]
+    if title_at is not None:
+        page.title = lines[title_at]
+    elif fallback_title:
+        page.title = fallback_title
+    # the site tag opens the first paragraph after the header
+    start = (dateline if dateline is not None else (title_at if title_at is not None else -1)) + 1
+    for line in lines[start:]:
+        if line:
+            tag = rules.site_tag.match(line)
+            if tag:
+                page.site = tag.group(1)
+            break
+
+
+def _read_footer(page: _Page, rules: _Rules) -> None:
+    lines = page.lines
+    tail = [i for i, line in enumerate(lines) if line][-(rules.byline_search + 1):]
+    for i in reversed(tail):
+        line = lines[i]
+        if _is_section_label(line, rules) and not rules.caps_byline.search(line):
+            lines[i] = ""  # a section label below the article ("TIN TỨC DU LỊCH - LỄ HỘI")
+            continue
+        source = rules.source.match(line)
+        if source:
+            url = rules.url.search(source.group(1))
+            page.url = url.group(0) if url else source.group(1)
+            lines[i] = ""
+            continue
+        if page.author is None and len(line) <= rules.byline_max and line != page.title:
+            byline = rules.byline.match(line)
+            if byline:
+                page.author = byline.group(1).strip()
+                if byline.group(2):
+                    page.photographer = byline.group(2).strip()
+                lines[i] = ""
+                continue
+        if len(line) > rules.byline_max:
+            break
+    for i, line in enumerate(lines):
+        credit = rules.photo_credit.search(line)
+        if credit and credit.start() > 0:
+            page.photographer = page.photographer or credit.group(1).strip()
+            lines[i] = line[: credit.start()].rstrip()
+
+
+def split_sentences(paragraph: str) -> list[tuple[int, int]]:
+    """Sentence spans within one paragraph (underthesea's splitter, offsets kept)."""
+    from underthesea import sent_tokenize  # loaded once, on first use
+
+    spans: list[tuple[int, int]] = []
+    cursor = 0
+    for sentence in sent_tokenize(paragraph):
+        sentence = sentence.strip()
+        if not sentence:
+            continue
+        at = paragraph.find(sentence, cursor)
+        if at < 0:  # the splitter changed the text: keep the rest as one sentence
+            break
+        spans.append((at, at + len(sentence)))
+        cursor = at + len(sentence)
+    rest = paragraph[cursor:].strip()
+    if rest:
+        at = paragraph.index(rest, cursor)
+        spans.append((at, at + len(rest)))
+    return spans
+
+
+def content_hash(text: str) -> str:
+    """Identity of an article's content: SHA-256 of its normalized text."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def build_article(source: str, name: str, raw: str) -> Article:
+    """Clean a page's text and split it, keeping every offset into ``Article.text``."""
+    rules = _rules()
+    normalized = normalize_text(raw)
+    lines = normalized.split("\n")
+    fallback_title = next((m.group(1) for m in map(rules.title_fallback.match, lines) if m), None)
+    lines = _cut_tail(lines, rules)
+    page = _Page([("" if _is_chrome(line, rules) else line) for line in lines])
+    _read_header(page, fallback_title, rules)
+    _read_footer(page, rules)
+    paragraphs = [line for line in page.lines
+                  if line and (line == page.title or not _is_section_label(line, rules))]
+
+    text_parts: list[str] = []
+    sentences: list[Sentence] = []
+    offset = 0
+    for p_index, paragraph in enumerate(paragraphs):
+        for start, end in split_sentences(paragraph):
+            sentences.append(Sentence(len(sentences), p_index, offset + start, offset + end,
+                                      paragraph[start:end]))
+        text_parts.append(paragraph)
+        offset += len(paragraph) + 1
+    text = "\n".join(text_parts)
+    return Article(
+        source=source, name=name, text=text, content_hash=content_hash(normalized),
+        title=page.title, published=page.published, site=page.site, author=page.author,
+        photographer=page.photographer, url=page.url, sentences=tuple(sentences),
+    )

@@ -1,0 +1,412 @@
+"""Figures: every quantity a sentence states, normalized.
+
+``extract_figures(sentence)`` finds numbers (digits, number words, "hàng
+ngàn"), drops those that are dates, years, ordinals, identifiers or parts of
+names (``patterns/not_figures.toml``, ``patterns/name_numbers.txt``), reads
+the scale, unit or counter noun after each and the qualifier around it, then
+ties each to the noun phrase it measures (``extract/subjects.py``).
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, replace
+
+import regex
+
+import patterns
+from extract.numbers import number_words, parse_digits, words_to_number
+from extract.subjects import Span, attach_subjects
+from extract.text import Parsed, PhraseSet, Token
+
+KINDS = ("count", "percent", "ratio", "money", "measure")
+QUALIFIERS = ("exact", "approx", "more_than", "less_than", "at_least", "at_most")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A quantity in a sentence. Offsets index the text given to the extractor
+    (shifted by its ``offset``): ``text == source[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    kind: str
+    unit: str | None
+    total: float | None
+    qualifier: str
+    subject: str | None
+    subject_start: int | None
+    subject_end: int | None
+    rule: str
+
+
+@dataclass
+class Candidate:
+    """A figure being read; token indices into the sentence's tokens."""
+
+    first: int          # first token of the figure's text (qualifier included)
+    number_first: int   # first token of the number itself
+    after: int          # token after the figure's text
+    value: float
+    rule: str
+    kind: str = "count"
+    unit: str | None = None
+    total: float | None = None
+    qualifier: str = "exact"
+    head: int | None = None      # first token of the counted noun (classifier skipped)
+    unit_end: int | None = None  # token after the counter noun phrase
+    generic: bool = False        # the counter only says "persons" ("đồng chí")
+    scale_word: str | None = None  # the last scale word read ("tỷ")
+    range_with_previous: bool = False  # "từ 7.200 đến 7.800 đồng": the upper end
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    blocked: tuple[regex.Pattern, ...]
+    name_numbers: PhraseSet
+    name_exceptions: PhraseSet
+    scales: dict[str, float]
+    vague_prefix: str
+    vague_values: dict[str, float]
+    number_words: frozenset[str]
+    standalone: frozenset[str]
+    linking: frozenset[str]
+    tens: frozenset[str]
+    percent: regex.Pattern
+    unit: regex.Pattern
+    coordinated: regex.Pattern
+    per_unit: regex.Pattern
+    range_joiners: frozenset[str]
+    currency: dict[str, str]
+    measure: dict[str, str]
+    counters: frozenset[str]
+    coordinated_heads: frozenset[str]
+    classifiers: frozenset[str]
+    default_money_scales: frozenset[str]
+    default_money_code: str
+    qualifiers_before: dict[str, str]
+    qualifier_phrases: PhraseSet
+    qualifiers_after: dict[str, str]
+    after_phrases: PhraseSet
+    range_openers: frozenset[str]
+    not_nouns: PhraseSet
+    generic: frozenset[str]
+
+
+def _alternation(words) -> str:
+    """Regex alternation, longest first, so the longest entry wins."""
+    return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@functools.cache
+def lexicon() -> _Lexicon:
+    p = patterns.load()
+    units, quals, subj, nums = p.units, p.qualifiers, p.subjects, p.numbers
+    counters = [c.lower() for c in p.counters]
+    coordinated = [c.lower() for c in p.coordinated_counters]
+    classifiers = [c.lower() for c in p.classifiers]
+    currency = {k.lower(): v for k, v in units["currency"].items()}
+    measure = {k.lower(): v for k, v in units["measure"].items()}
+    end = r"(?![\p{L}\p{M}\d])"
+    nouns = _alternation([*currency, *measure, *counters, *classifiers])
+    qualifiers_before = {w: q for q, words in quals["before"].items() for w in words}
+    qualifiers_after = {w: q for q, words in quals["after"].items() for w in words}
+    return _Lexicon(
+        blocked=tuple(regex.compile(s["pattern"]) for s in p.not_figures["span"]),
+        name_numbers=PhraseSet(p.name_numbers),
+        name_exceptions=PhraseSet(p.not_figures["name_number_exceptions"]["phrases"]),
+        scales={k: float(v) for k, v in nums["scales"].items()},
+        vague_prefix=nums["vague"]["prefix"],
+        vague_values={k: float(v) for k, v in nums["vague"]["values"].items()},
+        number_words=number_words(),
+        standalone=frozenset(nums["standalone"]["words"]),
+        linking=frozenset(nums["words"]["linking"]) | {nums["words"]["decimal"]},
+        tens=frozenset([nums["words"]["ten"], nums["words"]["tens"]]),
+        percent=regex.compile(r"\s*(?:" + _alternation(units["percent"]["words"]) + ")" + end,
+                              regex.IGNORECASE),
+        unit=regex.compile(
+            r"\s*(?:(?P<cls>" + _alternation(classifiers) + r")\s+)?(?P<unit>" + nouns + ")" + end,
+            regex.IGNORECASE),
+        coordinated=regex.compile(r"\s*,\s*(?P<unit>" + _alternation(coordinated) + ")" + end,
+                                  regex.IGNORECASE),
+        per_unit=regex.compile(r"\s?/\s?(?P<per>[\p{L}\p{M}]+\d?)" + end),
+        range_joiners=frozenset(quals["range_joiners"]["words"]),
+        currency=currency,
+        measure=measure,
+        counters=frozenset(counters),
+        coordinated_heads=frozenset(coordinated),
+        classifiers=frozenset(classifiers),
+        default_money_scales=frozenset(units["currency_default"]["scales"]),
+        default_money_code=units["currency_default"]["code"],
+        qualifiers_before=qualifiers_before,
+        qualifier_phrases=PhraseSet(qualifiers_before),
+        qualifiers_after=qualifiers_after,
+        after_phrases=PhraseSet(qualifiers_after),
+        range_openers=frozenset(quals["range_opener"]["words"]),
+        not_nouns=PhraseSet([*subj["forward_stops"]["words"], *subj["link_verbs"]["words"],
+                             *qualifiers_before, *qualifiers_after]),
+        generic=frozenset(subj["generic_counters"]["words"]),
+    )
+
+
+# --- finding numbers ---------------------------------------------------------
+
+def _blocked_spans(text: str, lex: _Lexicon) -> list[tuple[int, int]]:
+    return [m.span() for rx in lex.blocked for m in rx.finditer(text)]
+
+
+def _is_blocked(token: Token, spans: list[tuple[int, int]]) -> bool:
+    return any(start < token.end and token.start < end for start, end in spans)
+
+
+def _names_or_ranks(tokens: list[Token], i: int, lex: _Lexicon) -> bool:
+    """A number right after a naming noun ("Quận 1", "khóa 12", "lần thứ 17")."""
+    if not lex.name_numbers.match_before(tokens, i):
+        return False
+    return not lex.name_exceptions.match_before(tokens, i)
+
+
+def _adjacent(tokens: list[Token], i: int, j: int) -> bool:
+    return tokens[i].end == tokens[j].start
+
+
+def _read_digits(s: Parsed, i: int, lex: _Lexicon, spans) -> Candidate | None:
+    tokens = s.tokens
+    token = tokens[i]
+    if _is_blocked(token, spans):
+        return None
+    followed_by_percent = bool(lex.percent.match(s.text, token.end))
+    if not followed_by_percent and _names_or_ranks(tokens, i, lex):
+        return None
+    if i + 2 < len(tokens) and tokens[i + 1].text == "/" and tokens[i + 2].is_number \
+            and _adjacent(tokens, i, i + 1) and _adjacent(tokens, i + 1, i + 2):
+        if _is_blocked(tokens[i + 2], spans):
+            return None
+        value, total = parse_digits(token.text), parse_digits(tokens[i + 2].text)
+        if value > total or total == 0:
+            return None  # "15/3" with no date word: a date, not a ratio
+        candidate = Candidate(i, i, i + 3, value, "ratio", kind="ratio", total=total)
+        _read_unit(s, candidate, lex)
+        if candidate.unit is None and total <= 12 and value <= 31:
+            return None  # "2/5" alone reads as a date
+        return candidate
+    return Candidate(i, i, i + 1, parse_digits(token.text), "digits")
+
+
+def _read_words(tokens, i, lex) -> Candidate | None:
+    """A written-out number starting at token i ("mười lăm cán bộ")."""
+    run = i
+    while run < len(tokens) and tokens[run].is_word and tokens[run].lower in lex.number_words:
+        # "mười năm" is ten years, not fifteen ("mười lăm")
+        if tokens[run].lower == "năm" and run > i and tokens[run - 1].lower in lex.tens:
+            break
+        run += 1
+    words = [t.lower for t in tokens[i:run]]
+    if not words or words[0] in lex.linking:
+        return None
+    first = tokens[i]
+    sentence_initial = i == 0 or tokens[i - 1].text in {":", '"', "“", "(", "-", "–"}
+    if first.text[0].isupper() and not sentence_initial:
+        return None  # "Ba Đình", "Hai Bà Trưng": names
+    if len(words) == 1 and words[0] not in lex.standalone:
+        return None  # "một", "năm", "tư" alone are rarely numbers
+    value = words_to_number(words)
+    if value is None or _names_or_ranks(tokens, i, lex):
+        return None
+    return Candidate(i, i, run, value, "words")
+
+
+# --- reading what follows a number -------------------------------------------
+
+def _token_at(tokens: list[Token], char: int, start: int) -> int:
+    """Index of the first token at or after ``char``."""
+    i = start
+    while i < len(tokens) and tokens[i].start < char:
+        i += 1
+    return i
+
+
+def _read_scales(s: Parsed, c: Candidate, lex: _Lexicon) -> None:
+    """'2,5 tỷ', '3 nghìn tỷ', '2 tỷ 500 triệu'."""
+    tokens = s.tokens
+    i = c.after
+    applied = False
+    while i < len(tokens) and tokens[i].lower in lex.scales:
+        c.value *= lex.scales[tokens[i].lower]
+        last_scale = lex.scales[tokens[i].lower]
+        i += 1
+        applied = True
+        # "2 tỷ 500 triệu": a smaller group follows
+        if i + 1 < len(tokens) and tokens[i].is_number and tokens[i + 1].lower in lex.scales \
+                and lex.scales[tokens[i + 1].lower] < last_scale:
+            c.value += parse_digits(tokens[i].text) * lex.scales[tokens[i + 1].lower]
+            i += 2
+    if applied:
+        c.rule += "+scale"
+        c.after = i
+        c.scale_word = tokens[i - 1].lower
+
+
+def _read_unit(s: Parsed, c: Candidate, lex: _Lexicon) -> None:
+    tokens, text = s.tokens, s.text
+    pos = tokens[c.after - 1].end
+    percent = lex.percent.match(text, pos)
+    if percent and c.kind != "ratio":
+        c.kind, c.unit = "percent", "%"
+        c.after = _token_at(tokens, percent.end(), c.after)
+        return
+    match = lex.unit.match(text, pos)
+    if match:
+        surface = match.group("unit").lower()
+        classifier = (match.group("cls") or "").lower()
+        head_char = match.start("unit")
+        if not classifier and (surface in lex.currency or surface in lex.measure):
+            if surface in lex.currency:
+                kind, unit = "money", lex.currency[surface]
+            else:
+                kind, unit = "measure", lex.measure[surface]
+            end = match.end()
+            per = lex.per_unit.match(text, end)  # "7.800 đồng/kg", "2 buổi/ngày"
+            if per and "/" not in unit:
+                unit, end = f"{unit}/{per.group('per').lower()}", per.end()
+            c.unit = unit
+            if c.kind != "ratio":
+                c.kind = kind
+            c.after = _token_at(tokens, end, c.after)
+            return
+        else:
+            unit = f"{classifier} {surface}" if classifier else surface
+            end = match.end()
+            per = lex.per_unit.match(text, end)
+            if per:
+                unit, end = f"{unit}/{per.group('per').lower()}", per.end()
+            while surface in lex.coordinated_heads and (more := lex.coordinated.match(text, end)):
+                unit += ", " + more.group("unit").lower()
+                end = more.end()
+            c.unit = unit
+            c.generic = surface in lex.generic
+            c.head = _token_at(tokens, head_char, c.after)
+            c.unit_end = _token_at(tokens, end, c.after)
+            c.after = c.unit_end
+            return
+    _read_fallback_noun(s, c, lex)
+
+
+def _read_fallback_noun(s: Parsed, c: Candidate, lex: _Lexicon) -> None:
+    """A counter noun not in the list: the first word (by underthesea's word
+    segmentation) of the phrase after the number."""
+    tokens = s.tokens
+    i = c.after
+    if i >= len(tokens) or not tokens[i].is_word or lex.not_nouns.match_at(tokens, i):
+        if c.kind == "count" and c.scale_word in lex.default_money_scales:
+            c.kind, c.unit = "money", lex.default_money_code
+        return
+    from underthesea import word_tokenize  # loaded once, on first use
+
+    window_end = min(i + 4, len(tokens))
+    window = s.text[tokens[i].start:tokens[window_end - 1].end]
+    first_word = word_tokenize(window)[0]
+    syllables = len(first_word.split())
+    if not all(t.is_word for t in tokens[i:i + syllables]):
+        syllables = 1
+    c.unit = " ".join(t.lower for t in tokens[i:i + syllables])
+    c.head = i
+    c.unit_end = i + syllables
+    c.after = c.unit_end
+    c.rule += "+noun"
+
+
+def _read_qualifier(tokens, c: Candidate, lex) -> None:
+    size = lex.qualifier_phrases.match_before(tokens, c.number_first)
+    if size:
+        phrase = " ".join(t.lower for t in tokens[c.number_first - size:c.number_first])
+        c.qualifier = lex.qualifiers_before[phrase]
+        c.first = c.number_first - size
+    size = lex.after_phrases.match_at(tokens, c.after)
+    if size:
+        phrase = " ".join(t.lower for t in tokens[c.after:c.after + size])
+        c.qualifier = lex.qualifiers_after[phrase]
+        c.after += size
+        if c.first > 0 and tokens[c.first - 1].lower in lex.range_openers:
+            c.first -= 1
+
+
+def _joins_range(tokens: list[Token], lower: Candidate, upper: Candidate, lex: _Lexicon) -> bool:
+    between = tokens[lower.after:upper.first]
+    return len(between) == 1 and between[0].lower in lex.range_joiners
+
+
+def _candidates(s: Parsed, lex: _Lexicon, spans) -> list[Candidate]:
+    tokens = s.tokens
+    found: list[Candidate] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        candidate = None
+        if token.is_number:
+            candidate = _read_digits(s, i, lex, spans)
+        elif token.lower == lex.vague_prefix and i + 1 < len(tokens) \
+                and tokens[i + 1].lower in lex.vague_values:
+            # "hàng ngàn": the scale word stands for the number
+            candidate = Candidate(i + 1, i + 1, i + 2, lex.vague_values[tokens[i + 1].lower], "vague")
+            if i + 2 < len(tokens) and tokens[i + 2].lower in lex.scales:
+                candidate.value *= lex.scales[tokens[i + 2].lower]  # "hàng chục nghìn"
+                candidate.after += 1
+        elif token.is_word and token.lower in lex.number_words:
+            candidate = _read_words(tokens, i, lex)
+        if candidate is None:
+            i += 1
+            continue
+        if candidate.kind != "ratio":
+            _read_scales(s, candidate, lex)
+            _read_unit(s, candidate, lex)
+        if candidate.rule == "words" and candidate.unit is None:
+            i += 1  # a number word with no noun after it is no figure ("Hai là")
+            continue
+        _read_qualifier(tokens, candidate, lex)
+        candidate.value = float(f"{candidate.value:.12g}")  # 4.215,6 tỷ: no binary residue
+        if found and _joins_range(tokens, found[-1], candidate, lex):
+            lower = found[-1]  # "từ 7.200 đến 7.800 đồng/kg": the lower end takes the unit
+            if lower.unit is None and lower.kind == "count":
+                lower.kind, lower.unit = candidate.kind, candidate.unit
+                if candidate.scale_word and not lower.scale_word:
+                    lower.value *= lex.scales[candidate.scale_word]
+            candidate.range_with_previous = True
+        found.append(candidate)
+        i = max(candidate.after, i + 1)
+    return found
+
+
+def extract_figures(sentence: str, offset: int = 0) -> list[Figure]:
+    """Every figure in one sentence, with offsets shifted by ``offset``."""
+    lex = lexicon()
+    parsed = Parsed.of(sentence)
+    tokens = parsed.tokens
+    candidates = _candidates(parsed, lex, _blocked_spans(sentence, lex))
+    subjects = attach_subjects(parsed, candidates)
+    figures = []
+    for c, subject in zip(candidates, subjects):
+        start, end = tokens[c.first].start, tokens[c.after - 1].end
+        figures.append(Figure(
+            start=offset + start, end=offset + end, text=sentence[start:end],
+            value=c.value, kind=c.kind, unit=c.unit, total=c.total, qualifier=c.qualifier,
+            subject=sentence[subject.start:subject.end] if subject else None,
+            subject_start=offset + subject.start if subject else None,
+            subject_end=offset + subject.end if subject else None,
+            rule=c.rule + (f"/{subject.rule}" if subject else ""),
+        ))
+    return figures
+
+
+def shifted(figure: Figure, by: int) -> Figure:
+    """The same figure with offsets moved by ``by`` characters."""
+    return replace(
+        figure, start=figure.start + by, end=figure.end + by,
+        subject_start=None if figure.subject_start is None else figure.subject_start + by,
+        subject_end=None if figure.subject_end is None else figure.subject_end + by,
+    )
+
+
+__all__ = ["Figure", "Candidate", "Span", "extract_figures", "shifted", "KINDS", "QUALIFIERS"]

@@ -1,0 +1,237 @@
+"""What a figure measures: the noun phrase tied to it by the sentence's structure.
+
+Rules, tried in this order (word lists in ``patterns/subjects.toml``):
+
+1. comparison: "…đạt 1.250 tỷ đồng, bằng 52,4% dự toán" — a figure right
+   after a comma and a comparative measures the figure before it;
+2. link verb: "[subject] chiếm/đạt/là [figure]" — the phrase before the verb
+   (for a count with its own counter noun, only after a copula: "là");
+3. counter noun: "[figure] [counter] [modifiers]" — the counter and what
+   follows it ("29 cán bộ trẻ"); a counter that only says "persons"
+   ("1.872 đồng chí") takes the action named before it instead;
+4. percent before a noun: "có 68,39% Bí thư cấp ủy" — the noun phrase after;
+5. otherwise the phrase before the figure ("tỷ lệ cán bộ nữ trên 40%").
+
+A phrase before the figure runs back to the clause start. Commas end it,
+except around short coordinated pieces ("cao cấp, cử nhân") and when an
+earlier piece opens with a subject head ("Số cán bộ …, … đạt 100%").
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import patterns
+from extract.text import Parsed, PhraseSet
+
+if TYPE_CHECKING:
+    from extract.figures import Candidate
+
+# punctuation that always ends a clause
+HARD_BOUNDARIES = frozenset(";:()[]“”\"!?….")
+
+
+@dataclass(frozen=True)
+class Span:
+    """Character offsets of a subject in its sentence, and the rule that chose it."""
+
+    start: int
+    end: int
+    rule: str
+
+
+@dataclass(frozen=True)
+class _Rules:
+    link_verbs: PhraseSet
+    copulas: PhraseSet
+    comparatives: PhraseSet
+    heads: PhraseSet
+    multiword_heads: PhraseSet
+    openers: PhraseSet
+    light_verbs: PhraseSet
+    trailing: PhraseSet
+    cuts: PhraseSet
+    stops: PhraseSet
+    short: int
+    max_forward: int
+
+
+@functools.cache
+def _rules() -> _Rules:
+    s = patterns.load().subjects
+    heads = s["subject_heads"]["words"]
+    return _Rules(
+        link_verbs=PhraseSet(s["link_verbs"]["words"]),
+        copulas=PhraseSet(s["copulas"]["words"]),
+        comparatives=PhraseSet(s["comparatives"]["words"]),
+        heads=PhraseSet(heads),
+        multiword_heads=PhraseSet([h for h in heads if " " in h]),
+        openers=PhraseSet(s["clause_openers"]["words"]),
+        light_verbs=PhraseSet(s["light_verbs"]["words"]),
+        trailing=PhraseSet([*s["trailing_words"]["words"], *s["link_verbs"]["words"]]),
+        cuts=PhraseSet(s["backward_cuts"]["words"]),
+        stops=PhraseSet(s["forward_stops"]["words"]),
+        short=s["limits"]["short_piece_words"],
+        max_forward=s["limits"]["max_forward_words"],
+    )
+
+
+def attach_subjects(s: Parsed, candidates: list[Candidate]) -> list[Span | None]:
+    """The subject of each candidate figure of one sentence (None: none named)."""
+    spans: list[Span | None] = []
+    for k in range(len(candidates)):
+        spans.append(_subject(s, candidates, k, spans))
+    return spans
+
+
+def _subject(s: Parsed, cands: list[Candidate], k: int, done: list[Span | None]) -> Span | None:
+    r = _rules()
+    t = s.tokens
+    c = cands[k]
+    if k and c.range_with_previous:
+        previous = done[k - 1]  # "từ 7.200 đến 7.800 đồng/kg": one subject
+        return Span(previous.start, previous.end, "range") if previous else None
+    link = r.link_verbs.match_before(t, c.first)
+    link_start = c.first - link
+    if link and k and r.comparatives.match_before(t, c.first) == link \
+            and _follows_previous_piece(t, cands[k - 1].after, link_start):
+        # "1.250 tỷ đồng, bằng 52,4% dự toán": the same subject as the figure before
+        previous = done[k - 1]
+        return Span(previous.start, previous.end, "compared") if previous else None
+    if link and (c.head is None or r.copulas.match_before(t, c.first) == link):
+        before = _backward(s, cands, k, link_start, "link")
+        if before or c.head is None:
+            return before
+    if c.head is not None:
+        followed = c.unit_end is not None and c.unit_end < len(t) and t[c.unit_end].is_word \
+            and not r.stops.match_at(t, c.unit_end)
+        if c.generic and not followed:
+            before = _backward(s, cands, k, c.first, "action", light=True)
+            if before:
+                return before
+        return _forward(s, cands, k, c.head, c.unit_end, "counter")
+    nxt = c.after
+    if c.kind in ("percent", "count", "ratio") and nxt < len(t) and t[nxt].is_word \
+            and not r.stops.match_at(t, nxt):
+        return _forward(s, cands, k, nxt, nxt, "after")
+    return _backward(s, cands, k, c.first, "before", light=True, cut=True) or (
+        _forward(s, cands, k, nxt, nxt, "after") if nxt < len(t) and t[nxt].is_word else None)
+
+
+def _follows_previous_piece(t, previous_after: int, link_start: int) -> bool:
+    """True for "[previous figure] [words], [comparative]": one comma apart."""
+    if link_start == 0 or t[link_start - 1].text != "," or previous_after > link_start - 1:
+        return False
+    between = t[previous_after:link_start - 1]
+    return not any(tok.text == "," or tok.text in HARD_BOUNDARIES for tok in between)
+
+
+def _forward(s: Parsed, cands, k: int, start: int, end: int, rule: str) -> Span | None:
+    """The noun phrase from token ``start``; tokens before ``end`` are already in it."""
+    r = _rules()
+    t = s.tokens
+    later_starts = {c.first for c in cands[k + 1:]}
+    i = end
+    while i < len(t) and i - start < r.max_forward:
+        token = t[i]
+        if i in later_starts:
+            break
+        if token.text == ",":
+            j = i + 1
+            while j < len(t) and t[j].is_word and not r.stops.match_at(t, j) and j not in later_starts:
+                j += 1
+            piece = j - (i + 1)
+            if piece == 0 or (j < len(t) and (t[j].is_number or j in later_starts)):
+                break  # "2 chương trình, 10 kế hoạch": the next piece is another figure
+            ended_by_stop = j < len(t) and t[j].is_word
+            if piece <= r.short or ended_by_stop:
+                end = i = j
+                continue
+            break
+        if not token.is_word or r.stops.match_at(t, i):
+            break
+        i += 1
+        end = i
+    if end <= start:
+        return None
+    return Span(t[start].start, t[end - 1].end, rule)
+
+
+def _pieces(s: Parsed, end: int) -> list[tuple[int, int]]:
+    """Comma-separated pieces of the clause before token ``end``, nearest first."""
+    t = s.tokens
+    pieces = []
+    piece_end = end
+    i = end - 1
+    while i >= 0 and t[i].text not in HARD_BOUNDARIES:
+        if t[i].text == ",":
+            pieces.append((i + 1, piece_end))
+            piece_end = i
+        i -= 1
+    pieces.append((i + 1, piece_end))
+    return pieces
+
+
+def _skip(phrases: PhraseSet, s: Parsed, a: int, b: int) -> int:
+    """Index after any phrases of the set written at the start of tokens[a:b]."""
+    while a < b and (size := phrases.match_at(s.tokens, a)) and a + size <= b:
+        a += size
+    return a
+
+
+def _backward(s: Parsed, cands, k: int, end: int, rule: str, light: bool = False,
+              cut: bool = False) -> Span | None:
+    """The phrase before token ``end``; ``light`` starts it after a light verb
+    ("đã thực hiện bổ nhiệm"), ``cut`` after a backward cut ("với diện tích")."""
+    r = _rules()
+    t = s.tokens
+    pieces = _pieces(s, end)
+    numbers = {c.number_first for i, c in enumerate(cands) if i != k}
+
+    def holds_figure(a: int, b: int) -> bool:
+        return any(a <= n < b for n in numbers)
+
+    start = pieces[0][0]
+    # an earlier piece that opens with a subject head: "Số cán bộ …, … đạt 100%"
+    for a, b in pieces[1:]:
+        if holds_figure(a, b):
+            break
+        if r.heads.match_at(t, _skip(r.openers, s, a, b)):
+            start = a
+            break
+    else:
+        # short coordinated pieces: "trình độ … cao cấp, cử nhân là 77,4%"
+        current = pieces[0][1] - pieces[0][0]
+        for a, b in pieces[1:]:
+            if holds_figure(a, b) or (current > r.short and b - a > r.short):
+                break
+            start, current = a, b - a
+    # the phrase proper: after an earlier figure of the same piece, from its
+    # counted noun ("có 9/11 xã đạt năng suất trên 65 tạ/ha")
+    for other in cands[:k]:
+        if start <= other.number_first < end:
+            start = other.head if other.head is not None and other.head < end else other.after
+    start = _skip(r.openers, s, start, end)
+    for i in range(end - 1, start - 1, -1):  # "đảm bảo tỷ lệ cán bộ nữ": after the last head
+        size = r.multiword_heads.match_at(t, i)
+        if size and i + size < end:
+            start = i + size
+            break
+    start = _skip(r.heads, s, start, end)
+    for wanted, phrases in ((light, r.light_verbs), (cut, r.cuts)):
+        if not wanted:
+            continue
+        for i in range(end - 1, start - 1, -1):
+            size = phrases.match_at(t, i)
+            if size and i + size < end:
+                start = i + size
+                break
+    while end > start and ((size := r.trailing.match_before(t, end)) or t[end - 1].is_punct):
+        end -= size or 1
+    while start < end and t[start].is_punct:
+        start += 1
+    if end <= start:
+        return None
+    return Span(t[start].start, t[end - 1].end, rule)

@@ -1,0 +1,80 @@
+"""Tokens and phrase look-ups shared by the extractors.
+
+Tokens are syllables, digit groups and punctuation, each with its offsets in
+the sentence; phrases from the word lists are matched on lower-cased tokens.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import regex
+
+TOKEN = regex.compile(r"\d+(?:[.,]\d+)*|[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*|\S")
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_number(self) -> bool:
+        return self.text[0].isdigit()
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalpha()
+
+    @property
+    def is_punct(self) -> bool:
+        return not (self.is_number or self.is_word)
+
+
+def tokenize(text: str) -> list[Token]:
+    return [Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text)]
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """A sentence and its tokens, read together by the extractors."""
+
+    text: str
+    tokens: list[Token]
+
+    @classmethod
+    def of(cls, text: str) -> "Parsed":
+        return cls(text, tokenize(text))
+
+
+class PhraseSet:
+    """Multi-word phrases matched on lower-cased word tokens, longest first."""
+
+    def __init__(self, phrases: Iterable[str]):
+        self._phrases = {tuple(p.lower().split()) for p in phrases}
+        self._longest = max((len(p) for p in self._phrases), default=0)
+
+    def __contains__(self, phrase: str) -> bool:
+        return tuple(phrase.lower().split()) in self._phrases
+
+    def match_at(self, tokens: list[Token], i: int) -> int:
+        """Number of tokens of the longest phrase starting at token i (0: none)."""
+        for size in range(min(self._longest, len(tokens) - i), 0, -1):
+            words = tokens[i:i + size]
+            if all(t.is_word for t in words) and tuple(t.lower for t in words) in self._phrases:
+                return size
+        return 0
+
+    def match_before(self, tokens: list[Token], end: int) -> int:
+        """Number of tokens of the longest phrase ending just before token ``end``."""
+        for size in range(min(self._longest, end), 0, -1):
+            words = tokens[end - size:end]
+            if all(t.is_word for t in words) and tuple(t.lower for t in words) in self._phrases:
+                return size
+        return 0

@@ -1,0 +1,202 @@
+"""Pattern data: word lists (``.txt``) and rules with fields (``.toml``).
+
+Everything language-specific that the extractors use lives in this folder as
+data. :func:`load` reads and validates it all once per process and fails
+loudly (``PatternError`` naming the file and the key) on an unknown key, an
+empty group, a duplicate entry or a regex that does not compile, so a typo in
+a word list cannot silently switch a rule off.
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import regex
+
+HERE = Path(__file__).resolve().parent
+
+
+class PatternError(ValueError):
+    """A pattern file is malformed."""
+
+
+# The shape of each TOML file: top-level table -> allowed keys ("*" = any key,
+# used for surface -> value maps). A key mapped to "regex" / "regex-list" is
+# compiled during validation.
+SCHEMAS: dict[str, dict[str, dict[str, str]]] = {
+    "chrome": {
+        "drop_lines": {"patterns": "regex-list"},
+        "tail_markers": {"patterns": "regex-list"},
+        "section_labels": {"max_length": "int"},
+    },
+    "header": {
+        "dateline": {"date": "regex", "time": "regex", "markers": "regex",
+                     "max_length": "int", "search_lines": "int"},
+        "site_tag": {"pattern": "regex"},
+        "byline": {"pattern": "regex", "caps_marker": "regex", "max_length": "int",
+                   "search_lines": "int"},
+        "photo_credit": {"pattern": "regex"},
+        "source": {"pattern": "regex", "url": "regex"},
+        "title_fallback": {"pattern": "regex"},
+    },
+    "numbers": {
+        "digits": {"*": "number"},
+        "words": {"ten": "str", "tens": "str", "hundred": "str", "linking": "str-list",
+                  "decimal": "str"},
+        "scales": {"*": "number"},
+        "standalone": {"words": "str-list"},
+        "vague": {"prefix": "str", "values": "table"},
+    },
+    "qualifiers": {
+        "before": {"more_than": "str-list", "approx": "str-list", "less_than": "str-list",
+                   "at_least": "str-list", "at_most": "str-list"},
+        "after": {"at_least": "str-list", "at_most": "str-list"},
+        "range_opener": {"words": "str-list"},
+        "range_joiners": {"words": "str-list"},
+    },
+    "units": {
+        "percent": {"words": "str-list"},
+        "currency": {"*": "str"},
+        "currency_default": {"scales": "str-list", "code": "str"},
+        "measure": {"*": "str"},
+    },
+    "not_figures": {
+        "span": {"name": "str", "pattern": "regex"},  # array of tables
+        "name_number_exceptions": {"phrases": "str-list"},
+    },
+    "subjects": {
+        "link_verbs": {"words": "str-list"},
+        "copulas": {"words": "str-list"},
+        "comparatives": {"words": "str-list"},
+        "subject_heads": {"words": "str-list"},
+        "clause_openers": {"words": "str-list"},
+        "light_verbs": {"words": "str-list"},
+        "trailing_words": {"words": "str-list"},
+        "backward_cuts": {"words": "str-list"},
+        "generic_counters": {"words": "str-list"},
+        "forward_stops": {"words": "str-list"},
+        "limits": {"short_piece_words": "int", "max_forward_words": "int"},
+    },
+}
+
+WORD_LISTS = ("counters", "coordinated_counters", "classifiers", "name_numbers")
+
+
+def _check_value(where: str, kind: str, value: Any) -> None:
+    if kind == "regex":
+        if not isinstance(value, str):
+            raise PatternError(f"{where}: expected a regex string")
+        try:
+            regex.compile(value)
+        except regex.error as exc:
+            raise PatternError(f"{where}: regex does not compile: {exc}") from None
+    elif kind in ("regex-list", "str-list"):
+        if not isinstance(value, list) or not value:
+            raise PatternError(f"{where}: expected a non-empty list")
+        seen: set[str] = set()
+        for item in value:
+            if not isinstance(item, str) or not item:
+                raise PatternError(f"{where}: entries must be non-empty strings")
+            if item in seen:
+                raise PatternError(f"{where}: duplicate entry {item!r}")
+            seen.add(item)
+            if kind == "regex-list":
+                _check_value(f"{where}[{item!r}]", "regex", item)
+    elif kind == "int":
+        if not isinstance(value, int) or value <= 0:
+            raise PatternError(f"{where}: expected a positive integer")
+    elif kind == "number":
+        if not isinstance(value, (int, float)):
+            raise PatternError(f"{where}: expected a number")
+    elif kind == "str":
+        if not isinstance(value, str) or not value:
+            raise PatternError(f"{where}: expected a non-empty string")
+    elif kind == "table":
+        if not isinstance(value, dict) or not value:
+            raise PatternError(f"{where}: expected a non-empty table")
+
+
+def _validate(name: str, data: dict[str, Any]) -> None:
+    schema = SCHEMAS[name]
+    for table in schema:
+        if table not in data:
+            raise PatternError(f"patterns/{name}.toml: missing table [{table}]")
+    for table, content in data.items():
+        if table not in schema:
+            raise PatternError(f"patterns/{name}.toml: unknown table [{table}]")
+        rows = content if isinstance(content, list) else [content]
+        for i, row in enumerate(rows):
+            where = f"patterns/{name}.toml [{table}]" + (f" #{i + 1}" if isinstance(content, list) else "")
+            if not row:
+                raise PatternError(f"{where}: empty group")
+            keys = schema[table]
+            for key, value in row.items():
+                kind = keys.get(key, keys.get("*"))
+                if kind is None:
+                    raise PatternError(f"{where}: unknown key {key!r}")
+                _check_value(f"{where}.{key}", kind, value)
+            for key in keys:
+                if key != "*" and key not in row:
+                    raise PatternError(f"{where}: missing key {key!r}")
+
+
+def read_word_list(path: Path) -> tuple[str, ...]:
+    """One entry a line; ``#`` starts a comment; duplicates are an error."""
+    entries: list[str] = []
+    seen: set[str] = set()
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        entry = line.split("#", 1)[0].strip()
+        if not entry:
+            continue
+        if entry in seen:
+            raise PatternError(f"{path.name}:{number}: duplicate entry {entry!r}")
+        seen.add(entry)
+        entries.append(entry)
+    if not entries:
+        raise PatternError(f"{path.name}: no entries")
+    return tuple(entries)
+
+
+@dataclass(frozen=True)
+class Patterns:
+    """All pattern data, validated. Attribute names are the file stems."""
+
+    chrome: dict[str, Any]
+    header: dict[str, Any]
+    numbers: dict[str, Any]
+    qualifiers: dict[str, Any]
+    units: dict[str, Any]
+    not_figures: dict[str, Any]
+    subjects: dict[str, Any]
+    counters: tuple[str, ...]
+    coordinated_counters: tuple[str, ...]
+    classifiers: tuple[str, ...]
+    name_numbers: tuple[str, ...]
+
+
+def load_from(folder: Path) -> Patterns:
+    """Read and validate every pattern file in ``folder``."""
+    tables: dict[str, Any] = {}
+    for name in SCHEMAS:
+        path = folder / f"{name}.toml"
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise PatternError(f"patterns/{name}.toml: missing") from None
+        except tomllib.TOMLDecodeError as exc:
+            raise PatternError(f"patterns/{name}.toml: {exc}") from None
+        _validate(name, data)
+        tables[name] = data
+    for name in WORD_LISTS:
+        tables[name] = read_word_list(folder / f"{name}.txt")
+    return Patterns(**tables)
+
+
+@functools.cache
+def load() -> Patterns:
+    """The package's pattern data, read once per process."""
+    return load_from(HERE)

@@ -1,0 +1,79 @@
+"""Writing the database out: label JSON per article, or a figures table."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+
+from store.db import iter_articles, open_engine
+
+# the figures table with the article metadata a reader needs beside each row
+FIGURES_SQL = """
+SELECT a.id AS article_id, a.name AS article, a.source, a.title, a.published, a.site,
+       a.author, a.url, s."index" AS sentence, f.start, f."end", f.text, f.value,
+       f.kind, f.unit, f.total, f.qualifier, f.subject, s.text AS sentence_text
+FROM figures f JOIN articles a ON a.id = f.article_id JOIN sentences s ON s.id = f.sentence_id
+ORDER BY a.id, f.start
+"""
+
+
+def figure_label(row) -> dict:
+    """A stored figure in the shape of labels/FORMAT.md."""
+    label = {"text": row.text, "value": _plain_number(row.value), "kind": row.kind,
+             "unit": row.unit, "qualifier": row.qualifier, "subject": row.subject}
+    if row.total is not None:
+        label["total"] = _plain_number(row.total)
+    return label
+
+
+def _plain_number(value: float) -> int | float:
+    return int(value) if float(value).is_integer() and abs(value) < 2**53 else value
+
+
+def article_label(row) -> dict:
+    return {
+        "article": row.name,
+        "published": row.published,
+        "figures": [figure_label(f) for f in sorted(row.figures, key=lambda f: f.start)],
+        "dates": [],
+        "localities": [],
+        "officials": [],
+        "documents": [],
+    }
+
+
+def export_labels(db: str, out: Path) -> int:
+    """One JSON per article, named after the source file's stem. Returns the count."""
+    out.mkdir(parents=True, exist_ok=True)
+    used: set[str] = set()
+    count = 0
+    for row in iter_articles(db):
+        stem = Path(row.name).stem
+        file_name = f"{stem}.json" if f"{stem}.json" not in used else f"{stem}-{row.id}.json"
+        used.add(file_name)
+        (out / file_name).write_text(json.dumps(article_label(row), ensure_ascii=False, indent=2) + "\n",
+                                     encoding="utf-8")
+        count += 1
+    return count
+
+
+def figures_frame(db: str) -> pd.DataFrame:
+    engine = open_engine(db, readonly=True)
+    try:
+        with engine.connect() as connection:
+            return pd.read_sql_query(FIGURES_SQL, connection)
+    finally:
+        engine.dispose()
+
+
+def export_table(db: str, out: Path, fmt: str) -> int:
+    """The figures table with article metadata, as CSV or Parquet. Returns the row count."""
+    frame = figures_frame(db)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if fmt == "csv":
+        frame.to_csv(out, index=False)
+    else:
+        frame.to_parquet(out, index=False)
+    return len(frame)
