@@ -127,7 +127,7 @@ def _cut_tail(lines: list[str], rules: _Rules) -> list[str]:
     for i, line in enumerate(lines):
         if seen_prose and any(p.fullmatch(line) for p in rules.tail_markers):
             return lines[:i]
-        if len(line) > 200:
+        if len(line.split()) >= 12:  # a sentence of the body, not a header line
             seen_prose = True
     return lines
 

@@ -210,9 +210,10 @@ def _backward(s: Parsed, cands, k: int, end: int, rule: str, light: bool = False
             start, current = a, b - a
     # the phrase proper: after an earlier figure of the same piece, from its
     # counted noun ("có 9/11 xã đạt năng suất trên 65 tạ/ha")
+    # (a measure inside the phrase stays: "cán bộ trẻ dưới 35 tuổi là 1.172")
     for other in cands[:k]:
-        if start <= other.number_first < end:
-            start = other.head if other.head is not None and other.head < end else other.after
+        if start <= other.number_first < end and other.head is not None and other.head < end:
+            start = other.head
     start = _skip(r.openers, s, start, end)
     for i in range(end - 1, start - 1, -1):  # "đảm bảo tỷ lệ cán bộ nữ": after the last head
         size = r.multiword_heads.match_at(t, i)

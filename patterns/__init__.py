@@ -122,12 +122,13 @@ def _check_value(where: str, kind: str, value: Any) -> None:
 
 def _validate(name: str, data: dict[str, Any]) -> None:
     schema = SCHEMAS[name]
+    for table in data:
+        if table not in schema:
+            raise PatternError(f"patterns/{name}.toml: unknown table [{table}]")
     for table in schema:
         if table not in data:
             raise PatternError(f"patterns/{name}.toml: missing table [{table}]")
     for table, content in data.items():
-        if table not in schema:
-            raise PatternError(f"patterns/{name}.toml: unknown table [{table}]")
         rows = content if isinstance(content, list) else [content]
         for i, row in enumerate(rows):
             where = f"patterns/{name}.toml [{table}]" + (f" #{i + 1}" if isinstance(content, list) else "")

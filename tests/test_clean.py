@@ -1,0 +1,127 @@
+"""Loading: normalization, page chrome, header metadata, sentences with offsets."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus.clean import build_article
+from corpus.normalize import normalize_text
+from corpus.readers import decode
+from extract import figures_of
+from tests.conftest import seed_article, seed_names
+
+NORMALIZATION = [
+    ("eth-lookalike", "\u00d0ảng bộ huyện \u00d0iện Biên", "Đảng bộ huyện Điện Biên"),
+    ("nfd-to-nfc", "Ha\u0300 No\u0323\u0302i", "Hà Nội"),
+    ("nbsp", "Quận\u00a01", "Quận 1"),
+    ("space-runs", "Phát biểu tại hội nghị,   đồng chí", "Phát biểu tại hội nghị, đồng chí"),
+    ("zero-width", "cán\u200b bộ", "cán bộ"),
+    ("crlf", "dòng một\r\ndòng hai", "dòng một\ndòng hai"),
+    ("trailing-space", "dòng một \n dòng hai", "dòng một\ndòng hai"),
+]
+
+
+@pytest.mark.parametrize(("raw", "clean"), [(r, c) for _, r, c in NORMALIZATION],
+                         ids=[i for i, _, _ in NORMALIZATION])
+def test_normalize_text(raw, clean):
+    assert normalize_text(raw) == clean
+
+
+HEADERS = [
+    # name, title, published, site, author, url
+    ("000_4c0cdf51f6810542.txt",
+     "Xây dựng đội ngũ cán bộ Quận 1 “vừa hồng, vừa chuyên”, đáp ứng yêu cầu phát triển của quận.",
+     None, None, None, None),
+    ("001_905dcb978e2025ae.txt", "Tập trung xây dựng và nâng cao chất lượng đội ngũ cán bộ các cấp",
+     "2024-05-02T16:09", "HNP", "Vương Vân", "https://hanoi.gov.vn/"),
+    ("002_06001e6bfcacbfc5.txt",
+     "Nâng cao chất lượng công tác quy hoạch, đào tạo, bồi dưỡng và bố trí cán bộ lãnh đạo, quản lý",
+     "2020-10-15T11:03", None, "ĐỖ OANH", None),
+    ("003_70db1e8be4fd53e9.txt", "Nâng cao chất lượng cán bộ", "2017-12-29T09:09", "ĐBP",
+     "Mạnh Thắng", None),
+    ("004_e2d8ea056707d73a.txt", "Ban Tổ chức Tỉnh ủy tổ chức hội thảo về công tác cán bộ",
+     "2021-01-14T07:57", "QBĐT", "Hiền Chi", None),
+]
+
+
+@pytest.mark.parametrize("row", HEADERS, ids=[f"seed-{h[0][:3]}" for h in HEADERS])
+def test_seed_header_metadata(row):
+    name, title, published, site, author, url = row
+    article = seed_article(name)
+    assert (article.title, article.published, article.site, article.author, article.url) == \
+        (title, published, site, author, url)
+
+
+@pytest.mark.parametrize("name", seed_names())
+def test_seed_sentences_index_the_text(name):
+    article = seed_article(name)
+    assert article.sentences
+    for sentence in article.sentences:
+        assert article.text[sentence.start:sentence.end] == sentence.text
+        assert "\n" not in sentence.text  # sentences never cross paragraphs
+
+
+@pytest.mark.parametrize("name", seed_names())
+def test_seed_text_is_clean(name):
+    text = seed_article(name).text
+    assert "\u00d0" not in text and "\u00a0" not in text and "  " not in text
+    for chrome in ("Lượt xem", "Đang online", "Lượt truy cập", "QR Code", "Tin khác", "Bình luận",
+                   "In bài viết", "Print", "Về đầu trang", "Hiển thị thời tiêt", "Fanpage",
+                   "Tiện ích thông tin", "rx online"):
+        assert chrome not in text
+
+
+def test_chrome_yields_no_figure():
+    """Seeds 001 and 002 end in chrome (visitor counters, QR widgets): none of it is a figure."""
+    for name in ("001_905dcb978e2025ae.txt", "002_06001e6bfcacbfc5.txt"):
+        article = seed_article(name)
+        for sf in figures_of(article):
+            assert sf.figure.value not in (630, 9168, 650772, 60919342, 88)
+
+
+def test_photo_credit_moves_to_photographer():
+    article = seed_article("003_70db1e8be4fd53e9.txt")
+    assert article.photographer == "Huyền Lâm"
+    assert "Ảnh:" not in article.text
+    assert "xã Thanh Hưng giải quyết thủ tục hành chính" in article.text  # the caption stays
+
+
+def test_own_page_with_every_kind_of_chrome():
+    page = "\n".join([
+        "TIN KINH TẾ",
+        "Huyện A hoàn thành kế hoạch thu ngân sách",
+        "09:09 - Thứ Sáu, 29/12/2017 Lượt xem: 823 In bài viết",
+        "ABC - Năm 2017, huyện thu ngân sách đạt 125 tỷ đồng, vượt 8% dự toán.",
+        "anh-hoi-nghi_01.jpg",
+        "14",
+        "Nguyễn Văn Bình",
+        "(Nguồn: https://example.gov.vn/bai-viet)",
+        "Tin khác",
+        "Huyện B thu hút 300 doanh nghiệp",
+        "Đang online: 630",
+    ])
+    article = build_article("page.txt", "page.txt", page)
+    assert article.title == "Huyện A hoàn thành kế hoạch thu ngân sách"
+    assert article.published == "2017-12-29T09:09"
+    assert article.site == "ABC"
+    assert article.author == "Nguyễn Văn Bình"
+    assert article.url == "https://example.gov.vn/bai-viet"
+    assert [sf.figure.value for sf in figures_of(article)] == [125e9, 8]
+
+
+BAD_BYTES = [
+    ("binary", b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary file"),
+    ("cp1258", "Hà Nam".encode("latin-1"), "not valid UTF-8"),
+    ("empty", b"  \n ", "empty file"),
+]
+
+
+@pytest.mark.parametrize(("data", "reason"), [(d, r) for _, d, r in BAD_BYTES],
+                         ids=[i for i, _, _ in BAD_BYTES])
+def test_unreadable_bytes_say_why(data, reason):
+    with pytest.raises(ValueError, match=reason):
+        decode(data)
+
+
+def test_bom_is_tolerated():
+    assert decode("\ufeffHà Nội".encode("utf-8")) == "Hà Nội"

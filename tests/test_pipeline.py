@@ -1,0 +1,160 @@
+"""End to end: files -> SQLite rows, through the real pipeline and command line."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+from pipeline import Options, main, run
+from tests.conftest import SAMPLES, SEEDS, require_shared
+
+
+@pytest.fixture()
+def corpus_dir(tmp_path):
+    """The seeds and the samples, plus one binary and one Latin-1 file, in nested folders."""
+    require_shared()
+    root = tmp_path / "in"
+    shutil.copytree(SEEDS, root / "seeds")
+    shutil.copytree(SAMPLES, root / "samples" / "nested")
+    (root / "bad").mkdir()
+    (root / "bad" / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    (root / "bad" / "latin1.txt").write_bytes("Hà Nam có 12 xã".encode("latin-1"))
+    (root / "notes.md").write_text("not an article", encoding="utf-8")  # only .txt in folders
+    return root
+
+
+def _rows(db, sql):
+    with sqlite3.connect(db) as connection:
+        return connection.execute(sql).fetchall()
+
+
+def test_ingest_folder_into_sqlite(corpus_dir, tmp_path):
+    db = tmp_path / "v.db"
+    summary = run([corpus_dir], Options(db=str(db)))
+    assert (summary.ingested, summary.skipped, summary.failed) == (8, 0, 2)
+    assert _rows(db, "SELECT COUNT(*) FROM articles") == [(8,)]
+    failures = dict(_rows(db, "SELECT source, reason FROM failures"))
+    assert any(s.endswith("image.txt") and "binary" in r for s, r in failures.items())
+    assert any(s.endswith("latin1.txt") and "UTF-8" in r for s, r in failures.items())
+    # the seed figures, with provenance
+    rows = _rows(db, """SELECT f.value, f.unit, f.subject, s."index", a.name FROM figures f
+                        JOIN sentences s ON s.id = f.sentence_id JOIN articles a ON a.id = f.article_id
+                        WHERE a.name = '000_4c0cdf51f6810542.txt' AND f.value = 1172""")
+    assert rows == [(1172.0, "đồng chí", "cán bộ trẻ dưới 35 tuổi", rows[0][3], "000_4c0cdf51f6810542.txt")]
+    seed_figures = _rows(db, "SELECT COUNT(*) FROM figures f JOIN articles a ON a.id = f.article_id "
+                             "WHERE a.source LIKE '%/seeds/%'")
+    assert seed_figures == [(71,)]  # as many as the gold labels hold (the floor test checks which)
+
+
+def test_every_stored_span_equals_its_surface(corpus_dir, tmp_path):
+    db = tmp_path / "v.db"
+    run([corpus_dir], Options(db=str(db)))
+    texts = dict(_rows(db, "SELECT id, text FROM articles"))
+    for article, start, end, surface in _rows(db, 'SELECT article_id, start, "end", text FROM figures'):
+        assert texts[article][start:end] == surface
+    for article, start, end, surface in _rows(
+            db, "SELECT article_id, subject_start, subject_end, subject FROM figures WHERE subject IS NOT NULL"):
+        assert texts[article][start:end] == surface
+    for article, start, end, surface in _rows(db, 'SELECT article_id, start, "end", text FROM sentences'):
+        assert texts[article][start:end] == surface
+    # each figure lies inside its sentence
+    assert _rows(db, """SELECT COUNT(*) FROM figures f JOIN sentences s ON s.id = f.sentence_id
+                        WHERE f.start < s.start OR f."end" > s."end" OR f.article_id != s.article_id""") == [(0,)]
+
+
+def test_reingest_adds_nothing_and_keeps_what_is_stored(corpus_dir, tmp_path):
+    db = tmp_path / "v.db"
+    run([corpus_dir], Options(db=str(db)))
+    before = _rows(db, "SELECT COUNT(*), SUM(value) FROM figures")
+    summary = run([corpus_dir], Options(db=str(db)))
+    assert (summary.ingested, summary.skipped, summary.failed) == (0, 8, 2)
+    assert _rows(db, "SELECT COUNT(*) FROM articles") == [(8,)]
+    assert _rows(db, "SELECT COUNT(*), SUM(value) FROM figures") == before
+    assert _rows(db, "SELECT COUNT(*) FROM failures") == [(2,)]  # the same failure is kept once
+
+
+def test_same_content_under_another_name_is_skipped(tmp_path):
+    page = (SAMPLES / "001_ngan_sach_song_lam.txt").read_bytes()
+    (tmp_path / "a.txt").write_bytes(page)
+    (tmp_path / "b.txt").write_bytes(b"\xef\xbb\xbf" + page)  # with a BOM: the same content
+    summary = run([tmp_path / "a.txt", tmp_path / "b.txt"], Options(db=str(tmp_path / "v.db")))
+    assert (summary.ingested, summary.skipped) == (1, 1)
+
+
+# --- command line ---------------------------------------------------------------
+
+@pytest.fixture()
+def runner():
+    return CliRunner()
+
+
+@pytest.mark.parametrize("command", [[], ["ingest"], ["query"], ["export"]])
+def test_every_command_has_help_with_an_example(runner, command):
+    result = runner.invoke(main, [*command, "--help"])
+    assert result.exit_code == 0
+    assert "Example" in result.output
+
+
+def test_cli_ingest_query_export(runner, corpus_dir, tmp_path):
+    db = str(tmp_path / "v.db")
+    result = runner.invoke(main, ["ingest", str(corpus_dir), "--db", db])
+    assert result.exit_code == 0
+    assert "ingested 8, skipped 0 (already stored), failed 2" in result.output
+    result = runner.invoke(main, ["query", "SELECT value, unit, subject FROM figures ORDER BY value DESC LIMIT 1",
+                                  "--db", db, "--format", "json"])
+    assert result.exit_code == 0
+    assert json.loads(result.output) == [{"value": 9e12, "unit": "VND", "subject": "tổng vốn đăng ký"}]
+    result = runner.invoke(main, ["query", "SELECT kind, COUNT(*) AS n FROM figures GROUP BY kind ORDER BY kind",
+                                  "--db", db, "--format", "csv"])
+    assert result.output.splitlines()[0] == "kind,n"
+    labels = tmp_path / "labels"
+    result = runner.invoke(main, ["export", "--format", "labels", "--out", str(labels), "--db", db])
+    assert result.exit_code == 0
+    doc = json.loads((labels / "000_4c0cdf51f6810542.json").read_text(encoding="utf-8"))
+    assert doc["article"] == "000_4c0cdf51f6810542.txt"
+    assert set(doc) == {"article", "published", "figures", "dates", "localities", "officials", "documents"}
+    assert {"text": "1.172 đồng chí", "value": 1172, "kind": "count", "unit": "đồng chí",
+            "qualifier": "exact", "subject": "cán bộ trẻ dưới 35 tuổi"} in doc["figures"]
+    for fmt in ("csv", "parquet"):
+        out = tmp_path / f"figures.{fmt}"
+        result = runner.invoke(main, ["export", "--format", fmt, "--out", str(out), "--db", db])
+        assert result.exit_code == 0
+        frame = pd.read_csv(out) if fmt == "csv" else pd.read_parquet(out)
+        assert {"article", "published", "title", "value", "kind", "unit", "subject"} <= set(frame.columns)
+        assert len(frame) == _rows(db, "SELECT COUNT(*) FROM figures")[0][0]
+
+
+def test_query_is_read_only(runner, corpus_dir, tmp_path):
+    db = str(tmp_path / "v.db")
+    runner.invoke(main, ["ingest", str(corpus_dir / "samples"), "--db", db])
+    result = runner.invoke(main, ["query", "DELETE FROM figures", "--db", db])
+    assert result.exit_code != 0
+    assert "readonly" in result.output
+    assert _rows(db, "SELECT COUNT(*) FROM figures")[0][0] > 0
+
+
+USER_ERRORS = [
+    (["ingest", "no/such/folder"], "no such file or folder"),
+    (["query", "SELECT 1", "--db", "missing.db"], "no database at"),
+    (["query", "SELEC nothing", "--db", "{db}"], "query failed"),
+    (["export", "--format", "labels", "--out", "x", "--db", "missing.db"], "no database at"),
+    (["ingest", "{samples}", "--db", "no/such/dir/v.db"], "folder does not exist"),
+]
+
+
+@pytest.mark.parametrize(("args", "message"), USER_ERRORS, ids=[" ".join(a[:2]) for a, _ in USER_ERRORS])
+def test_user_errors_are_one_clear_line(runner, tmp_path, monkeypatch, args, message):
+    db = tmp_path / "v.db"
+    run([SAMPLES], Options(db=str(db)))
+    args = [a.format(db=db, samples=SAMPLES) for a in args]
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(main, args)
+    assert result.exit_code != 0
+    assert message in result.output
+    assert "Traceback" not in result.output
+    assert len(result.output.strip().splitlines()) == 1
