@@ -168,7 +168,7 @@ def format_rows(columns: list[str], rows: list[tuple], fmt: str) -> str:
         return buffer.getvalue()
     from tabulate import tabulate
 
-    return tabulate(rows, headers=columns, tablefmt="github", floatfmt="g",
+    return tabulate(rows, headers=columns, tablefmt="github", floatfmt=".15g",
                     missingval="NULL") + "\n"
 
 
