@@ -80,6 +80,9 @@ def run(paths: Iterable[str | Path], options: Options | None = None) -> Summary:
             except Exception as exc:  # one article's bug must not stop the batch
                 fail(item.source, f"extraction failed: {type(exc).__name__}: {exc}")
                 continue
+            if not article.sentences:
+                fail(item.source, "no article text left after removing page chrome")
+                continue
             if store.add_article(article, figures):
                 summary.ingested += 1
                 summary.figures += len(figures)

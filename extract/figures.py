@@ -168,6 +168,18 @@ def _names_or_ranks(tokens: list[Token], i: int, lex: _Lexicon) -> bool:
     return not lex.name_exceptions.match_before(tokens, i)
 
 
+def _followed_by_quantity_word(s: Parsed, i: int, lex: _Lexicon) -> bool:
+    """"%", a scale word, a currency or a measure after the number make it a
+    quantity even after a naming noun: "vốn trung ương 800 tỷ đồng"."""
+    if i + 1 < len(s.tokens) and s.tokens[i + 1].lower in lex.scales:
+        return True
+    if lex.percent.match(s.text, s.tokens[i].end):
+        return True
+    unit = lex.unit.match(s.text, s.tokens[i].end)
+    return bool(unit and not unit.group("cls")
+                and (unit.group("unit").lower() in lex.currency or unit.group("unit").lower() in lex.measure))
+
+
 def _adjacent(tokens: list[Token], i: int, j: int) -> bool:
     return tokens[i].end == tokens[j].start
 
@@ -177,8 +189,9 @@ def _read_digits(s: Parsed, i: int, lex: _Lexicon, spans) -> Candidate | None:
     token = tokens[i]
     if _is_blocked(token, spans):
         return None
-    followed_by_percent = bool(lex.percent.match(s.text, token.end))
-    if not followed_by_percent and _names_or_ranks(tokens, i, lex):
+    if i >= 2 and tokens[i - 1].text == "/" and tokens[i - 2].is_number and _adjacent(tokens, i - 1, i):
+        return None  # the second half of "1/5" or "15/63", whatever the first half was
+    if not _followed_by_quantity_word(s, i, lex) and _names_or_ranks(tokens, i, lex):
         return None
     if i + 2 < len(tokens) and tokens[i + 1].text == "/" and tokens[i + 2].is_number \
             and _adjacent(tokens, i, i + 1) and _adjacent(tokens, i + 1, i + 2):
@@ -307,7 +320,7 @@ def _read_fallback_noun(s: Parsed, c: Candidate, lex: _Lexicon) -> None:
 
     window_end = min(i + 4, len(tokens))
     window = s.text[tokens[i].start:tokens[window_end - 1].end]
-    first_word = word_tokenize(window)[0]
+    first_word = (word_tokenize(window) or [tokens[i].text])[0]
     syllables = len(first_word.split())
     if not all(t.is_word for t in tokens[i:i + syllables]):
         syllables = 1

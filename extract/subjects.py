@@ -9,7 +9,8 @@ Rules, tried in this order (word lists in ``patterns/subjects.toml``):
 3. counter noun: "[figure] [counter] [modifiers]" — the counter and what
    follows it ("29 cán bộ trẻ"); a counter that only says "persons"
    ("1.872 đồng chí") takes the action named before it instead;
-4. percent before a noun: "có 68,39% Bí thư cấp ủy" — the noun phrase after;
+4. a figure before a noun: "có 68,39% Bí thư cấp ủy", "35,8 km đường giao
+   thông" — the noun phrase after;
 5. otherwise the phrase before the figure ("tỷ lệ cán bộ nữ trên 40%").
 
 A phrase before the figure runs back to the clause start. Commas end it,
@@ -24,7 +25,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import patterns
-from extract.text import Parsed, PhraseSet
+from extract.text import Parsed, PhraseSet, in_word_with_neighbour
 
 if TYPE_CHECKING:
     from extract.figures import Candidate
@@ -83,6 +84,9 @@ def attach_subjects(s: Parsed, candidates: list[Candidate]) -> list[Span | None]
     spans: list[Span | None] = []
     for k in range(len(candidates)):
         spans.append(_subject(s, candidates, k, spans))
+    for k, c in enumerate(candidates):
+        if c.range_with_previous and spans[k]:
+            spans[k - 1] = spans[k]  # "từ 10 đến 15 doanh nghiệp": both ends measure one thing
     return spans
 
 
@@ -90,17 +94,18 @@ def _subject(s: Parsed, cands: list[Candidate], k: int, done: list[Span | None])
     r = _rules()
     t = s.tokens
     c = cands[k]
-    if k and c.range_with_previous:
-        previous = done[k - 1]  # "từ 7.200 đến 7.800 đồng/kg": one subject
-        return Span(previous.start, previous.end, "range") if previous else None
-    link = r.link_verbs.match_before(t, c.first)
-    link_start = c.first - link
-    if link and k and r.comparatives.match_before(t, c.first) == link \
+    # the upper end of a range reads its subject from where the range starts
+    first = cands[k - 1].first if k and c.range_with_previous else c.first
+    if first > 0 and t[first - 1].lower in _range_openers():
+        first -= 1  # "dao động từ 7.200 đến 7.800 đồng/kg"
+    link = r.link_verbs.match_before(t, first)
+    link_start = first - link
+    if link and k and r.comparatives.match_before(t, first) == link \
             and _follows_previous_piece(t, cands[k - 1].after, link_start):
         # "1.250 tỷ đồng, bằng 52,4% dự toán": the same subject as the figure before
         previous = done[k - 1]
         return Span(previous.start, previous.end, "compared") if previous else None
-    if link and (c.head is None or r.copulas.match_before(t, c.first) == link):
+    if link and (c.head is None or r.copulas.match_before(t, first) == link):
         before = _backward(s, cands, k, link_start, "link")
         if before or c.head is None:
             return before
@@ -108,16 +113,20 @@ def _subject(s: Parsed, cands: list[Candidate], k: int, done: list[Span | None])
         followed = c.unit_end is not None and c.unit_end < len(t) and t[c.unit_end].is_word \
             and not r.stops.match_at(t, c.unit_end)
         if c.generic and not followed:
-            before = _backward(s, cands, k, c.first, "action", light=True)
+            before = _backward(s, cands, k, first, "action", light=True)
             if before:
                 return before
         return _forward(s, cands, k, c.head, c.unit_end, "counter")
     nxt = c.after
-    if c.kind in ("percent", "count", "ratio") and nxt < len(t) and t[nxt].is_word \
-            and not r.stops.match_at(t, nxt):
+    if nxt < len(t) and t[nxt].is_word and not r.stops.match_at(t, nxt):
         return _forward(s, cands, k, nxt, nxt, "after")
-    return _backward(s, cands, k, c.first, "before", light=True, cut=True) or (
+    return _backward(s, cands, k, first, "before", light=True, cut=True) or (
         _forward(s, cands, k, nxt, nxt, "after") if nxt < len(t) and t[nxt].is_word else None)
+
+
+@functools.cache
+def _range_openers() -> frozenset[str]:
+    return frozenset(patterns.load().qualifiers["range_opener"]["words"])
 
 
 def _follows_previous_piece(t, previous_after: int, link_start: int) -> bool:
@@ -140,7 +149,7 @@ def _forward(s: Parsed, cands, k: int, start: int, end: int, rule: str) -> Span 
             break
         if token.text == ",":
             j = i + 1
-            while j < len(t) and t[j].is_word and not r.stops.match_at(t, j) and j not in later_starts:
+            while j < len(t) and t[j].is_word and not _stops_at(t, j, i + 1) and j not in later_starts:
                 j += 1
             piece = j - (i + 1)
             if piece == 0 or (j < len(t) and (t[j].is_number or j in later_starts)):
@@ -150,13 +159,22 @@ def _forward(s: Parsed, cands, k: int, start: int, end: int, rule: str) -> Span 
                 end = i = j
                 continue
             break
-        if not token.is_word or r.stops.match_at(t, i):
+        if not token.is_word or _stops_at(t, i, start):
             break
         i += 1
         end = i
     if end <= start:
         return None
     return Span(t[start].start, t[end - 1].end, rule)
+
+
+def _stops_at(t, i: int, start: int) -> bool:
+    """A stop word at token i ends a noun phrase, unless it is a syllable of a
+    longer word: "bằng" ends "29 cán bộ trẻ bằng …" but not "mặt bằng"."""
+    size = _rules().stops.match_at(t, i)
+    if not size:
+        return False
+    return size > 1 or not in_word_with_neighbour(t, i, start)
 
 
 def _pieces(s: Parsed, end: int) -> list[tuple[int, int]]:

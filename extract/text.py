@@ -6,8 +6,10 @@ the sentence; phrases from the word lists are matched on lower-cased tokens.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
+from importlib import resources
 
 import regex
 
@@ -78,3 +80,25 @@ class PhraseSet:
             if all(t.is_word for t in words) and tuple(t.lower for t in words) in self._phrases:
                 return size
         return 0
+
+
+@functools.cache
+def two_syllable_words() -> frozenset[tuple[str, str]]:
+    """Two-syllable words of underthesea's Viet74K dictionary, lower-cased: tells
+    "mặt bằng" (one word) from "bằng" the preposition."""
+    path = resources.files("underthesea.corpus") / "data" / "Viet74K.txt"
+    words = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.strip().lower().split()
+        if len(parts) == 2:
+            words.add((parts[0], parts[1]))
+    return frozenset(words)
+
+
+def in_word_with_neighbour(tokens: list[Token], i: int, start: int) -> bool:
+    """True if token i forms one two-syllable word with the token before it
+    (from ``start`` on) or after it."""
+    words = two_syllable_words()
+    before = i > start and tokens[i - 1].is_word and (tokens[i - 1].lower, tokens[i].lower) in words
+    after = i + 1 < len(tokens) and tokens[i + 1].is_word and (tokens[i].lower, tokens[i + 1].lower) in words
+    return before or after
