@@ -68,6 +68,18 @@ SCHEMAS: dict[str, dict[str, dict[str, str]]] = {
         "span": {"name": "str", "pattern": "regex"},  # array of tables
         "name_number_exceptions": {"phrases": "str-list"},
     },
+    "dates": {
+        "form": {"kind": "str", "name": "str", "pattern": "regex"},  # array of tables
+        "months": {"*": "str"},
+        "relative_years": {"*": "number"},
+        "limits": {"future_days": "int"},
+    },
+    "documents": {
+        "types": {"*": "str"},
+        "number": {"pattern": "regex", "joiner": "regex"},
+        "issue_date": {"pattern": "regex"},
+        "type_codes": {"codes": "str-list"},
+    },
     "subjects": {
         "link_verbs": {"words": "str-list"},
         "copulas": {"words": "str-list"},
@@ -172,6 +184,8 @@ class Patterns:
     qualifiers: dict[str, Any]
     units: dict[str, Any]
     not_figures: dict[str, Any]
+    dates: dict[str, Any]
+    documents: dict[str, Any]
     subjects: dict[str, Any]
     counters: tuple[str, ...]
     coordinated_counters: tuple[str, ...]

@@ -1,0 +1,150 @@
+"""Dates and periods, resolved against the publication date.
+
+``extract_dates(sentence, offset, published)`` finds the forms of
+``patterns/dates.toml`` and gives each a start and an end at the precision
+the text gives ("2017", "2017-10", "2017-10-24") and a granularity (day,
+month, quarter, half, year, period). A day or month written without a year
+takes the publication year; with no publication date it keeps only what the
+text gives ("--05-02", ISO 8601's form for a day with no year) and relative
+years ("năm nay") are left out rather than guessed from today.
+"""
+
+from __future__ import annotations
+
+import calendar
+import functools
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import regex
+
+import patterns
+
+GRANULARITIES = ("day", "month", "quarter", "half", "year", "period")
+ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int          # offsets into the text given, shifted by ``offset``
+    end: int
+    text: str
+    date_start: str     # ISO at the text's precision
+    date_end: str
+    granularity: str
+    rule: str
+
+
+@dataclass(frozen=True)
+class _Form:
+    kind: str
+    name: str
+    pattern: regex.Pattern
+
+
+@functools.cache
+def _forms() -> tuple[tuple[_Form, ...], dict, dict, int]:
+    data = patterns.load().dates
+    forms = tuple(_Form(f["kind"], f["name"], regex.compile(f["pattern"])) for f in data["form"])
+    return forms, data["months"], data["relative_years"], data["limits"]["future_days"]
+
+
+def _group(match: regex.Match, *names: str) -> str | None:
+    for name in names:
+        if name in match.groupdict() and match.group(name):
+            return match.group(name)
+    return None
+
+
+def _valid_day(year: int, month: int, day: int) -> bool:
+    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
+
+
+def _normalize(kind: str, m: regex.Match, published: date | None) -> tuple[str, str, str] | None:
+    """(start, end, granularity) of one match, or None if it is no valid date."""
+    _, parts, relative, future_days = _forms()
+    year_text = _group(m, "y", "y_")
+    rel = _group(m, "rel")
+    year = int(year_text) if year_text else None
+    if year is None and rel is not None:
+        if published is None:
+            return None
+        year = published.year + int(relative[rel.lower()])
+    if kind == "day":
+        d, mo = int(m.group("d")), int(m.group("m"))
+        if not _valid_day(year, mo, d):
+            return None
+        iso = f"{year:04d}-{mo:02d}-{d:02d}"
+        return iso, iso, "day"
+    if kind == "day_no_year":
+        d, mo = int(m.group("d")), int(m.group("m"))
+        if published is None:
+            if not _valid_day(2000, mo, d):  # a leap year admits 29/2
+                return None
+            iso = f"--{mo:02d}-{d:02d}"
+            return iso, iso, "day"
+        year = published.year
+        if not _valid_day(year, mo, d) and not _valid_day(year - 1, mo, d):
+            return None
+        if _valid_day(year, mo, d) and date(year, mo, d) - published > timedelta(days=future_days):
+            year -= 1  # "ngày 28/12" in a January article
+        if not _valid_day(year, mo, d):
+            return None
+        iso = f"{year:04d}-{mo:02d}-{d:02d}"
+        return iso, iso, "day"
+    if kind == "period":
+        y1, y2 = int(m.group("y")), int(m.group("y2"))
+        if y2 < y1:
+            return None
+        return f"{y1:04d}", f"{y2:04d}", "period"
+    if year is None:
+        if published is None:
+            return None
+        year = published.year
+    if kind == "quarter":
+        q = m.group("q").upper()
+        q = ROMAN.get(q) or int(q)
+        return f"{year:04d}-{3 * q - 2:02d}", f"{year:04d}-{3 * q:02d}", "quarter"
+    if kind == "months_of_year":
+        n = int(m.group("n"))
+        if not 1 <= n <= 12:
+            return None
+        part = parts.get((_group(m, "part") or "").lower(), "first")
+        first = 13 - n if part == "last" else 1
+        last = first + n - 1
+        granularity = "half" if n == 6 else ("year" if n == 12 else "period")
+        return f"{year:04d}-{first:02d}", f"{year:04d}-{last:02d}", granularity
+    if kind == "month":
+        mo = int(m.group("m"))
+        return f"{year:04d}-{mo:02d}", f"{year:04d}-{mo:02d}", "month"
+    if kind in ("year", "relative_year"):
+        return f"{year:04d}", f"{year:04d}", "year"
+    raise ValueError(f"patterns/dates.toml: unknown kind {kind!r}")
+
+
+def extract_dates(sentence: str, offset: int = 0, published: date | None = None) -> list[DateMention]:
+    """Every date or period of one sentence, in reading order."""
+    forms = _forms()[0]
+    taken: list[tuple[int, int]] = []
+    found: list[DateMention] = []
+    for form in forms:
+        for m in form.pattern.finditer(sentence):
+            start, end = m.span()
+            if any(start < b and a < end for a, b in taken):
+                continue
+            normalized = _normalize(form.kind, m, published)
+            if normalized is None:
+                continue
+            taken.append((start, end))
+            found.append(DateMention(offset + start, offset + end, m.group(0), *normalized, form.kind))
+    return sorted(found, key=lambda d: d.start)
+
+
+def parse_published(published: str | None) -> date | None:
+    """The date part of an ISO publication date-time."""
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published[:10])
+    except ValueError:
+        return None

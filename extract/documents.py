@@ -1,0 +1,59 @@
+"""Numbered documents: type, code, issuing body, issue date."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import regex
+
+import patterns
+
+
+@dataclass(frozen=True)
+class DocumentMention:
+    start: int
+    end: int
+    text: str
+    type: str
+    number: str
+    issuer: str | None   # the issuing body's code: "TU" in "04-NQ/TU", "UBND" in "1234/QĐ-UBND"
+    date: str | None     # ISO issue date when the text gives one
+
+
+@functools.cache
+def _rules() -> tuple[regex.Pattern, dict[str, str], frozenset[str]]:
+    data = patterns.load().documents
+    types = {k.lower(): v for k, v in data["types"].items()}
+    alternation = "|".join(regex.escape(t) for t in sorted(types, key=len, reverse=True))
+    pattern = regex.compile(
+        r"(?<![\p{L}])(?P<type>" + alternation + r")" + data["number"]["joiner"]
+        + r"(?P<number>" + data["number"]["pattern"] + r")"
+        + r"(?:" + data["issue_date"]["pattern"] + r")?",
+        regex.IGNORECASE)
+    return pattern, types, frozenset(data["type_codes"]["codes"])
+
+
+def issuer_of(number: str, type_codes: frozenset[str]) -> str | None:
+    """'04-NQ/TU' -> 'TU'; '1234/QĐ-UBND' -> 'UBND'; '100/2019/NĐ-CP' -> 'CP'."""
+    last = number.split("/")[-1]
+    head, _, rest = last.partition("-")
+    if rest and head in type_codes:
+        return rest
+    return last if not last.isdigit() else None
+
+
+def extract_documents(sentence: str, offset: int = 0) -> list[DocumentMention]:
+    pattern, types, codes = _rules()
+    found = []
+    for m in pattern.finditer(sentence):
+        number = regex.sub(r"\s+", "", m.group("number")).rstrip(".")
+        end = m.end() if m.group("d") else m.start("number") + len(m.group("number").rstrip("."))
+        issue = None
+        if m.group("d"):
+            d, mo, y = int(m.group("d")), int(m.group("m")), int(m.group("y"))
+            if 1 <= mo <= 12 and 1 <= d <= 31:
+                issue = f"{y:04d}-{mo:02d}-{d:02d}"
+        found.append(DocumentMention(offset + m.start(), offset + end, sentence[m.start():end],
+                                     types[m.group("type").lower()], number, issuer_of(number, codes), issue))
+    return found
