@@ -80,6 +80,15 @@ SCHEMAS: dict[str, dict[str, dict[str, str]]] = {
         "issue_date": {"pattern": "regex"},
         "type_codes": {"codes": "str-list"},
     },
+    "officials": {
+        "title_heads": {"words": "str-list"},
+        "honorifics": {"words": "str-list"},
+        "title_words": {"words": "str-list"},
+        "joiners": {"words": "str-list"},
+        "organization_prefix": {"*": "str"},
+        "not_names": {"words": "str-list"},
+        "place_words": {"words": "str-list"},
+    },
     "subjects": {
         "link_verbs": {"words": "str-list"},
         "copulas": {"words": "str-list"},
@@ -95,7 +104,7 @@ SCHEMAS: dict[str, dict[str, dict[str, str]]] = {
     },
 }
 
-WORD_LISTS = ("counters", "coordinated_counters", "classifiers", "name_numbers")
+WORD_LISTS = ("counters", "coordinated_counters", "classifiers", "name_numbers", "family_names")
 
 
 def _check_value(where: str, kind: str, value: Any) -> None:
@@ -186,11 +195,13 @@ class Patterns:
     not_figures: dict[str, Any]
     dates: dict[str, Any]
     documents: dict[str, Any]
+    officials: dict[str, Any]
     subjects: dict[str, Any]
     counters: tuple[str, ...]
     coordinated_counters: tuple[str, ...]
     classifiers: tuple[str, ...]
     name_numbers: tuple[str, ...]
+    family_names: tuple[str, ...]
 
 
 def load_from(folder: Path) -> Patterns:

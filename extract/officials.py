@@ -1,0 +1,214 @@
+"""Officials: named people holding office, with every title the text gives them.
+
+Forms read (word lists in ``patterns/officials.toml``):
+
+- "đồng chí NAME, TITLE, TITLE": titles after the name, comma-separated;
+- "TITLE ORG NAME": "Trưởng ban Tổ chức Thành ủy Vũ Đức Bảo";
+- "ông/bà NAME, TITLE".
+
+A name is a family name (``patterns/family_names.txt``) and one to three
+capitalized syllables; a capitalized sequence after a place word ("huyện Lâm
+Hà") or equal to a known place name ("Hà Nội") is no name. A title is a head
+("Phó Chủ tịch") and the organization written after it: capitalized words,
+abbreviations (HĐND), the lower-case second syllables of capitalized words
+("Tổ chức"), and level words ("tỉnh", "quận"). Bylines never reach this
+module: the loader moved them to the article's author.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import patterns
+from extract.text import Parsed, PhraseSet, Token, two_syllable_words
+
+
+@dataclass(frozen=True)
+class Title:
+    start: int
+    end: int
+    text: str
+    organization: str | None
+
+
+@dataclass(frozen=True)
+class OfficialMention:
+    start: int      # the name's offsets
+    end: int
+    name: str
+    titles: tuple[Title, ...]
+
+
+@dataclass(frozen=True)
+class _Rules:
+    heads: PhraseSet
+    title_words: PhraseSet
+    joiners: PhraseSet
+    place_words: PhraseSet
+    honorifics: PhraseSet
+    family: frozenset[str]
+    not_names: frozenset[str]
+    org_prefix: dict[str, str]
+
+
+@functools.cache
+def _rules() -> _Rules:
+    p = patterns.load()
+    o = p.officials
+    return _Rules(
+        heads=PhraseSet(o["title_heads"]["words"]),
+        title_words=PhraseSet(o["title_words"]["words"]),
+        joiners=PhraseSet(o["joiners"]["words"]),
+        place_words=PhraseSet(o["place_words"]["words"]),
+        honorifics=PhraseSet(o["honorifics"]["words"]),
+        family=frozenset(p.family_names),
+        not_names=frozenset(n.lower() for n in o["not_names"]["words"]),
+        org_prefix={k.lower(): v for k, v in o["organization_prefix"].items()},
+    )
+
+
+def _capitalized(token: Token) -> bool:
+    return token.is_word and token.text[0].isupper()
+
+
+def _abbreviation(token: Token) -> bool:
+    return token.is_word and len(token.text) >= 2 and token.text.isupper()
+
+
+def _name_length(t: list[Token], i: int, place_names: frozenset[str]) -> int:
+    """Tokens of a person's name starting at token i (0: none)."""
+    r = _rules()
+    if not (t[i].is_word and t[i].text in r.family) or _abbreviation(t[i]):
+        return 0
+    if r.place_words.match_before(t, i):
+        return 0
+    j = i + 1
+    while j < len(t) and j - i < 4 and _capitalized(t[j]) and not _abbreviation(t[j]) \
+            and not r.heads.match_at(t, j):
+        j += 1
+    if j - i < 2:
+        return 0
+    name = " ".join(tok.text for tok in t[i:j]).lower()
+    if name in r.not_names or name in place_names:
+        return 0
+    return j - i
+
+
+def _title_length(t: list[Token], i: int, place_names: frozenset[str]) -> int:
+    """Tokens of a title starting at token i (0: none)."""
+    r = _rules()
+    head = r.heads.match_at(t, i)
+    if not head or not t[i].text[0].isupper():
+        return 0  # a lower-case head in running prose ("các ủy viên") is no title
+    j = i + head
+    words = two_syllable_words()
+    while j < len(t):
+        token = t[j]
+        if _name_length(t, j, place_names) or (r.heads.match_at(t, j) and j > i + head):
+            break
+        if _capitalized(token) or _abbreviation(token):
+            j += 1
+            continue
+        size = r.title_words.match_at(t, j)
+        if size:
+            j += size
+            continue
+        if token.is_word and _capitalized(t[j - 1]) and (t[j - 1].lower, token.lower) in words:
+            j += 1  # "Tổ chức", "Thường vụ": the lower-case half of a capitalized word
+            continue
+        if token.lower == "và" and j + 1 < len(t) and _capitalized(t[j + 1]):
+            j += 1  # "Sở Giáo dục và Đào tạo"
+            continue
+        break
+    return j - i
+
+
+def _make_title(s: Parsed, i: int, size: int) -> Title:
+    r = _rules()
+    t = s.tokens
+    head = r.heads.match_at(t, i)
+    text = s.text[t[i].start:t[i + size - 1].end]
+    rest = s.text[t[i + head].start:t[i + size - 1].end] if size > head else ""
+    head_text = " ".join(tok.lower for tok in t[i:i + head])
+    if head_text.endswith("ủy viên") or head_text.endswith("uỷ viên"):
+        organization = s.text[t[i].start:t[i + head - 2].end] if head >= 3 else None
+    else:
+        prefix = r.org_prefix.get(head_text)
+        organization = (f"{prefix} {rest}" if prefix else rest) or None
+    return Title(t[i].start, t[i + size - 1].end, text, organization)
+
+
+def _titles_after(s: Parsed, j: int, place_names) -> list[tuple[int, int]]:
+    """Titles written after a name: ", TITLE, TITLE" or " kiêm TITLE"."""
+    r = _rules()
+    t = s.tokens
+    found = []
+    while j < len(t):
+        if t[j].text == ",":
+            k = j + 1
+        elif (size := r.joiners.match_at(t, j)) and found:
+            k = j + size
+        else:
+            break
+        size = _title_length(t, k, place_names) if k < len(t) else 0
+        if not size:
+            break
+        found.append((k, size))
+        j = k + size
+        if j < len(t) and (joiner := r.joiners.match_at(t, j)):
+            size = _title_length(t, j + joiner, place_names)
+            if size:
+                found.append((j + joiner, size))
+                j = j + joiner + size
+    return found
+
+
+def _title_before(s: Parsed, i: int, place_names) -> tuple[int, int] | None:
+    """The title written right before a name: "Trưởng ban Tổ chức Thành ủy Vũ Đức Bảo"."""
+    t = s.tokens
+    for p in range(max(0, i - 15), i):
+        if _title_length(t, p, place_names) == i - p:
+            return p, i - p
+    return None
+
+
+def extract_officials(sentence: str, offset: int = 0,
+                      place_names: Iterable[str] = frozenset()) -> list[OfficialMention]:
+    """Named office holders of one sentence, each with the titles given there."""
+    places = frozenset(n.lower() for n in place_names)
+    s = Parsed.of(sentence)
+    t = s.tokens
+    found = []
+    i = 0
+    while i < len(t):
+        size = _name_length(t, i, places)
+        if not size:
+            i += 1
+            continue
+        spans = []
+        before = _title_before(s, i, places)
+        if before:
+            spans.append(before)
+        spans += _titles_after(s, i + size, places)
+        if spans:
+            titles = tuple(_make_title(s, p, n) for p, n in spans)
+            found.append(OfficialMention(
+                offset + t[i].start, offset + t[i + size - 1].end,
+                sentence[t[i].start:t[i + size - 1].end],
+                tuple(Title(offset + x.start, offset + x.end, x.text, x.organization) for x in titles)))
+        i += size
+    return found
+
+
+def merge_titles(titles: Iterable[str]) -> list[str]:
+    """Titles of one person across mentions: each once, and none that only
+    repeats the start of a longer one ("Ủy viên Ban Thường vụ" beside
+    "Ủy viên Ban Thường vụ Thành ủy")."""
+    unique: list[str] = []
+    for title in titles:
+        if title not in unique:
+            unique.append(title)
+    return [t for t in unique
+            if not any(other != t and other.startswith(t + " ") for other in unique)]
