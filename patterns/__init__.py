@@ -89,6 +89,14 @@ SCHEMAS: dict[str, dict[str, dict[str, str]]] = {
         "not_names": {"words": "str-list"},
         "place_words": {"words": "str-list"},
     },
+    "localities": {
+        "level_words": {"*": "str-list"},
+        "organization_words": {"*": "str-list"},
+        "organization_before": {"words": "str-list"},
+        "aliases": {"*": "str"},
+        "tone_marks": {"*": "str"},
+        "reorganization": {"effective": "str"},
+    },
     "subjects": {
         "link_verbs": {"words": "str-list"},
         "copulas": {"words": "str-list"},
@@ -196,6 +204,7 @@ class Patterns:
     dates: dict[str, Any]
     documents: dict[str, Any]
     officials: dict[str, Any]
+    localities: dict[str, Any]
     subjects: dict[str, Any]
     counters: tuple[str, ...]
     coordinated_counters: tuple[str, ...]

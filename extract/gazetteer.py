@@ -1,0 +1,165 @@
+"""Viet Nam's administrative units, with official (GSO) codes, before and after
+the 1 July 2025 reorganization, and the old -> new mapping.
+
+Source: the data files that the installed ``vietnamadminunits`` package
+(MIT licence) ships: ``dataset.db`` (63 provinces, 696 districts and 10,035
+communes before 2025; 34 provinces and 3,321 communes from 2025) and
+``converter_2025.json`` (which new unit each old one became). The data are
+read from the package folder; nothing is fetched. Loaded once per process.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sqlite3
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from importlib import resources
+
+import patterns
+
+BEFORE_2025 = "before_2025"
+FROM_2025 = "from_2025"
+LEVELS = ("province", "district", "ward")
+
+
+@dataclass(frozen=True)
+class Unit:
+    id: str                   # unique across eras: "before_2025:district:307"
+    era: str                  # BEFORE_2025 or FROM_2025
+    level: str                # province, district, ward
+    code: str                 # GSO code
+    name: str                 # with its level word: "Quận Kiến An"
+    short: str                # without: "Kiến An"
+    province_code: str
+    province: str             # "Thành phố Hải Phòng"
+    district_code: str | None
+    district: str | None
+    successors: tuple[str, ...] = ()  # ids of the from_2025 units it became
+
+
+def normalize_key(text: str) -> str:
+    """Matching key: NFC, Đ look-alikes, one tone-mark style, case-folded, single spaces."""
+    text = unicodedata.normalize("NFC", text).replace("\u00d0", "\u0110").replace("\u00f0", "\u0111")
+    text = " ".join(text.split()).casefold()
+    for old, new in _tone_marks().items():
+        text = text.replace(old, new)
+    return text
+
+
+@functools.cache
+def _tone_marks() -> dict[str, str]:
+    return patterns.load().localities["tone_marks"]
+
+
+def _data_file(name: str):
+    return resources.files("vietnamadminunits") / "data" / name
+
+
+class Gazetteer:
+    """The units, and look-ups by normalized short name."""
+
+    def __init__(self, units: list[Unit]):
+        self.units = {u.id: u for u in units}
+        self._by_key: dict[tuple[str, str, str], list[Unit]] = defaultdict(list)
+        for unit in units:
+            self._by_key[(unit.era, unit.level, normalize_key(unit.short))].append(unit)
+        self.max_name_words = max(len(u.short.split()) for u in units)
+
+    def lookup(self, era: str, level: str, name: str) -> list[Unit]:
+        return self._by_key.get((era, level, normalize_key(name)), [])
+
+    def names(self, levels=LEVELS) -> frozenset[str]:
+        """Normalized short names of units at these levels (any era)."""
+        return frozenset(key for (_, level, key) in self._by_key if level in levels)
+
+    def counts(self) -> dict[tuple[str, str], int]:
+        out: dict[tuple[str, str], int] = defaultdict(int)
+        for unit in self.units.values():
+            out[(unit.era, unit.level)] += 1
+        return dict(out)
+
+
+def _unit_id(era: str, level: str, code: str) -> str:
+    return f"{era}:{level}:{code}"
+
+
+def _short(short: str, name: str) -> str:
+    """Numbered units keep their level word in the package ("Quận 1"); their
+    own name is the number."""
+    last = name.split()[-1]
+    return last if short == name and last.isdigit() else short
+
+
+@functools.cache
+def load() -> Gazetteer:
+    """Every unit of both eras, from the installed package's data."""
+    with resources.as_file(_data_file("dataset.db")) as path:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            legacy = connection.execute(
+                "SELECT provinceCode, province, provinceShort, provinceKey, districtCode, district, "
+                "districtShort, districtKey, wardCode, ward, wardShort, wardKey FROM admin_units_legacy"
+            ).fetchall()
+            current = connection.execute(
+                "SELECT provinceCode, province, provinceShort, provinceKey, wardCode, ward, wardShort, "
+                "wardKey FROM admin_units").fetchall()
+        finally:
+            connection.close()
+    converter = json.loads(_data_file("converter_2025.json").read_text(encoding="utf-8"))
+
+    # from_2025 units, and their keys for the mapping
+    units: dict[str, Unit] = {}
+    new_province_by_key: dict[str, str] = {}
+    new_ward_by_key: dict[tuple[str, str], str] = {}
+    for p_code, p_name, p_short, p_key, w_code, w_name, w_short, w_key in current:
+        pid = _unit_id(FROM_2025, "province", p_code)
+        units.setdefault(pid, Unit(pid, FROM_2025, "province", p_code, p_name, p_short, p_code, p_name, None, None))
+        new_province_by_key[p_key] = pid
+        if w_code:
+            wid = _unit_id(FROM_2025, "ward", w_code)
+            units[wid] = Unit(wid, FROM_2025, "ward", w_code, w_name, _short(w_short, w_name), p_code,
+                              p_name, None, None)
+            new_ward_by_key[(p_key, w_key)] = wid
+
+    # old -> new
+    province_successor: dict[str, list[str]] = defaultdict(list)
+    for new_key, old_keys in converter["DICT_PROVINCE"].items():
+        for old_key in old_keys:
+            if new_key in new_province_by_key:
+                province_successor[old_key].append(new_province_by_key[new_key])
+    ward_successor: dict[str, list[str]] = defaultdict(list)
+    for new_p, wards in converter["DICT_PROVINCE_WARD_NO_DIVIDED"].items():
+        for new_w, old_keys in wards.items():
+            if (new_p, new_w) in new_ward_by_key:
+                for old_key in old_keys:
+                    ward_successor[old_key].append(new_ward_by_key[(new_p, new_w)])
+    for new_p, olds in converter["DICT_PROVINCE_WARD_DIVIDED"].items():
+        for old_key, options in olds.items():
+            for option in options:  # the default new unit first
+                wid = new_ward_by_key.get((new_p, option["newWardKey"]))
+                if wid and wid not in ward_successor[old_key]:
+                    if option.get("isDefaultNewWard"):
+                        ward_successor[old_key].insert(0, wid)
+                    else:
+                        ward_successor[old_key].append(wid)
+
+    # before_2025 units
+    for (p_code, p_name, p_short, p_key, d_code, d_name, d_short, d_key,
+         w_code, w_name, w_short, w_key) in legacy:
+        pid = _unit_id(BEFORE_2025, "province", p_code)
+        if pid not in units:
+            units[pid] = Unit(pid, BEFORE_2025, "province", p_code, p_name, p_short, p_code, p_name,
+                              None, None, tuple(province_successor.get(p_key, ())))
+        did = _unit_id(BEFORE_2025, "district", d_code)
+        if d_code and did not in units:
+            # districts were abolished: a district lives on in its province's successor
+            units[did] = Unit(did, BEFORE_2025, "district", d_code, d_name, _short(d_short, d_name), p_code,
+                              p_name, d_code, d_name, tuple(province_successor.get(p_key, ())))
+        if w_code:
+            wid = _unit_id(BEFORE_2025, "ward", w_code)
+            units[wid] = Unit(wid, BEFORE_2025, "ward", w_code, w_name, _short(w_short, w_name), p_code, p_name,
+                              d_code, d_name, tuple(ward_successor.get(f"{p_key}_{d_key}_{w_key}", ())))
+    return Gazetteer(list(units.values()))
