@@ -19,7 +19,7 @@ import click
 from corpus.clean import build_article, content_hash
 from corpus.normalize import normalize_text
 from corpus.readers import InputError, ReadFailure, read_paths
-from extract import figures_of
+from extract import extract_article
 from store.db import DEFAULT_DB, Store, StoreError, run_query
 
 
@@ -52,8 +52,9 @@ def run(paths: Iterable[str | Path], options: Options | None = None) -> Summary:
        failure with its reason and the batch goes on.
     2. Skip content already stored (by the hash of its normalized text).
     3. Clean the page and split it (``corpus.clean.build_article``).
-    4. Extract the figures of every sentence (``extract``).
-    5. Store the article with its sentences and figures in one transaction.
+    4. Extract figures, dates, documents, officials and localities, and tie
+       each figure to its place and time (``extract.extract_article``).
+    5. Store the article with everything read from it in one transaction.
     """
     options = options or Options()
     summary = Summary()
@@ -76,16 +77,16 @@ def run(paths: Iterable[str | Path], options: Options | None = None) -> Summary:
                 continue
             try:
                 article = build_article(item.source, item.name, item.text)
-                figures = figures_of(article)
+                extraction = extract_article(article)
             except Exception as exc:  # one article's bug must not stop the batch
                 fail(item.source, f"extraction failed: {type(exc).__name__}: {exc}")
                 continue
             if not article.sentences:
                 fail(item.source, "no article text left after removing page chrome")
                 continue
-            if store.add_article(article, figures):
+            if store.add_article(article, extraction):
                 summary.ingested += 1
-                summary.figures += len(figures)
+                summary.figures += len(extraction.figures)
             else:
                 summary.skipped += 1
     finally:

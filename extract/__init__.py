@@ -1,11 +1,23 @@
-"""Extractors: pure functions from sentences to frozen mention records."""
+"""Extractors: pure functions from sentences to frozen mention records.
+
+``extract_article`` runs them all over one article: figures, dates,
+documents and officials per sentence; localities over the whole article
+(a shared name is resolved by the article's other places); then each figure
+is tied to its place and time (``extract.facts``).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from corpus.article import Article
+from extract.dates import DateMention, extract_dates, parse_published
+from extract.documents import DocumentMention, extract_documents
+from extract.facts import FigureLink, link_figures
 from extract.figures import Figure, extract_figures
+from extract.gazetteer import load as load_gazetteer
+from extract.localities import LocalityMention, extract_localities
+from extract.officials import OfficialMention, extract_officials
 
 
 @dataclass(frozen=True)
@@ -16,8 +28,42 @@ class SentenceFigure:
     figure: Figure
 
 
+@dataclass(frozen=True)
+class Extraction:
+    """Everything read from one article; every offset indexes ``article.text``."""
+
+    figures: list[SentenceFigure]
+    links: list[FigureLink]              # one per figure, same order
+    dates: list[tuple[int, DateMention]]            # (sentence index, mention)
+    documents: list[tuple[int, DocumentMention]]
+    officials: list[tuple[int, OfficialMention]]
+    localities: list[tuple[int, LocalityMention]]
+
+
 def figures_of(article: Article) -> list[SentenceFigure]:
-    """Every figure of an article; offsets index ``article.text``."""
+    """Every figure of an article."""
     return [SentenceFigure(s.index, f)
             for s in article.sentences
             for f in extract_figures(s.text, s.start)]
+
+
+def _sentence_of(article: Article, start: int) -> int:
+    for s in article.sentences:
+        if s.start <= start < s.end:
+            return s.index
+    raise ValueError(f"offset {start} is in no sentence")
+
+
+def extract_article(article: Article) -> Extraction:
+    published = parse_published(article.published)
+    place_names = load_gazetteer().names(("province", "district"))
+    figures = figures_of(article)
+    dates, documents, officials = [], [], []
+    for s in article.sentences:
+        dates += [(s.index, d) for d in extract_dates(s.text, s.start, published)]
+        documents += [(s.index, d) for d in extract_documents(s.text, s.start)]
+        officials += [(s.index, o) for o in extract_officials(s.text, s.start, place_names)]
+    localities = extract_localities([(s.text, s.start) for s in article.sentences], published)
+    links = link_figures(article, figures, dates, localities, published)
+    return Extraction(figures, links, dates, documents, officials,
+                      [(_sentence_of(article, m.start), m) for m in localities])

@@ -97,6 +97,9 @@ SCHEMAS: dict[str, dict[str, dict[str, str]]] = {
         "tone_marks": {"*": "str"},
         "reorganization": {"effective": "str"},
     },
+    "facts": {
+        "targets": {"words": "str-list", "deadline_words": "str-list"},
+    },
     "subjects": {
         "link_verbs": {"words": "str-list"},
         "copulas": {"words": "str-list"},
@@ -205,6 +208,7 @@ class Patterns:
     documents: dict[str, Any]
     officials: dict[str, Any]
     localities: dict[str, Any]
+    facts: dict[str, Any]
     subjects: dict[str, Any]
     counters: tuple[str, ...]
     coordinated_counters: tuple[str, ...]

@@ -6,14 +6,20 @@ from collections.abc import Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, select, text
+from sqlalchemy import Engine, create_engine, event, func, insert, inspect, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
 from corpus.article import Article
-from extract import SentenceFigure
-from store.models import ArticleRow, Base, FailureRow, FigureRow, SentenceRow
+from extract import Extraction, SentenceFigure
+from extract.facts import FigureLink
+from extract.gazetteer import Gazetteer
+from extract.gazetteer import load as load_gazetteer
+from extract.officials import merge_titles
+from store.models import (FACTS_VIEW, ArticleRow, Base, DateRow, DocumentRow, FailureRow, FigureRow,
+                          LocalityMentionRow, LocalityRow, OfficialMentionRow, OfficialRow,
+                          OfficialTitleRow, SentenceRow)
 
 DEFAULT_DB = "vnstats.db"
 
@@ -67,6 +73,13 @@ class Store:
     def __init__(self, db: str = DEFAULT_DB):
         self.engine = open_engine(db)
         Base.metadata.create_all(self.engine)
+        with Session(self.engine) as session:
+            if not session.scalar(select(func.count()).select_from(LocalityRow)):
+                session.execute(insert(LocalityRow), gazetteer_rows(load_gazetteer()))
+                session.commit()
+        if "facts" not in inspect(self.engine).get_view_names():
+            with self.engine.begin() as connection:
+                connection.execute(text(FACTS_VIEW))
 
     def close(self) -> None:
         self.engine.dispose()
@@ -77,8 +90,8 @@ class Store:
                                    .where(ArticleRow.content_hash.in_(hashes)))
             return set(rows)
 
-    def add_article(self, article: Article, figures: list[SentenceFigure]) -> bool:
-        """Store an article and its mentions in one transaction.
+    def add_article(self, article: Article, extraction: Extraction) -> bool:
+        """Store an article and everything read from it in one transaction.
 
         Returns False (and changes nothing) when the same content is stored already.
         """
@@ -94,7 +107,20 @@ class Store:
             sentences = [SentenceRow(index=s.index, paragraph=s.paragraph, start=s.start, end=s.end,
                                      text=s.text) for s in article.sentences]
             row.sentences = sentences
-            row.figures = [_figure_row(sentences[sf.sentence], sf) for sf in figures]
+            row.figures = [_figure_row(sentences[sf.sentence], sf, link)
+                           for sf, link in zip(extraction.figures, extraction.links)]
+            row.dates = [DateRow(sentence=sentences[i], start=d.start, end=d.end, text=d.text,
+                                 date_start=d.date_start, date_end=d.date_end, granularity=d.granularity,
+                                 rule=d.rule) for i, d in extraction.dates]
+            row.documents = [DocumentRow(sentence=sentences[i], start=d.start, end=d.end, text=d.text,
+                                         type=d.type, number=d.number, issuer=d.issuer, date=d.date)
+                             for i, d in extraction.documents]
+            row.locality_mentions = [
+                LocalityMentionRow(sentence=sentences[i], start=m.start, end=m.end, text=m.text,
+                                   level=m.level, locality_id=m.unit_id,
+                                   candidates=" ".join(m.candidates) or None, role=m.role, basis=m.basis)
+                for i, m in extraction.localities]
+            row.officials = _official_rows(sentences, extraction)
             session.add(row)
             try:
                 session.commit()
@@ -115,15 +141,62 @@ class Store:
             session.commit()
 
 
-def _figure_row(sentence: SentenceRow, sf: SentenceFigure) -> FigureRow:
+def _figure_row(sentence: SentenceRow, sf: SentenceFigure, link: FigureLink) -> FigureRow:
     f = sf.figure
     row = FigureRow(
         start=f.start, end=f.end, text=f.text, value=f.value, kind=f.kind, unit=f.unit,
         total=f.total, qualifier=f.qualifier, subject=f.subject, subject_start=f.subject_start,
-        subject_end=f.subject_end, rule=f.rule,
+        subject_end=f.subject_end, rule=f.rule, locality_id=link.locality_id,
+        locality_basis=link.locality_basis, date_start=link.date_start, date_end=link.date_end,
+        date_granularity=link.date_granularity, date_basis=link.date_basis, is_target=link.is_target,
     )
     row.sentence = sentence
     return row
+
+
+def _official_rows(sentences: list[SentenceRow], extraction: Extraction) -> list[OfficialRow]:
+    """One row per person and article, with every title of every mention."""
+    people: dict[str, OfficialRow] = {}
+    titles: dict[str, list] = {}
+    for i, mention in extraction.officials:
+        key = mention.name.casefold()
+        if key not in people:
+            people[key] = OfficialRow(name=mention.name, titles="")
+            titles[key] = []
+        people[key].mentions.append(OfficialMentionRow(
+            sentence=sentences[i], start=mention.start, end=mention.end,
+            titles="; ".join(t.text for t in mention.titles)))
+        titles[key] += mention.titles
+    for key, person in people.items():
+        kept = merge_titles(t.text for t in titles[key])
+        organization = {t.text: t.organization for t in titles[key]}
+        person.titles = "; ".join(kept)
+        person.title_rows = [OfficialTitleRow(title=t, organization=organization[t]) for t in kept]
+    return list(people.values())
+
+
+def gazetteer_rows(gazetteer: Gazetteer) -> list[dict]:
+    """The gazetteer as rows of the localities table."""
+    rows = []
+    for unit in gazetteer.units.values():
+        successor = gazetteer.units.get(unit.successors[0]) if unit.successors else None
+        if unit.level == "ward" and unit.district_code:
+            parent = f"{unit.era}:district:{unit.district_code}"
+        elif unit.level != "province":
+            parent = f"{unit.era}:province:{unit.province_code}"
+        else:
+            parent = None
+        rows.append({
+            "id": unit.id, "code": unit.code, "era": unit.era, "level": unit.level, "name": unit.name,
+            "short_name": unit.short, "province_code": unit.province_code, "province": unit.province,
+            "district_code": unit.district_code, "district": unit.district, "parent_id": parent,
+            "successor_ids": " ".join(unit.successors) or None,
+            "successor_province_code": successor.province_code if successor else (
+                unit.province_code if unit.era == "from_2025" else None),
+            "successor_province": successor.province if successor else (
+                unit.province if unit.era == "from_2025" else None),
+        })
+    return rows
 
 
 def run_query(db: str, sql: str) -> tuple[list[str], list[tuple]]:
@@ -149,7 +222,11 @@ def iter_articles(db: str) -> Iterator[ArticleRow]:
     try:
         with Session(engine) as session:
             query = (select(ArticleRow).order_by(ArticleRow.id)
-                     .options(selectinload(ArticleRow.figures), selectinload(ArticleRow.sentences)))
+                     .options(selectinload(ArticleRow.figures), selectinload(ArticleRow.sentences),
+                              selectinload(ArticleRow.dates), selectinload(ArticleRow.documents),
+                              selectinload(ArticleRow.officials),
+                              selectinload(ArticleRow.locality_mentions)
+                              .selectinload(LocalityMentionRow.locality)))
             for row in session.scalars(query):
                 yield row
     finally:

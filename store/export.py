@@ -32,15 +32,42 @@ def _plain_number(value: float) -> int | float:
     return int(value) if float(value).is_integer() and abs(value) < 2**53 else value
 
 
+def _unique(items: list[dict], key) -> list[dict]:
+    seen, out = set(), []
+    for item in items:
+        k = key(item)
+        if k not in seen:
+            seen.add(k)
+            out.append(item)
+    return out
+
+
+def locality_label(mention) -> dict:
+    unit = mention.locality
+    if unit is None:  # ambiguous: the name and level are known, the province is not
+        name = mention.text.split(":")[-1].strip()
+        return {"text": mention.text, "name": name, "level": mention.level, "province": None}
+    return {"text": mention.text, "name": unit.name, "level": unit.level, "province": unit.province}
+
+
 def article_label(row) -> dict:
+    """An article's predictions in the shape of labels/FORMAT.md. Dates, places
+    and documents are listed once each, as the labels do; figures every time."""
+    documents = sorted(row.documents, key=lambda d: (d.date is None, d.start))  # a dated mention first
     return {
         "article": row.name,
         "published": row.published,
         "figures": [figure_label(f) for f in sorted(row.figures, key=lambda f: f.start)],
-        "dates": [],
-        "localities": [],
-        "officials": [],
-        "documents": [],
+        "dates": _unique([{"text": d.text, "start": d.date_start, "end": d.date_end}
+                          for d in sorted(row.dates, key=lambda d: d.start)],
+                         lambda d: (d["start"], d["end"])),
+        "localities": _unique([locality_label(m) for m in sorted(row.locality_mentions, key=lambda m: m.start)],
+                              lambda x: (x["level"], x["name"], x["province"])),
+        "officials": [{"name": o.name, "titles": o.titles.split("; ") if o.titles else []}
+                      for o in row.officials],
+        "documents": sorted(_unique([{"text": d.text, "type": d.type, "number": d.number, "date": d.date}
+                                     for d in documents], lambda d: d["number"]),
+                            key=lambda d: row.text.find(d["text"])),
     }
 
 

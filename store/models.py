@@ -34,6 +34,10 @@ class ArticleRow(Base):
                                                          cascade="all, delete-orphan")
     figures: Mapped[list[FigureRow]] = relationship(back_populates="article",
                                                      cascade="all, delete-orphan")
+    dates: Mapped[list[DateRow]] = relationship(cascade="all, delete-orphan")
+    documents: Mapped[list[DocumentRow]] = relationship(cascade="all, delete-orphan")
+    officials: Mapped[list[OfficialRow]] = relationship(cascade="all, delete-orphan")
+    locality_mentions: Mapped[list[LocalityMentionRow]] = relationship(cascade="all, delete-orphan")
 
 
 class SentenceRow(Base):
@@ -72,6 +76,14 @@ class FigureRow(Base):
     subject_start: Mapped[int | None] = mapped_column(Integer)
     subject_end: Mapped[int | None] = mapped_column(Integer)
     rule: Mapped[str] = mapped_column(String(64))      # which rules read it, for review
+    # what the figure is about (extract/facts.py)
+    locality_id: Mapped[str | None] = mapped_column(ForeignKey("localities.id"))
+    locality_basis: Mapped[str | None] = mapped_column(String(16))  # sentence, paragraph, article
+    date_start: Mapped[str | None] = mapped_column(String(10))
+    date_end: Mapped[str | None] = mapped_column(String(10))
+    date_granularity: Mapped[str | None] = mapped_column(String(16))
+    date_basis: Mapped[str | None] = mapped_column(String(16))      # sentence, paragraph, published
+    is_target: Mapped[bool] = mapped_column(default=False)
 
     article: Mapped[ArticleRow] = relationship(back_populates="figures")
     sentence: Mapped[SentenceRow] = relationship()
@@ -87,3 +99,138 @@ class FailureRow(Base):
     source: Mapped[str] = mapped_column(Text)
     reason: Mapped[str] = mapped_column(Text)
     failed_at: Mapped[datetime] = mapped_column()
+
+
+class DateRow(Base):
+    """A date or period the text states, resolved against the publication date."""
+
+    __tablename__ = "dates"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    sentence_id: Mapped[int] = mapped_column(ForeignKey("sentences.id", ondelete="CASCADE"))
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    date_start: Mapped[str] = mapped_column(String(10))  # "2017", "2017-10", "2017-10-24", "--05-02"
+    date_end: Mapped[str] = mapped_column(String(10))
+    granularity: Mapped[str] = mapped_column(String(16))  # day, month, quarter, half, year, period
+    rule: Mapped[str] = mapped_column(String(32))
+
+    sentence: Mapped[SentenceRow] = relationship()
+
+
+class DocumentRow(Base):
+    """A numbered document the text cites."""
+
+    __tablename__ = "documents"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    sentence_id: Mapped[int] = mapped_column(ForeignKey("sentences.id", ondelete="CASCADE"))
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    type: Mapped[str] = mapped_column(String(64))
+    number: Mapped[str] = mapped_column(String(64), index=True)
+    issuer: Mapped[str | None] = mapped_column(String(64))
+    date: Mapped[str | None] = mapped_column(String(10))
+
+    sentence: Mapped[SentenceRow] = relationship()
+
+
+class LocalityRow(Base):
+    """An administrative unit of the gazetteer (before or from the 2025 reorganization)."""
+
+    __tablename__ = "localities"
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)  # "before_2025:district:307"
+    code: Mapped[str] = mapped_column(String(8), index=True)        # GSO code
+    era: Mapped[str] = mapped_column(String(16))                    # before_2025, from_2025
+    level: Mapped[str] = mapped_column(String(16))                  # province, district, ward
+    name: Mapped[str] = mapped_column(String(128))
+    short_name: Mapped[str] = mapped_column(String(128))
+    province_code: Mapped[str] = mapped_column(String(4))
+    province: Mapped[str] = mapped_column(String(128))
+    district_code: Mapped[str | None] = mapped_column(String(8))
+    district: Mapped[str | None] = mapped_column(String(128))
+    parent_id: Mapped[str | None] = mapped_column(String(40))
+    successor_ids: Mapped[str | None] = mapped_column(Text)          # space-separated from_2025 ids
+    successor_province_code: Mapped[str | None] = mapped_column(String(4))
+    successor_province: Mapped[str | None] = mapped_column(String(128))
+
+
+class LocalityMentionRow(Base):
+    """A named unit in the text; ``locality_id`` is NULL when the name stays ambiguous."""
+
+    __tablename__ = "locality_mentions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    sentence_id: Mapped[int] = mapped_column(ForeignKey("sentences.id", ondelete="CASCADE"))
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    level: Mapped[str] = mapped_column(String(16))
+    locality_id: Mapped[str | None] = mapped_column(ForeignKey("localities.id"), index=True)
+    candidates: Mapped[str | None] = mapped_column(Text)  # space-separated ids when ambiguous
+    role: Mapped[str] = mapped_column(String(16))         # place, organization
+    basis: Mapped[str] = mapped_column(String(16))        # unique, context, ambiguous
+
+    locality: Mapped[LocalityRow | None] = relationship()
+    sentence: Mapped[SentenceRow] = relationship()
+
+
+class OfficialRow(Base):
+    """A person holding office, once per article, with the union of titles."""
+
+    __tablename__ = "officials"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(128), index=True)
+    titles: Mapped[str] = mapped_column(Text)  # "; "-joined, in reading order
+
+    title_rows: Mapped[list[OfficialTitleRow]] = relationship(cascade="all, delete-orphan")
+    mentions: Mapped[list[OfficialMentionRow]] = relationship(cascade="all, delete-orphan")
+
+
+class OfficialTitleRow(Base):
+    __tablename__ = "official_titles"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    official_id: Mapped[int] = mapped_column(ForeignKey("officials.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(Text)
+    organization: Mapped[str | None] = mapped_column(Text)
+
+
+class OfficialMentionRow(Base):
+    __tablename__ = "official_mentions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    official_id: Mapped[int] = mapped_column(ForeignKey("officials.id", ondelete="CASCADE"), index=True)
+    sentence_id: Mapped[int] = mapped_column(ForeignKey("sentences.id", ondelete="CASCADE"))
+    start: Mapped[int] = mapped_column(Integer)   # the name's offsets
+    end: Mapped[int] = mapped_column(Integer)
+    titles: Mapped[str] = mapped_column(Text)     # titles given in this mention, "; "-joined
+
+    sentence: Mapped[SentenceRow] = relationship()
+
+
+# What a figure measures, where and when: one row per figure.
+FACTS_VIEW = """
+CREATE VIEW facts AS
+SELECT f.id AS figure_id, a.id AS article_id, a.name AS article, a.published, a.site,
+       f.text, f.value, f.kind, f.unit, f.total, f.qualifier, f.subject, f.is_target,
+       l.code AS locality_code, l.name AS locality, l.level AS locality_level,
+       l.province_code, l.province,
+       l.successor_province_code AS province_2025_code, l.successor_province AS province_2025,
+       f.locality_basis, f.date_start, f.date_end, f.date_granularity, f.date_basis,
+       CASE WHEN substr(f.date_end, 1, 1) BETWEEN '0' AND '9'
+            THEN CAST(substr(f.date_end, 1, 4) AS INTEGER) END AS year,
+       s.text AS sentence
+FROM figures f
+JOIN articles a ON a.id = f.article_id
+JOIN sentences s ON s.id = f.sentence_id
+LEFT JOIN localities l ON l.id = f.locality_id
+"""

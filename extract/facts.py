@@ -1,0 +1,106 @@
+"""Facts: each figure tied to the place and the time it is about.
+
+- Place: the nearest resolved locality in the figure's sentence, else in its
+  paragraph (the nearest before it), else the article's main place.
+- Time: the nearest date or period in the sentence, else the last one
+  before it in its paragraph, else the publication date ("as of"), else
+  (no publication date) the first full date of the article.
+- Target: the sentence states a goal ("phấn đấu", "chỉ tiêu"), or the
+  figure's time is a deadline after the publication date ("đến năm 2030").
+Each choice records how it was decided (sentence, paragraph, article,
+published).
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from datetime import date
+
+import patterns
+from corpus.article import Article
+from extract.dates import DateMention
+from extract.localities import LocalityMention, main_place
+from extract.text import Parsed, PhraseSet
+
+
+@dataclass(frozen=True)
+class FigureLink:
+    locality_id: str | None
+    locality_basis: str | None     # sentence, paragraph, article
+    date_start: str | None
+    date_end: str | None
+    date_granularity: str | None
+    date_basis: str | None         # sentence, paragraph, published, article
+    is_target: bool
+
+
+@functools.cache
+def _rules() -> tuple[PhraseSet, PhraseSet]:
+    targets = patterns.load().facts["targets"]
+    return PhraseSet(targets["words"]), PhraseSet(targets["deadline_words"])
+
+
+def _contains(phrases: PhraseSet, text: str) -> bool:
+    tokens = Parsed.of(text).tokens
+    return any(phrases.match_at(tokens, i) for i in range(len(tokens)))
+
+
+def _is_deadline(sentence_text: str, sentence_start: int, mention: DateMention,
+                 published: date | None) -> bool:
+    """A year after the publication, written after "đến"/"tới": "đến năm 2030"."""
+    if published is None or not mention.date_end[:4].isdigit():
+        return False
+    if int(mention.date_end[:4]) <= published.year:
+        return False
+    deadline_words = _rules()[1]
+    own = Parsed.of(mention.text).tokens
+    before = Parsed.of(sentence_text[:mention.start - sentence_start]).tokens
+    return bool(deadline_words.match_at(own, 0) or deadline_words.match_before(before, len(before)))
+
+
+def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]],
+                 localities: list[LocalityMention], published: date | None) -> list[FigureLink]:
+    """One link per figure (``figures``: SentenceFigure list; ``dates``: (sentence, mention))."""
+    targets = _rules()[0]
+    sentences = article.sentences
+    resolved = [m for m in localities if m.unit_id]
+    main = main_place(localities)
+    paragraph_of = {s.index: s.paragraph for s in sentences}
+    lead_day = next((d for _, d in dates if d.granularity == "day" and d.date_start[:1].isdigit()), None)
+    deadline = {id(d): _is_deadline(sentences[i].text, sentences[i].start, d, published) for i, d in dates}
+    links = []
+    for sf in figures:
+        figure, sentence = sf.figure, sentences[sf.sentence]
+        middle = (figure.start + figure.end) / 2
+        in_sentence = [m for m in resolved if sentence.start <= m.start < sentence.end]
+        in_paragraph = [m for m in resolved if m.end <= figure.start and any(
+            s.start <= m.start < s.end and s.paragraph == sentence.paragraph for s in sentences)]
+        if in_sentence:
+            place = min(in_sentence, key=lambda m: abs((m.start + m.end) / 2 - middle))
+            locality, basis = place.unit_id, "sentence"
+        elif in_paragraph:
+            locality, basis = in_paragraph[-1].unit_id, "paragraph"
+        elif main:
+            locality, basis = main, "article"
+        else:
+            locality, basis = None, None
+        own_dates = [d for i, d in dates if i == sf.sentence]
+        earlier = [d for i, d in dates if paragraph_of[i] == sentence.paragraph and d.end <= figure.start]
+        when = None
+        if own_dates:
+            when = min(own_dates, key=lambda d: abs((d.start + d.end) / 2 - middle))
+            date_fields = (when.date_start, when.date_end, when.granularity, "sentence")
+        elif earlier:
+            when = earlier[-1]
+            date_fields = (when.date_start, when.date_end, when.granularity, "paragraph")
+        elif published:
+            iso = published.isoformat()
+            date_fields = (iso, iso, "day", "published")
+        elif lead_day:  # no publication date: the day the lead reports on ("Ngày 24/10/2017, …")
+            date_fields = (lead_day.date_start, lead_day.date_end, "day", "article")
+        else:
+            date_fields = (None, None, None, None)
+        is_target = _contains(targets, sentence.text) or (when is not None and deadline[id(when)])
+        links.append(FigureLink(locality, basis, *date_fields, is_target))
+    return links
