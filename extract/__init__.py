@@ -56,7 +56,7 @@ def _sentence_of(article: Article, start: int) -> int:
 
 def extract_article(article: Article) -> Extraction:
     published = parse_published(article.published)
-    place_names = load_gazetteer().names(("province", "district"))
+    place_names = load_gazetteer().names()
     figures = figures_of(article)
     dates, documents, officials = [], [], []
     for s in article.sentences:

@@ -59,6 +59,12 @@ def _is_deadline(sentence_text: str, sentence_start: int, mention: DateMention,
     return bool(deadline_words.match_at(own, 0) or deadline_words.match_before(before, len(before)))
 
 
+def _outside(text: str, start: int, figure) -> str:
+    """The sentence without the figure itself: "4 mục tiêu" counts goals, it states none."""
+    a, b = figure.start - start, figure.end - start
+    return text[:a] + " " * (b - a) + text[b:]
+
+
 def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]],
                  localities: list[LocalityMention], published: date | None) -> list[FigureLink]:
     """One link per figure (``figures``: SentenceFigure list; ``dates``: (sentence, mention))."""
@@ -101,6 +107,7 @@ def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]]
             date_fields = (lead_day.date_start, lead_day.date_end, "day", "article")
         else:
             date_fields = (None, None, None, None)
-        is_target = _contains(targets, sentence.text) or (when is not None and deadline[id(when)])
+        is_target = _contains(targets, _outside(sentence.text, sentence.start, figure)) or (
+            when is not None and deadline[id(when)])
         links.append(FigureLink(locality, basis, *date_fields, is_target))
     return links

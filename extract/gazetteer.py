@@ -71,6 +71,7 @@ class Gazetteer:
     def lookup(self, era: str, level: str, name: str) -> list[Unit]:
         return self._by_key.get((era, level, normalize_key(name)), [])
 
+    @functools.cache
     def names(self, levels=LEVELS) -> frozenset[str]:
         """Normalized short names of units at these levels (any era)."""
         return frozenset(key for (_, level, key) in self._by_key if level in levels)

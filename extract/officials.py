@@ -47,6 +47,7 @@ class _Rules:
     title_words: PhraseSet
     joiners: PhraseSet
     place_words: PhraseSet
+    level_words: PhraseSet
     honorifics: PhraseSet
     family: frozenset[str]
     not_names: frozenset[str]
@@ -62,6 +63,7 @@ def _rules() -> _Rules:
         title_words=PhraseSet(o["title_words"]["words"]),
         joiners=PhraseSet(o["joiners"]["words"]),
         place_words=PhraseSet(o["place_words"]["words"]),
+        level_words=PhraseSet(p.localities["level_words"]),
         honorifics=PhraseSet(o["honorifics"]["words"]),
         family=frozenset(p.family_names),
         not_names=frozenset(n.lower() for n in o["not_names"]["words"]),
@@ -82,7 +84,7 @@ def _name_length(t: list[Token], i: int, place_names: frozenset[str]) -> int:
     r = _rules()
     if not (t[i].is_word and t[i].text in r.family) or _abbreviation(t[i]):
         return 0
-    if r.place_words.match_before(t, i):
+    if r.place_words.match_before(t, i) or r.honorifics.match_at(t, i):
         return 0
     j = i + 1
     while j < len(t) and j - i < 4 and _capitalized(t[j]) and not _abbreviation(t[j]) \
@@ -91,8 +93,12 @@ def _name_length(t: list[Token], i: int, place_names: frozenset[str]) -> int:
     if j - i < 2:
         return 0
     name = " ".join(tok.text for tok in t[i:j]).lower()
-    if name in r.not_names or name in place_names:
+    if name in r.not_names:
         return 0
+    for size in range(j - i, 1, -1):  # "Hà Nội", or a place after a level word: "xã Lê Lợi"
+        if " ".join(tok.text for tok in t[i:i + size]).lower() in place_names and (
+                size == j - i or r.level_words.match_before(t, i)):
+            return 0
     return j - i
 
 

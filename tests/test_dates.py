@@ -1,0 +1,66 @@
+"""Dates and periods: text -> (start, end, granularity), against a publication date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from extract.dates import extract_dates
+
+PUBLISHED = date(2024, 5, 2)
+
+# id, sentence, expected [(text, start, end, granularity)]
+DATES = [
+    ("seed-style-full-date", "Ngày 24/10/2017, Quận ủy tổ chức hội nghị.",
+     [("Ngày 24/10/2017", "2017-10-24", "2017-10-24", "day")]),
+    ("rule-dashes", "Hội nghị diễn ra ngày 24-10-2017.", [("ngày 24-10-2017", "2017-10-24", "2017-10-24", "day")]),
+    ("rule-dots", "Văn bản ký ngày 24.10.2017.", [("ngày 24.10.2017", "2017-10-24", "2017-10-24", "day")]),
+    ("rule-words", "Ngày 21 tháng 9 năm 2025, xã khánh thành trường.",
+     [("Ngày 21 tháng 9 năm 2025", "2025-09-21", "2025-09-21", "day")]),
+    ("rule-day-month-resolved", "Sáng 2/5, Ban Chấp hành họp.", [("Sáng 2/5", "2024-05-02", "2024-05-02", "day")]),
+    ("rule-afternoon-dash", "Chiều ngày 13-1, đoàn công tác làm việc.",
+     [("Chiều ngày 13-1", "2024-01-13", "2024-01-13", "day")]),
+    ("rule-last-december-is-last-year", "Ngày 28/12, tỉnh tổng kết năm.",
+     [("Ngày 28/12", "2023-12-28", "2023-12-28", "day")]),
+    ("rule-month-year", "Trong tháng 6/2025, tỉnh tổ chức nhiều hoạt động.",
+     [("tháng 6/2025", "2025-06", "2025-06", "month")]),
+    ("rule-month-this-year", "Đến tháng 6 năm nay, dự án hoàn thành.",
+     [("tháng 6 năm nay", "2024-06", "2024-06", "month")]),
+    ("rule-quarter", "Trong quý I/2024, thu ngân sách tăng.", [("quý I/2024", "2024-01", "2024-03", "quarter")]),
+    ("rule-half", "Kết quả 6 tháng đầu năm 2024 khả quan.",
+     [("6 tháng đầu năm 2024", "2024-01", "2024-06", "half")]),
+    ("rule-nine-months", "Sau 9 tháng, tỉnh thu được 5.000 tỷ đồng.", [("9 tháng", "2024-01", "2024-09", "period")]),
+    ("rule-year", "Năm 2017, huyện có trên 3.200 cán bộ.", [("Năm 2017", "2017", "2017", "year")]),
+    ("rule-this-year", "Năm nay, huyện phấn đấu đạt 100% kế hoạch.", [("Năm nay", "2024", "2024", "year")]),
+    ("rule-last-year-same-period", "Tăng 12,4% so với cùng kỳ năm trước.",
+     [("cùng kỳ năm trước", "2023", "2023", "year")]),
+    ("rule-term", "Nghị quyết Đại hội nhiệm kỳ 2020-2025.", [("nhiệm kỳ 2020-2025", "2020", "2025", "period")]),
+    ("rule-term-spaced", "Đại hội nhiệm kỳ 2021 – 2026 thành công.", [("nhiệm kỳ 2021 – 2026", "2021", "2026", "period")]),
+    ("rule-stage", "Kế hoạch giai đoạn 2021–2025.", [("giai đoạn 2021–2025", "2021", "2025", "period")]),
+    ("rule-from-to", "Từ năm 2010 đến 2017, huyện luân chuyển 44 cán bộ.",
+     [("Từ năm 2010 đến 2017", "2010", "2017", "period")]),
+    ("rule-until", "Phấn đấu đến năm 2030, 100% xã đạt chuẩn.", [("đến năm 2030", "2030", "2030", "year")]),
+    ("rule-end-of-year", "Đến cuối năm 2023, tỉnh có 120 doanh nghiệp.", [("cuối năm 2023", "2023", "2023", "year")]),
+    ("not-ratio", "Có 28/30 Bí thư không phải người địa phương.", []),
+    ("not-percent", "Tỷ lệ đạt 65,67% và 12,5%.", []),
+    ("not-counts", "Có 3.200 cán bộ và 2.020 đảng viên.", []),
+    ("not-document-number", "Thực hiện Nghị quyết số 15/2024/NQ-HĐND.", []),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [(s, e) for _, s, e in DATES], ids=[i for i, _, _ in DATES])
+def test_dates_of_sentence(sentence, expected):
+    found = extract_dates(sentence, 0, PUBLISHED)
+    assert [(d.text, d.date_start, d.date_end, d.granularity) for d in found] == expected
+
+
+def test_without_publication_date_keeps_what_the_text_gives():
+    found = extract_dates("Sáng 2/5, năm nay và năm 2017, hội nghị họp.", 0, None)
+    assert [(d.text, d.date_start) for d in found] == [("Sáng 2/5", "--05-02"), ("năm 2017", "2017")]
+
+
+def test_offsets_index_the_text():
+    text = "Ngày 24/10/2017 và quý I/2024"
+    for d in extract_dates(text, 100, PUBLISHED):
+        assert text[d.start - 100:d.end - 100] == d.text

@@ -1,0 +1,166 @@
+"""Documents, officials and localities: input -> expected normalized result."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from corpus.clean import build_article
+from extract import extract_article
+from extract.documents import extract_documents
+from extract.gazetteer import load, normalize_key
+from extract.localities import extract_localities
+from extract.officials import extract_officials, merge_titles
+
+# --- documents ----------------------------------------------------------------
+
+DOCUMENTS = [
+    ("seed-style-with-date", "Thực hiện Nghị quyết số 04-NQ/TU ngày 31/5/2021 của Thành ủy.",
+     [("Nghị quyết", "04-NQ/TU", "TU", "2021-05-31")]),
+    ("rule-no-so", "Thực hiện Chỉ thị 05-CT/TW của Bộ Chính trị.", [("Chỉ thị", "05-CT/TW", "TW", None)]),
+    ("rule-submission", "Trình bày Tờ trình số 83-TTr/TU.", [("Tờ trình", "83-TTr/TU", "TU", None)]),
+    ("rule-action-programme", "Chương trình hành động số 04-CTr/TU của Ban Chấp hành.",
+     [("Chương trình hành động", "04-CTr/TU", "TU", None)]),
+    ("rule-decision", "Theo Quyết định số 1234/QĐ-UBND ngày 5/3/2024.",
+     [("Quyết định", "1234/QĐ-UBND", "UBND", "2024-03-05")]),
+    ("rule-conclusion", "Kết luận số 21-KL/TW về xây dựng Đảng.", [("Kết luận", "21-KL/TW", "TW", None)]),
+    ("rule-official-letter", "Công văn số 45/UBND-VP gửi các sở.", [("Công văn", "45/UBND-VP", "UBND-VP", None)]),
+    ("rule-decree", "Nghị định 100/2019/NĐ-CP và Thông tư số 01/2024/TT-BGDĐT.",
+     [("Nghị định", "100/2019/NĐ-CP", "CP", None), ("Thông tư", "01/2024/TT-BGDĐT", "BGDĐT", None)]),
+    ("not-unnumbered", "Thực hiện Nghị quyết Trung ương 4 khóa XII và Nghị quyết của Đảng.", []),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [(s, e) for _, s, e in DOCUMENTS], ids=[i for i, _, _ in DOCUMENTS])
+def test_documents_of_sentence(sentence, expected):
+    found = extract_documents(sentence)
+    assert [(d.type, d.number, d.issuer, d.date) for d in found] == expected
+    for d in found:
+        assert sentence[d.start:d.end] == d.text
+
+
+# --- officials ----------------------------------------------------------------
+
+OFFICIALS = [
+    ("rule-titles-after", "Đến dự có đồng chí Lê Minh Khoa, Ủy viên Ban Thường vụ Tỉnh ủy, Phó Chủ tịch UBND tỉnh.",
+     [("Lê Minh Khoa", ["Ủy viên Ban Thường vụ Tỉnh ủy", "Phó Chủ tịch UBND tỉnh"])]),
+    ("rule-title-before", "Trưởng ban Tuyên giáo Tỉnh ủy Đặng Thị Hoa phát biểu khai mạc.",
+     [("Đặng Thị Hoa", ["Trưởng ban Tuyên giáo Tỉnh ủy"])]),
+    ("rule-honorific-title-before", "Đồng chí Phó Chủ tịch UBND huyện Ngô Văn Tâm chủ trì.",
+     [("Ngô Văn Tâm", ["Phó Chủ tịch UBND huyện"])]),
+    ("rule-ong", "Ông Trịnh Quốc Bảo, Giám đốc Sở Giáo dục và Đào tạo cho biết như vậy.",
+     [("Trịnh Quốc Bảo", ["Giám đốc Sở Giáo dục và Đào tạo"])]),
+    ("rule-kiem", "Đồng chí Bùi Văn Nam, Bí thư Huyện ủy kiêm Chủ tịch HĐND huyện dự họp.",
+     [("Bùi Văn Nam", ["Bí thư Huyện ủy", "Chủ tịch HĐND huyện"])]),
+    ("rule-permanent-vice", "Đồng chí Hoàng Thị Lan, Phó Bí thư Thường trực Thành ủy, phát biểu.",
+     [("Hoàng Thị Lan", ["Phó Bí thư Thường trực Thành ủy"])]),
+    ("not-no-title", "Đồng chí Nguyễn Văn An đã có nhiều đóng góp.", []),
+    ("not-title-without-name", "Đồng chí Phó trưởng ban Tuyên giáo Huyện ủy về làm Bí thư xã.", []),
+    ("not-street-or-school", "Trường THCS Nguyễn Du trên đường Lê Lợi có 1.000 học sinh.", []),
+    ("not-place-after-committee", "Bí thư Thành ủy Hà Nội chủ trì hội nghị.", []),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [(s, e) for _, s, e in OFFICIALS], ids=[i for i, _, _ in OFFICIALS])
+def test_officials_of_sentence(sentence, expected):
+    places = load().names()
+    found = extract_officials(sentence, 0, places)
+    assert [(o.name, [t.text for t in o.titles]) for o in found] == expected
+
+
+def test_title_organizations():
+    (official,) = extract_officials("Đồng chí Vũ Đức Bảo, Trưởng ban Tổ chức Thành ủy, Bí thư Quận ủy.")
+    assert [t.organization for t in official.titles] == ["Ban Tổ chức Thành ủy", "Quận ủy"]
+
+
+def test_same_person_is_one_official_with_the_union_of_titles():
+    assert merge_titles(["Ủy viên Ban Thường vụ Thành ủy", "Trưởng ban Tổ chức Thành ủy",
+                         "Ủy viên Ban Thường vụ", "Trưởng ban Tổ chức Thành ủy"]) == \
+        ["Ủy viên Ban Thường vụ Thành ủy", "Trưởng ban Tổ chức Thành ủy"]
+
+
+def test_bylines_and_photo_credits_are_not_officials():
+    page = ("Huyện A tổ chức hội nghị\n"
+            "09:09 - Thứ Sáu, 29/12/2017\n"
+            "Đồng chí Nguyễn Văn Hùng, Bí thư Huyện ủy, phát biểu tại hội nghị tổng kết công tác năm của huyện nhà.\n"
+            "Quang cảnh hội nghị. Ảnh: Trần Minh Đức\n"
+            "Lê Thu Hà")
+    article = build_article("p.txt", "p.txt", page)
+    names = {o.name for _, o in extract_article(article).officials}
+    assert names == {"Nguyễn Văn Hùng"}
+    assert (article.author, article.photographer) == ("Lê Thu Hà", "Trần Minh Đức")
+
+
+# --- localities -----------------------------------------------------------------
+
+def _localities(text: str, published: date | None = date(2020, 1, 1)):
+    gazetteer = load()
+    found = []
+    for m in extract_localities([(text, 0)], published):
+        unit = gazetteer.units.get(m.unit_id)
+        found.append((m.text, unit.name if unit else None, m.level, unit.province if unit else None, m.role))
+    return found
+
+
+LOCALITIES = [
+    ("rule-numbered-district", "Quận 1 hiện có 3.431 cán bộ.",
+     [("Quận 1", "Quận 1", "district", "Thành phố Hồ Chí Minh", "place")]),
+    ("rule-level-word-district", "Tại quận Kiến An, hội nghị diễn ra.",
+     [("quận Kiến An", "Quận Kiến An", "district", "Thành phố Hải Phòng", "place")]),
+    ("rule-level-word-fixes-level", "Huyện Điện Biên thuộc tỉnh Điện Biên.",
+     [("Huyện Điện Biên", "Huyện Điện Biên", "district", "Tỉnh Điện Biên", "place"),
+      ("tỉnh Điện Biên", "Tỉnh Điện Biên", "province", "Tỉnh Điện Biên", "place")]),
+    ("rule-list-shares-level-word", "huyện Điện Biên có các xã: Thanh Xương, Thanh An, Pom Lót.",
+     [("huyện Điện Biên", "Huyện Điện Biên", "district", "Tỉnh Điện Biên", "place"),
+      ("xã: Thanh Xương", "Xã Thanh Xương", "ward", "Tỉnh Điện Biên", "place"),
+      ("Thanh An", "Xã Thanh An", "ward", "Tỉnh Điện Biên", "place"),
+      ("Pom Lót", "Xã Pom Lót", "ward", "Tỉnh Điện Biên", "place")]),
+    ("rule-hcm-forms", "TP.HCM, TP Hồ Chí Minh và Thành phố Hồ Chí Minh.",
+     [("TP.HCM", "Thành phố Hồ Chí Minh", "province", "Thành phố Hồ Chí Minh", "place"),
+      ("TP Hồ Chí Minh", "Thành phố Hồ Chí Minh", "province", "Thành phố Hồ Chí Minh", "place"),
+      ("Thành phố Hồ Chí Minh", "Thành phố Hồ Chí Minh", "province", "Thành phố Hồ Chí Minh", "place")]),
+    ("rule-committee-is-organization", "Quận ủy Kiến An ban hành kế hoạch.",
+     [("Quận ủy Kiến An", "Quận Kiến An", "district", "Thành phố Hải Phòng", "organization")]),
+    ("rule-council-is-organization", "Chủ tịch UBND tỉnh Điện Biên chủ trì.",
+     [("tỉnh Điện Biên", "Tỉnh Điện Biên", "province", "Tỉnh Điện Biên", "organization")]),
+    ("rule-bare-province", "Đoàn công tác của Hà Nội làm việc.",
+     [("Hà Nội", "Thành phố Hà Nội", "province", "Thành phố Hà Nội", "place")]),
+    ("rule-old-tone-marks", "Tại tỉnh Thanh Hoá, mưa lớn.",
+     [("tỉnh Thanh Hoá", "Tỉnh Thanh Hóa", "province", "Tỉnh Thanh Hóa", "place")]),
+    ("not-generic-level-words", "Các xã, phường và thành phố tổ chức tốt.", []),
+    ("not-quan-uy-alone", "Quận ủy chỉ đạo các phường.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [(s, e) for _, s, e in LOCALITIES], ids=[i for i, _, _ in LOCALITIES])
+def test_localities_of_text(text, expected):
+    assert _localities(text) == expected
+
+
+def test_bare_commune_name_shared_by_provinces_stays_ambiguous():
+    (mention,) = extract_localities([("Đoàn đã về làm việc tại xã Thanh An.", 0)], date(2020, 1, 1))
+    assert mention.unit_id is None and mention.basis == "ambiguous"
+    assert len(mention.candidates) > 5  # there are Thanh An communes in many provinces
+
+
+def test_shared_commune_name_resolved_by_the_articles_other_places():
+    mentions = extract_localities([("Huyện Điện Biên triển khai kế hoạch.", 0),
+                                   ("Đoàn đã về làm việc tại xã Thanh An.", 40)], date(2020, 1, 1))
+    unit = load().units[mentions[-1].unit_id]
+    assert (unit.name, unit.district, mentions[-1].basis) == ("Xã Thanh An", "Huyện Điện Biên", "context")
+
+
+def test_articles_after_the_2025_reorganization_use_the_new_units():
+    (before,) = extract_localities([("tỉnh Hải Dương", 0)], date(2024, 1, 1))
+    assert load().units[before.unit_id].era == "before_2025"
+    assert load().units[before.unit_id].successors == ("from_2025:province:31",)  # merged into Hải Phòng
+    (after,) = extract_localities([("tỉnh Điện Biên", 0)], date(2025, 9, 1))
+    assert load().units[after.unit_id].id == "from_2025:province:11"
+
+
+def test_gazetteer_size_and_keys():
+    counts = load().counts()
+    assert counts[("before_2025", "province")] == 63 and counts[("from_2025", "province")] == 34
+    assert counts[("from_2025", "ward")] == 3321 and counts[("before_2025", "district")] > 690
+    assert normalize_key("Thuỷ  Nguyên") == normalize_key("thủy nguyên")
