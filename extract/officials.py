@@ -138,8 +138,8 @@ def _make_title(s: Parsed, i: int, size: int) -> Title:
     text = s.text[t[i].start:t[i + size - 1].end]
     rest = s.text[t[i + head].start:t[i + size - 1].end] if size > head else ""
     head_text = " ".join(tok.lower for tok in t[i:i + head])
-    if head_text.endswith("ủy viên") or head_text.endswith("uỷ viên"):
-        organization = s.text[t[i].start:t[i + head - 2].end] if head >= 3 else None
+    if head >= 3 and (head_text.endswith("ủy viên") or head_text.endswith("uỷ viên")):
+        organization = s.text[t[i].start:t[i + head - 2].end]  # "Thành ủy viên": of the Thành ủy
     else:
         prefix = r.org_prefix.get(head_text)
         organization = (f"{prefix} {rest}" if prefix else rest) or None
