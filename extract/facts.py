@@ -41,9 +41,16 @@ def _rules() -> tuple[PhraseSet, PhraseSet]:
     return PhraseSet(targets["words"]), PhraseSet(targets["deadline_words"])
 
 
-def _contains(phrases: PhraseSet, text: str) -> bool:
+def _cue_spans(text: str, start: int) -> list[tuple[int, int]]:
+    """Where the sentence states a goal ("phấn đấu"), as article offsets."""
     tokens = Parsed.of(text).tokens
-    return any(phrases.match_at(tokens, i) for i in range(len(tokens)))
+    targets = _rules()[0]
+    spans = []
+    for i in range(len(tokens)):
+        size = targets.match_at(tokens, i)
+        if size:
+            spans.append((start + tokens[i].start, start + tokens[i + size - 1].end))
+    return spans
 
 
 def _is_deadline(sentence_text: str, sentence_start: int, mention: DateMention,
@@ -59,17 +66,11 @@ def _is_deadline(sentence_text: str, sentence_start: int, mention: DateMention,
     return bool(deadline_words.match_at(own, 0) or deadline_words.match_before(before, len(before)))
 
 
-def _outside(text: str, start: int, figure) -> str:
-    """The sentence without the figure itself: "4 mục tiêu" counts goals, it states none."""
-    a, b = figure.start - start, figure.end - start
-    return text[:a] + " " * (b - a) + text[b:]
-
-
 def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]],
                  localities: list[LocalityMention], published: date | None) -> list[FigureLink]:
     """One link per figure (``figures``: SentenceFigure list; ``dates``: (sentence, mention))."""
-    targets = _rules()[0]
     sentences = article.sentences
+    cues: dict[int, list[tuple[int, int]]] = {}
     resolved = [m for m in localities if m.unit_id]
     main = main_place(localities)
     paragraph_of = {s.index: s.paragraph for s in sentences}
@@ -107,7 +108,10 @@ def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]]
             date_fields = (lead_day.date_start, lead_day.date_end, "day", "article")
         else:
             date_fields = (None, None, None, None)
-        is_target = _contains(targets, _outside(sentence.text, sentence.start, figure)) or (
-            when is not None and deadline[id(when)])
+        if sf.sentence not in cues:
+            cues[sf.sentence] = _cue_spans(sentence.text, sentence.start)
+        # a cue inside the figure itself counts goals, it states none: "4 mục tiêu"
+        stated = any(b <= figure.start or a >= figure.end for a, b in cues[sf.sentence])
+        is_target = stated or (when is not None and deadline[id(when)])
         links.append(FigureLink(locality, basis, *date_fields, is_target))
     return links

@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import patterns
+from extract.gazetteer import normalize_key
 from extract.text import Parsed, PhraseSet, Token, two_syllable_words
 
 
@@ -96,7 +97,7 @@ def _name_length(t: list[Token], i: int, place_names: frozenset[str]) -> int:
     if name in r.not_names:
         return 0
     for size in range(j - i, 1, -1):  # "Hà Nội", or a place after a level word: "xã Lê Lợi"
-        if " ".join(tok.text for tok in t[i:i + size]).lower() in place_names and (
+        if normalize_key(" ".join(tok.text for tok in t[i:i + size])) in place_names and (
                 size == j - i or r.level_words.match_before(t, i)):
             return 0
     return j - i
@@ -182,8 +183,11 @@ def _title_before(s: Parsed, i: int, place_names) -> tuple[int, int] | None:
 
 def extract_officials(sentence: str, offset: int = 0,
                       place_names: Iterable[str] = frozenset()) -> list[OfficialMention]:
-    """Named office holders of one sentence, each with the titles given there."""
-    places = frozenset(n.lower() for n in place_names)
+    """Named office holders of one sentence, each with the titles given there.
+
+    ``place_names``: unit names as ``gazetteer.normalize_key`` gives them
+    (``gazetteer.load().names()``), so that "Hà Nội" is no person."""
+    places = place_names if isinstance(place_names, frozenset) else frozenset(place_names)
     s = Parsed.of(sentence)
     t = s.tokens
     found = []
