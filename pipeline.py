@@ -20,7 +20,10 @@ from corpus.clean import build_article, content_hash
 from corpus.normalize import normalize_text
 from corpus.readers import InputError, ReadFailure, read_paths
 from extract import extract_article
+from review.evaluate import Evaluation, evaluate
 from store.db import DEFAULT_DB, Store, StoreError, run_query
+
+__all__ = ["Options", "Summary", "run", "evaluate", "Evaluation", "main"]
 
 
 @dataclass
@@ -205,6 +208,146 @@ def export(fmt: str, out: Path, db: str) -> None:
             click.echo(f"wrote {count} figures to {out}")
     except StoreError as exc:
         raise click.ClickException(str(exc)) from None
+
+
+def _floors(values: tuple[str, ...]) -> dict[str, float]:
+    from review.labels import KINDS
+
+    floors = {}
+    for value in values:
+        kind, _, number = value.partition("=")
+        try:
+            floors[kind] = float(number)
+        except ValueError:
+            raise click.BadParameter(f"{value!r}: expected KIND=VALUE, e.g. figures=0.95") from None
+        if kind not in KINDS:
+            raise click.BadParameter(f"{value!r}: kind must be one of {', '.join(KINDS)}")
+    return floors
+
+
+def format_evaluation(result: Evaluation) -> str:
+    from tabulate import tabulate
+
+    from review.labels import KINDS
+
+    rows = [[kind, score.tp, score.fp, score.fn, score.precision, score.recall, score.f1]
+            for kind, score in result.totals.items()]
+    lines = [tabulate(rows, headers=["kind", "tp", "fp", "fn", "precision", "recall", "f1"],
+                      tablefmt="github", floatfmt=".3f"), ""]
+    figures, officials = result.totals["figures"], result.totals["officials"]
+    if figures.tp:
+        lines.append(f"figures (paired): qualifier accuracy {figures.attribute('qualifier'):.3f}, "
+                     f"unit accuracy {figures.attribute('unit'):.3f}, "
+                     f"subject token-F1 {figures.attribute('subject'):.3f}")
+    if officials.tp:
+        lines.append(f"officials (paired): title token-F1 {officials.attribute('titles'):.3f}")
+    rows = [[name, *(f"{per[k].f1:.2f} ({per[k].tp}/{per[k].fp}/{per[k].fn})" for k in KINDS)]
+            for name, per in result.scores.articles.items()]
+    lines += ["", "per article: F1 (tp/fp/fn)",
+              tabulate(rows, headers=["article", *KINDS], tablefmt="github")]
+    if result.problems:
+        lines += ["", "problems:", *(f"  {p}" for p in result.problems)]
+    return "\n".join(lines) + "\n"
+
+
+@main.command("evaluate")
+@click.option("--labels", "labels", required=True, type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Folder of gold label files (labels/FORMAT.md).")
+@click.option("--articles", required=True, type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Folder holding the labeled articles.")
+@click.option("--db", default=None, help="Keep the predictions in this database (default: a temporary one).")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as one JSON object.")
+@click.option("--report", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write a self-contained HTML review report here.")
+@click.option("--min-f1", "min_f1", multiple=True, metavar="KIND=VALUE",
+              help="Exit non-zero when a kind's F1 is below VALUE (repeatable).")
+def evaluate_command(labels: Path, articles: Path, db: str | None, as_json: bool, report: Path | None,
+                     min_f1: tuple[str, ...]) -> None:
+    """Run the pipeline on labeled articles and score it against the labels.
+
+    Pairs predictions with gold exactly as labels/FORMAT.md says and prints,
+    per kind, tp, fp, fn, precision, recall and F1, the attribute scores of
+    paired figures and officials, and a table per article.
+
+    \b
+    Example:
+      vnstats evaluate --labels ../shared/labels/seeds --articles ../shared/corpus/seeds \\
+          --report review.html --min-f1 figures=0.95
+    """
+    floors = _floors(min_f1)
+    try:
+        result = evaluate(labels, articles, db)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+    if as_json:
+        click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_evaluation(result), nl=False)
+    if report:
+        from review.report import write_report
+
+        write_report(result, report)
+        click.echo(f"wrote review report to {report}", err=as_json)
+    failed = result.failed_floors(floors)
+    if failed:
+        raise click.ClickException("below the floor: " + "; ".join(failed))
+
+
+@main.group()
+def label() -> None:
+    """Pre-annotate articles and check hand-edited label files.
+
+    \b
+    Example:
+      vnstats label draft new-articles/ --out drafts/
+      vnstats label check drafts/ --articles new-articles/
+    """
+
+
+@label.command("draft")
+@click.argument("articles", nargs=-1, required=True, type=click.Path())
+@click.option("--out", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder for the draft label files.")
+def label_draft(articles: tuple[str, ...], out: Path) -> None:
+    """Write the pipeline's predictions as label files, for a reviewer to correct into gold.
+
+    \b
+    Example:
+      vnstats label draft new-articles/ --out drafts/
+    """
+    import tempfile
+
+    from store.export import export_labels
+
+    with tempfile.TemporaryDirectory(prefix="vnstats-draft-") as tmp:
+        db = str(Path(tmp) / "draft.db")
+        try:
+            summary = run(articles, Options(db=db, on_failure=lambda s, r: click.echo(f"failed: {s}: {r}", err=True)))
+        except (InputError, StoreError) as exc:
+            raise click.ClickException(str(exc)) from None
+        count = export_labels(db, out) if summary.ingested else 0
+    click.echo(f"wrote {count} draft label files to {out}")
+
+
+@label.command("check")
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--articles", required=True, type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Folder holding the labeled articles.")
+def label_check(folder: Path, articles: Path) -> None:
+    """Validate label files: fields and kinds, and that every text occurs in its article.
+
+    \b
+    Example:
+      vnstats label check drafts/ --articles new-articles/
+    """
+    from review.labels import check_labels
+
+    count, problems = check_labels(folder, articles)
+    for problem in problems:
+        click.echo(problem)
+    if problems:
+        raise click.ClickException(f"{len(problems)} problem(s) in {count} label file(s)")
+    click.echo(f"{count} label files are valid")
 
 
 if __name__ == "__main__":

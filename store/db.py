@@ -224,7 +224,7 @@ def iter_articles(db: str) -> Iterator[ArticleRow]:
             query = (select(ArticleRow).order_by(ArticleRow.id)
                      .options(selectinload(ArticleRow.figures), selectinload(ArticleRow.sentences),
                               selectinload(ArticleRow.dates), selectinload(ArticleRow.documents),
-                              selectinload(ArticleRow.officials),
+                              selectinload(ArticleRow.officials).selectinload(OfficialRow.mentions),
                               selectinload(ArticleRow.locality_mentions)
                               .selectinload(LocalityMentionRow.locality)))
             for row in session.scalars(query):

@@ -1,0 +1,158 @@
+"""Evaluation: run the pipeline on labeled articles and score it with the FORMAT.md rules."""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from corpus.clean import content_hash
+from corpus.normalize import normalize_text
+from corpus.readers import decode
+from review.labels import KINDS, LabelSet, read_label_dir
+from review.score import KindScore, Scores, score
+
+ATTRIBUTES = {"figures": ("qualifier_accuracy", "unit_accuracy", "subject_f1"),
+              "officials": ("titles_f1",)}
+
+
+@dataclass
+class Evaluation:
+    """Scores of one evaluation run, with everything needed to review it."""
+
+    scores: Scores
+    labels: LabelSet
+    predicted: dict[str, dict]                     # article name -> predicted label document
+    texts: dict[str, str]                          # article name -> stored (cleaned) text
+    spans: dict[str, list[dict]]                   # article name -> predicted mentions with offsets
+    db: str
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def totals(self) -> dict[str, KindScore]:
+        return self.scores.totals
+
+    @property
+    def kinds(self) -> pd.DataFrame:
+        """One row per kind: tp, fp, fn, precision, recall, f1 and attribute scores."""
+        rows = []
+        for kind in KINDS:
+            data = self.totals[kind].as_dict()
+            rows.append({"kind": kind, **{k: data.get(k) for k in
+                                          ("tp", "fp", "fn", "precision", "recall", "f1",
+                                           *ATTRIBUTES.get(kind, ()))}})
+        return pd.DataFrame(rows).set_index("kind")
+
+    @property
+    def articles(self) -> pd.DataFrame:
+        """One row per article and kind."""
+        rows = []
+        for name, per_kind in self.scores.articles.items():
+            for kind in KINDS:
+                data = per_kind[kind].as_dict()
+                rows.append({"article": name, "kind": kind, "tp": data["tp"], "fp": data["fp"],
+                             "fn": data["fn"], "precision": data["precision"], "recall": data["recall"],
+                             "f1": data["f1"]})
+        return pd.DataFrame(rows)
+
+    def to_dict(self) -> dict:
+        out: dict = {kind: self.totals[kind].as_dict() for kind in KINDS}
+        out["articles"] = [
+            {"article": name, **{kind: per_kind[kind].as_dict() for kind in KINDS}}
+            for name, per_kind in self.scores.articles.items()
+        ]
+        out["problems"] = self.problems
+        return out
+
+    def failed_floors(self, floors: dict[str, float]) -> list[str]:
+        return [f"{kind} F1 {self.totals[kind].f1:.4f} < {floor}"
+                for kind, floor in floors.items() if self.totals[kind].f1 < floor]
+
+
+def _spans(row) -> list[dict]:
+    """Every predicted mention of a stored article, with offsets and what it was read as."""
+    spans = []
+    for f in row.figures:
+        value = f"{f.value:g}" + (f"/{f.total:g}" if f.total is not None else "")
+        spans.append({"kind": "figures", "start": f.start, "end": f.end,
+                      "label": f"{f.kind} {value} {f.unit or ''} · {f.qualifier} · {f.subject or '—'}"})
+    for d in row.dates:
+        spans.append({"kind": "dates", "start": d.start, "end": d.end,
+                      "label": d.date_start if d.date_start == d.date_end else f"{d.date_start} – {d.date_end}"})
+    for m in row.locality_mentions:
+        unit = m.locality
+        label = f"{unit.name}, {unit.province} ({unit.code})" if unit else f"ambiguous {m.level}"
+        spans.append({"kind": "localities", "start": m.start, "end": m.end, "label": f"{label} · {m.role}"})
+    for o in row.officials:
+        for mention in o.mentions:
+            spans.append({"kind": "officials", "start": mention.start, "end": mention.end,
+                          "label": f"{o.name}: {o.titles}"})
+    for d in row.documents:
+        spans.append({"kind": "documents", "start": d.start, "end": d.end,
+                      "label": f"{d.type} {d.number}" + (f" ({d.date})" if d.date else "")})
+    return sorted(spans, key=lambda s: (s["start"], -s["end"]))
+
+
+def _predictions(db: str, hashes: dict[str, str]):
+    """Predicted label documents, texts and spans of the articles whose content hashes are given."""
+    from store.db import iter_articles
+    from store.export import article_label
+
+    by_hash = {h: name for name, h in hashes.items()}
+    predicted, texts, spans = {}, {}, {}
+    for row in iter_articles(db):
+        name = by_hash.get(row.content_hash)
+        if name:
+            doc = article_label(row)
+            doc["article"] = name
+            predicted[name] = doc
+            texts[name] = row.text
+            spans[name] = _spans(row)
+    return predicted, texts, spans
+
+
+def evaluate(labels: str | Path, articles: str | Path, db: str | None = None) -> Evaluation:
+    """Run the pipeline on the labeled articles (into a temporary database
+    unless ``db`` is given) and score it against the labels.
+
+    >>> result = evaluate("../shared/labels/seeds", "../shared/corpus/seeds")  # doctest: +SKIP
+    >>> result.kinds.loc["figures", "f1"]                                     # doctest: +SKIP
+    """
+    from pipeline import Options, run
+
+    labels, articles = Path(labels), Path(articles)
+    label_set = read_label_dir(labels)
+    problems = list(label_set.problems)
+    paths, hashes = [], {}
+    for name in list(label_set.docs):
+        path = articles / name
+        try:
+            text = decode(path.read_bytes())
+        except FileNotFoundError:
+            problems.append(f"{label_set.files[name]}: article file {name} not found in {articles}; not scored")
+            del label_set.docs[name]
+            continue
+        except (OSError, ValueError) as exc:
+            problems.append(f"{label_set.files[name]}: article {path} cannot be read: {exc}; not scored")
+            del label_set.docs[name]
+            continue
+        paths.append(path)
+        hashes[name] = content_hash(normalize_text(text))
+    temporary = None
+    if db is None:
+        temporary = tempfile.TemporaryDirectory(prefix="vnstats-eval-")
+        db = str(Path(temporary.name) / "evaluate.db")
+    try:
+        summary = run(paths, Options(db=db)) if paths else None
+        if summary:
+            problems += [f"{source}: {reason}" for source, reason in summary.failures]
+        predicted, texts, spans = _predictions(db, hashes) if paths else ({}, {}, {})
+        result = Evaluation(score(label_set.docs, predicted), label_set, predicted, texts, spans, db, problems)
+        if temporary is not None:
+            result.db = ""  # the temporary database is gone once we return
+        return result
+    finally:
+        if temporary is not None:
+            temporary.cleanup()
