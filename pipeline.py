@@ -251,30 +251,46 @@ def format_evaluation(result: Evaluation) -> str:
 
 
 @main.command("evaluate")
-@click.option("--labels", "labels", required=True, type=click.Path(exists=True, file_okay=False, path_type=Path),
-              help="Folder of gold label files (labels/FORMAT.md).")
-@click.option("--articles", required=True, type=click.Path(exists=True, file_okay=False, path_type=Path),
-              help="Folder holding the labeled articles.")
+@click.option("--labels", "labels", required=True, type=click.Path(exists=True, path_type=Path),
+              help="Folder of gold label files (labels/FORMAT.md), or a span-label file (--format).")
+@click.option("--articles", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Folder holding the labeled articles (gold label files).")
+@click.option("--format", "fmt", type=click.Choice(["labels", "doccano", "labelstudio", "prodigy"]),
+              default="labels", show_default=True,
+              help="labels: FORMAT.md files; the others: span annotations exported by those tools.")
+@click.option("--label-map", "label_map", metavar="NAME=KIND,...|FILE",
+              help="Tool label names to our kinds, e.g. 'LOC=localities,PER=officials', or a TOML/JSON file.")
 @click.option("--db", default=None, help="Keep the predictions in this database (default: a temporary one).")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as one JSON object.")
 @click.option("--report", type=click.Path(dir_okay=False, path_type=Path),
               help="Write a self-contained HTML review report here.")
 @click.option("--min-f1", "min_f1", multiple=True, metavar="KIND=VALUE",
               help="Exit non-zero when a kind's F1 is below VALUE (repeatable).")
-def evaluate_command(labels: Path, articles: Path, db: str | None, as_json: bool, report: Path | None,
-                     min_f1: tuple[str, ...]) -> None:
+def evaluate_command(labels: Path, articles: Path | None, fmt: str, label_map: str | None, db: str | None,
+                     as_json: bool, report: Path | None, min_f1: tuple[str, ...]) -> None:
     """Run the pipeline on labeled articles and score it against the labels.
 
     Pairs predictions with gold exactly as labels/FORMAT.md says and prints,
     per kind, tp, fp, fn, precision, recall and F1, the attribute scores of
     paired figures and officials, and a table per article.
 
+    Span annotations from doccano, Label Studio or Prodigy (--format, with
+    --label-map) carry no values: they are scored on spans, strict and partial.
+
     \b
-    Example:
+    Examples:
       vnstats evaluate --labels ../shared/labels/seeds --articles ../shared/corpus/seeds \\
           --report review.html --min-f1 figures=0.95
+      vnstats evaluate --labels export.jsonl --format doccano --label-map LOC=localities,PER=officials
     """
     floors = _floors(min_f1)
+    if fmt != "labels":
+        _evaluate_spans(labels, fmt, label_map, as_json, floors)
+        return
+    if articles is None:
+        raise click.UsageError("--articles is needed with label files")
+    if not labels.is_dir():
+        raise click.UsageError(f"--labels {labels} is a file: give the folder, or --format for a span export")
     try:
         result = evaluate(labels, articles, db)
     except StoreError as exc:
@@ -289,6 +305,34 @@ def evaluate_command(labels: Path, articles: Path, db: str | None, as_json: bool
         write_report(result, report)
         click.echo(f"wrote review report to {report}", err=as_json)
     failed = result.failed_floors(floors)
+    if failed:
+        raise click.ClickException("below the floor: " + "; ".join(failed))
+
+
+def _evaluate_spans(path: Path, fmt: str, label_map: str | None, as_json: bool,
+                    floors: dict[str, float]) -> None:
+    from tabulate import tabulate
+
+    from review.formats import FormatError, parse_label_map, read_spans, score_spans
+
+    if not label_map:
+        raise click.UsageError("--label-map is needed with --format " + fmt)
+    try:
+        scores, problems = score_spans(read_spans(path, fmt), parse_label_map(label_map))
+    except FormatError as exc:
+        raise click.ClickException(str(exc)) from None
+    if as_json:
+        click.echo(json.dumps({**scores, "problems": problems}, ensure_ascii=False, indent=2))
+    else:
+        rows = [[kind, *(scores[kind][mode][m] for mode in ("strict", "partial") for m in ("precision", "recall", "f1"))]
+                for kind in scores]
+        click.echo(tabulate(rows, headers=["kind", "strict P", "strict R", "strict F1",
+                                           "partial P", "partial R", "partial F1"],
+                            tablefmt="github", floatfmt=".3f"))
+        for problem in problems:
+            click.echo(f"problem: {problem}")
+    failed = [f"{kind} strict F1 {scores[kind]['strict']['f1']:.4f} < {floor}"
+              for kind, floor in floors.items() if kind in scores and scores[kind]["strict"]["f1"] < floor]
     if failed:
         raise click.ClickException("below the floor: " + "; ".join(failed))
 
