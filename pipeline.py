@@ -9,16 +9,23 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import signal
 import sys
+import time
+from collections import deque
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import click
+from tqdm import tqdm
 
 from corpus.clean import build_article, content_hash
 from corpus.normalize import normalize_text
-from corpus.readers import InputError, ReadFailure, read_paths
+from corpus.readers import (InputError, RawDocument, ReadFailure, Skipped, check_paths, count_files,
+                            parse_field_mapping, read_paths)
 from extract import extract_article
 from review.evaluate import Evaluation, evaluate
 from store.db import DEFAULT_DB, Store, StoreError, run_query
@@ -31,7 +38,11 @@ class Options:
     """How to run the pipeline."""
 
     db: str = DEFAULT_DB
-    # called with (source, reason) for each input that fails
+    workers: int = 1                    # extraction processes; 1 runs in this process
+    fields: dict | None = None          # record fields (corpus.readers.parse_field_mapping)
+    batch_size: int = 100               # articles per commit
+    progress: bool = False              # a progress bar on stderr
+    # called with (location, reason) for each input that fails
     on_failure: Callable[[str, str], None] | None = None
 
 
@@ -40,61 +51,164 @@ class Summary:
     ingested: int = 0
     skipped: int = 0
     failed: int = 0
+    not_articles: int = 0               # records that hold no article (WARC requests, images)
     figures: int = 0
+    characters: int = 0                 # of the articles ingested
+    seconds: float = 0.0
+    interrupted: bool = False
     failures: list[tuple[str, str]] = field(default_factory=list)
 
     def line(self) -> str:
-        return (f"ingested {self.ingested}, skipped {self.skipped} (already stored), "
+        text = (f"ingested {self.ingested}, skipped {self.skipped} (already stored), "
                 f"failed {self.failed}; {self.figures} figures stored")
+        if self.not_articles:
+            text += f"; {self.not_articles} records held no article"
+        if self.interrupted:
+            text += " — interrupted: run the same command again to finish"
+        return text
+
+
+def _worker_start() -> None:
+    """Each extraction process ignores Ctrl-C (the parent stops cleanly) and
+    loads its models and data once."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    from extract.gazetteer import load
+
+    load()
+    extract_article(build_article("warm-up", "warm-up", "Ngày 2/5/2024, huyện Điện Biên có 12 xã."))
+
+
+def _process(doc: RawDocument):
+    """Clean and extract one article: (article, extraction, None) or (None, None, reason)."""
+    try:
+        article = build_article(doc.source, doc.name, doc.text, doc.meta)
+        if not article.sentences:
+            return None, None, "no article text left after removing page chrome"
+        article = replace(article, member=doc.member, record=doc.record)
+        return article, extract_article(article), None
+    except Exception as exc:  # one article's bug must not stop the batch
+        return None, None, f"extraction failed: {type(exc).__name__}: {exc}"
+
+
+def _process_many(docs: list[RawDocument]) -> list:
+    return [_process(doc) for doc in docs]
 
 
 def run(paths: Iterable[str | Path], options: Options | None = None) -> Summary:
     """Ingest articles into the database.
 
-    1. Read every input (files, folders); an unreadable one is recorded as a
-       failure with its reason and the batch goes on.
-    2. Skip content already stored (by the hash of its normalized text).
+    1. Read every input (files, folders, archives, record files); an
+       unreadable file, member or record is recorded as a failure with its
+       reason and location, and the batch goes on.
+    2. Skip content already stored (by the hash of its normalized text), before
+       any extraction: an interrupted run, run again, finishes the rest.
     3. Clean the page and split it (``corpus.clean.build_article``).
     4. Extract figures, dates, documents, officials and localities, and tie
-       each figure to its place and time (``extract.extract_article``).
-    5. Store the article with everything read from it in one transaction.
+       each figure to its place and time (``extract.extract_article``) — in
+       ``options.workers`` processes, each loading its models once.
+    5. Store articles with everything read from them, one transaction per
+       batch of ``options.batch_size`` (all or nothing), from this process only.
     """
     options = options or Options()
     summary = Summary()
+    started = time.perf_counter()
+    checked = check_paths(paths)
     store = Store(options.db)
+    batch: list = []
+    in_flight: set[str] = set()
 
-    def fail(source: str, reason: str) -> None:
+    def fail(location: str, reason: str, source: str, member=None, record=None) -> None:
         summary.failed += 1
-        summary.failures.append((source, reason))
-        store.record_failure(source, reason)
+        summary.failures.append((location, reason))
+        store.record_failure(source, reason, member, record)
         if options.on_failure:
-            options.on_failure(source, reason)
+            options.on_failure(location, reason)
+
+    def flush() -> None:
+        if batch:
+            added = store.add_articles(batch)
+            summary.ingested += added
+            summary.skipped += len(batch) - added
+            summary.figures += sum(len(e.figures) for _, e in batch)
+            summary.characters += sum(len(a.text) for a, _ in batch)
+            for article, _ in batch:
+                in_flight.discard(article.content_hash)
+            batch.clear()
+
+    def handle(doc: RawDocument, result) -> None:
+        article, extraction, error = result
+        if error:
+            fail(doc.location, error, doc.source, doc.member, doc.record)
+        else:
+            batch.append((article, extraction))
+            if len(batch) >= options.batch_size:
+                flush()
+        progress.update(1)
+
+    def todo():
+        for item in read_paths(checked, options.fields):
+            if isinstance(item, ReadFailure):
+                fail(item.location, item.reason, item.source, item.member, item.record)
+                progress.update(1)
+            elif isinstance(item, Skipped):
+                summary.not_articles += 1
+            else:
+                key = content_hash(normalize_text(item.text))
+                if key in in_flight or store.is_stored(key):
+                    summary.skipped += 1
+                    progress.update(1)
+                    continue
+                in_flight.add(key)
+                yield item
+
+    total, exact = count_files(checked)
+    progress = tqdm(total=total if exact else None, unit=" articles", disable=not options.progress,
+                    dynamic_ncols=True, leave=False)
+    try:
+        if options.workers <= 1:
+            for doc in todo():
+                handle(doc, _process(doc))
+        else:
+            _run_parallel(todo(), handle, options.workers)
+        flush()
+    except KeyboardInterrupt:
+        summary.interrupted = True
+        flush()  # what was extracted is kept; the rest is read again next time
+    finally:
+        progress.close()
+        store.close()
+        summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _run_parallel(docs, handle, workers: int, chunk: int = 8) -> None:
+    """Extract in ``workers`` processes; results come back in reading order.
+    At most a few chunks per worker are in flight, so memory stays flat."""
+    pool = ProcessPoolExecutor(workers, initializer=_worker_start)
+    window: deque = deque()
+
+    def drain_one() -> None:
+        chunk_docs, future = window.popleft()
+        for doc, result in zip(chunk_docs, future.result()):
+            handle(doc, result)
 
     try:
-        for item in read_paths(paths):
-            if isinstance(item, ReadFailure):
-                fail(item.source, item.reason)
-                continue
-            if store.known_hashes([content_hash(normalize_text(item.text))]):
-                summary.skipped += 1
-                continue
-            try:
-                article = build_article(item.source, item.name, item.text)
-                extraction = extract_article(article)
-            except Exception as exc:  # one article's bug must not stop the batch
-                fail(item.source, f"extraction failed: {type(exc).__name__}: {exc}")
-                continue
-            if not article.sentences:
-                fail(item.source, "no article text left after removing page chrome")
-                continue
-            if store.add_article(article, extraction):
-                summary.ingested += 1
-                summary.figures += len(extraction.figures)
-            else:
-                summary.skipped += 1
-    finally:
-        store.close()
-    return summary
+        pending: list[RawDocument] = []
+        for doc in docs:
+            pending.append(doc)
+            if len(pending) == chunk:
+                window.append((pending, pool.submit(_process_many, pending)))
+                pending = []
+                while len(window) > workers * 3:
+                    drain_one()
+        if pending:
+            window.append((pending, pool.submit(_process_many, pending)))
+        while window:
+            drain_one()
+        pool.shutdown()
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
 
 
 # --- command line --------------------------------------------------------------
@@ -117,26 +231,40 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @DB_OPTION
-@click.option("--quiet", is_flag=True, help="Print only the summary.")
-def ingest(paths: tuple[str, ...], db: str, quiet: bool) -> None:
-    """Read articles from files and folders (recursively) into the database.
+@click.option("--workers", type=click.IntRange(1, 256), default=os.cpu_count() or 1, show_default="all cores",
+              help="Extraction processes.")
+@click.option("--field", "fields", multiple=True, metavar="NAME=PATH",
+              help="Read record field NAME (text, title, published, url, source, author, id) from PATH "
+                   "(dots for nested keys), e.g. --field text=body.content.")
+@click.option("--quiet", is_flag=True, help="No progress bar and no per-failure lines; only the summary.")
+def ingest(paths: tuple[str, ...], db: str, workers: int, fields: tuple[str, ...], quiet: bool) -> None:
+    """Read articles into the database.
 
-    Re-ingesting the same content adds nothing; a file that cannot be read is
-    reported, recorded in the `failures` table, and the rest goes on.
+    PATHS are files, folders (read recursively) and archives, mixed: .txt,
+    .html/.htm, .jsonl/.json, .csv, .parquet, .warc/.warc.gz, and .zip,
+    .tar, .tar.gz/.tgz holding any of these. Re-ingesting the same content
+    adds nothing, so an interrupted run (Ctrl-C, a crash) is finished by
+    running the same command again. A file, member or record that cannot be
+    read is reported, recorded in the `failures` table, and the rest goes on.
 
     \b
-    Example:
+    Examples:
       vnstats ingest ../shared/corpus/seeds --db vnstats.db
+      vnstats ingest archive.tar.gz news.jsonl --field text=body.content --workers 4
     """
-    def report(source: str, reason: str) -> None:
+    def report(location: str, reason: str) -> None:
         if not quiet:
-            click.echo(f"failed: {source}: {reason}", err=True)
+            tqdm.write(f"failed: {location}: {reason}", file=sys.stderr)
 
     try:
-        summary = run(paths, Options(db=db, on_failure=report))
+        options = Options(db=db, workers=workers, fields=parse_field_mapping(fields), on_failure=report,
+                          progress=not quiet and sys.stderr.isatty())
+        summary = run(paths, options)
     except (InputError, StoreError) as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(summary.line())
+    if summary.interrupted:
+        sys.exit(130)
 
 
 @main.command()
@@ -366,7 +494,8 @@ def label_draft(articles: tuple[str, ...], out: Path) -> None:
     with tempfile.TemporaryDirectory(prefix="vnstats-draft-") as tmp:
         db = str(Path(tmp) / "draft.db")
         try:
-            summary = run(articles, Options(db=db, on_failure=lambda s, r: click.echo(f"failed: {s}: {r}", err=True)))
+            summary = run(articles, Options(db=db, workers=os.cpu_count() or 1,
+                                            on_failure=lambda s, r: click.echo(f"failed: {s}: {r}", err=True)))
         except (InputError, StoreError) as exc:
             raise click.ClickException(str(exc)) from None
         count = export_labels(db, out) if summary.ingested else 0

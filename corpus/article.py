@@ -28,6 +28,8 @@ class Article:
     name: str
     text: str
     content_hash: str
+    member: str | None = None     # the archive member it was read from
+    record: str | None = None     # the line, row or byte offset of its record
     title: str | None = None
     published: str | None = None  # ISO 8601 local time: "2024-05-02T16:09" or "2017-12-29"
     site: str | None = None

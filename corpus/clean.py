@@ -226,9 +226,31 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def build_article(source: str, name: str, raw: str) -> Article:
-    """Clean a page's text and split it, keeping every offset into ``Article.text``."""
+def _published_from_meta(value: str | None, rules: _Rules) -> str | None:
+    """An ISO date-time, or a date line ("02/05/2024 16:09"), as given by a record."""
+    if not value:
+        return None
+    iso = regex.match(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?", value.strip())
+    if iso:
+        y, mo, d, h, mi = iso.groups()
+        return f"{y}-{mo}-{d}" + (f"T{h}:{mi}" if h else "")
+    date = rules.date.search(value)
+    if date:
+        day, month, year = (int(g) for g in date.groups())
+        time = rules.time.search(value[date.end():]) or rules.time.search(value[:date.start()])
+        stamp = f"{year:04d}-{month:02d}-{day:02d}"
+        return stamp + (f"T{int(time.group(1)):02d}:{time.group(2)}" if time else "")
+    return None
+
+
+def build_article(source: str, name: str, raw: str, meta: dict | None = None) -> Article:
+    """Clean a page's text and split it, keeping every offset into ``Article.text``.
+
+    ``meta`` (title, published, url, author, from a structured record or
+    trafilatura) wins over what the page's own header says.
+    """
     rules = _rules()
+    meta = meta or {}
     normalized = normalize_text(raw)
     lines = normalized.split("\n")
     fallback_title = next((m.group(1) for m in map(rules.title_fallback.match, lines) if m), None)
@@ -251,6 +273,8 @@ def build_article(source: str, name: str, raw: str) -> Article:
     text = "\n".join(text_parts)
     return Article(
         source=source, name=name, text=text, content_hash=content_hash(normalized),
-        title=page.title, published=page.published, site=page.site, author=page.author,
-        photographer=page.photographer, url=page.url, sentences=tuple(sentences),
+        title=normalize_text(meta["title"]) if meta.get("title") else page.title,
+        published=_published_from_meta(meta.get("published"), rules) or page.published,
+        site=page.site or meta.get("source"), author=meta.get("author") or page.author,
+        photographer=page.photographer, url=meta.get("url") or page.url, sentences=tuple(sentences),
     )

@@ -84,61 +84,83 @@ class Store:
     def close(self) -> None:
         self.engine.dispose()
 
-    def known_hashes(self, hashes: list[str]) -> set[str]:
-        with Session(self.engine) as session:
-            rows = session.scalars(select(ArticleRow.content_hash)
-                                   .where(ArticleRow.content_hash.in_(hashes)))
-            return set(rows)
+    def is_stored(self, content_hash: str) -> bool:
+        """True if an article with this content is stored (one indexed look-up)."""
+        with self.engine.connect() as connection:
+            return connection.execute(select(ArticleRow.id).where(ArticleRow.content_hash == content_hash)
+                                      .limit(1)).first() is not None
 
     def add_article(self, article: Article, extraction: Extraction) -> bool:
         """Store an article and everything read from it in one transaction.
 
         Returns False (and changes nothing) when the same content is stored already.
         """
+        return self.add_articles([(article, extraction)]) == 1
+
+    def add_articles(self, batch: list[tuple[Article, Extraction]]) -> int:
+        """Store a batch in one transaction (all or nothing); content already
+        stored is left out. Returns how many articles were added."""
         with Session(self.engine) as session:
-            if session.scalar(select(ArticleRow.id).where(ArticleRow.content_hash == article.content_hash)):
-                return False
-            row = ArticleRow(
-                source=article.source, name=article.name, title=article.title,
-                published=article.published, site=article.site, author=article.author,
-                photographer=article.photographer, url=article.url,
-                content_hash=article.content_hash, text=article.text, ingested_at=_now(),
-            )
-            sentences = [SentenceRow(index=s.index, paragraph=s.paragraph, start=s.start, end=s.end,
-                                     text=s.text) for s in article.sentences]
-            row.sentences = sentences
-            row.figures = [_figure_row(sentences[sf.sentence], sf, link)
-                           for sf, link in zip(extraction.figures, extraction.links)]
-            row.dates = [DateRow(sentence=sentences[i], start=d.start, end=d.end, text=d.text,
-                                 date_start=d.date_start, date_end=d.date_end, granularity=d.granularity,
-                                 rule=d.rule) for i, d in extraction.dates]
-            row.documents = [DocumentRow(sentence=sentences[i], start=d.start, end=d.end, text=d.text,
-                                         type=d.type, number=d.number, issuer=d.issuer, date=d.date)
-                             for i, d in extraction.documents]
-            row.locality_mentions = [
-                LocalityMentionRow(sentence=sentences[i], start=m.start, end=m.end, text=m.text,
-                                   level=m.level, locality_id=m.unit_id,
-                                   candidates=" ".join(m.candidates) or None, role=m.role, basis=m.basis)
-                for i, m in extraction.localities]
-            row.officials = _official_rows(sentences, extraction)
-            session.add(row)
+            hashes = [a.content_hash for a, _ in batch]
+            stored = set(session.scalars(select(ArticleRow.content_hash)
+                                         .where(ArticleRow.content_hash.in_(hashes))))
+            added = 0
+            for article, extraction in batch:
+                if article.content_hash in stored:
+                    continue
+                stored.add(article.content_hash)
+                session.add(_article_row(article, extraction))
+                added += 1
             try:
                 session.commit()
-            except IntegrityError:  # stored by another writer meanwhile
+            except IntegrityError:  # stored by another writer meanwhile: one by one
                 session.rollback()
-                return False
-            return True
+                if len(batch) == 1:
+                    return 0
+                return sum(self.add_articles([item]) for item in batch)
+            return added
 
-    def record_failure(self, source: str, reason: str) -> None:
+    def record_failure(self, source: str, reason: str, member: str | None = None,
+                       record: str | None = None) -> None:
         """Remember an input that failed; the same failure is kept once."""
         with Session(self.engine) as session:
-            existing = session.scalar(select(FailureRow).where(FailureRow.source == source,
-                                                               FailureRow.reason == reason))
+            existing = session.scalar(select(FailureRow).where(
+                FailureRow.source == source, FailureRow.reason == reason,
+                FailureRow.member.is_(None) if member is None else FailureRow.member == member,
+                FailureRow.record.is_(None) if record is None else FailureRow.record == record))
             if existing:
                 existing.failed_at = _now()
             else:
-                session.add(FailureRow(source=source, reason=reason, failed_at=_now()))
+                session.add(FailureRow(source=source, member=member, record=record, reason=reason,
+                                       failed_at=_now()))
             session.commit()
+
+
+def _article_row(article: Article, extraction: Extraction) -> ArticleRow:
+    row = ArticleRow(
+        source=article.source, member=article.member, record=article.record, name=article.name,
+        title=article.title, published=article.published, site=article.site, author=article.author,
+        photographer=article.photographer, url=article.url,
+        content_hash=article.content_hash, text=article.text, ingested_at=_now(),
+    )
+    sentences = [SentenceRow(index=s.index, paragraph=s.paragraph, start=s.start, end=s.end,
+                             text=s.text) for s in article.sentences]
+    row.sentences = sentences
+    row.figures = [_figure_row(sentences[sf.sentence], sf, link)
+                   for sf, link in zip(extraction.figures, extraction.links)]
+    row.dates = [DateRow(sentence=sentences[i], start=d.start, end=d.end, text=d.text,
+                         date_start=d.date_start, date_end=d.date_end, granularity=d.granularity,
+                         rule=d.rule) for i, d in extraction.dates]
+    row.documents = [DocumentRow(sentence=sentences[i], start=d.start, end=d.end, text=d.text,
+                                 type=d.type, number=d.number, issuer=d.issuer, date=d.date)
+                     for i, d in extraction.documents]
+    row.locality_mentions = [
+        LocalityMentionRow(sentence=sentences[i], start=m.start, end=m.end, text=m.text,
+                           level=m.level, locality_id=m.unit_id,
+                           candidates=" ".join(m.candidates) or None, role=m.role, basis=m.basis)
+        for i, m in extraction.localities]
+    row.officials = _official_rows(sentences, extraction)
+    return row
 
 
 def _figure_row(sentence: SentenceRow, sf: SentenceFigure, link: FigureLink) -> FigureRow:

@@ -18,7 +18,9 @@ class ArticleRow(Base):
     __tablename__ = "articles"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    source: Mapped[str] = mapped_column(Text)          # where it was read from
+    source: Mapped[str] = mapped_column(Text)          # the file read (the archive, for a member)
+    member: Mapped[str | None] = mapped_column(Text)   # the archive member
+    record: Mapped[str | None] = mapped_column(String(64))  # "line 12", "row 5", "offset 1234"
     name: Mapped[str] = mapped_column(String(255))     # file name that labels refer to
     title: Mapped[str | None] = mapped_column(Text)
     published: Mapped[str | None] = mapped_column(String(32), index=True)  # ISO 8601, local time
@@ -93,10 +95,12 @@ class FailureRow(Base):
     """An input that could not be ingested, and why."""
 
     __tablename__ = "failures"
-    __table_args__ = (UniqueConstraint("source", "reason"),)
+    __table_args__ = (UniqueConstraint("source", "member", "record", "reason"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     source: Mapped[str] = mapped_column(Text)
+    member: Mapped[str | None] = mapped_column(Text)
+    record: Mapped[str | None] = mapped_column(String(64))
     reason: Mapped[str] = mapped_column(Text)
     failed_at: Mapped[datetime] = mapped_column()
 
