@@ -17,6 +17,8 @@ import functools
 from dataclasses import dataclass
 from datetime import date
 
+import regex
+
 import patterns
 from corpus.article import Article
 from extract.dates import DateMention
@@ -41,16 +43,16 @@ def _rules() -> tuple[PhraseSet, PhraseSet]:
     return PhraseSet(targets["words"]), PhraseSet(targets["deadline_words"])
 
 
+@functools.cache
+def _cue_pattern() -> regex.Pattern:
+    words = patterns.load().facts["targets"]["words"]
+    alternation = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+    return regex.compile(r"(?<![\p{L}\p{M}])(?:" + alternation + r")(?![\p{L}\p{M}])", regex.IGNORECASE)
+
+
 def _cue_spans(text: str, start: int) -> list[tuple[int, int]]:
     """Where the sentence states a goal ("phấn đấu"), as article offsets."""
-    tokens = Parsed.of(text).tokens
-    targets = _rules()[0]
-    spans = []
-    for i in range(len(tokens)):
-        size = targets.match_at(tokens, i)
-        if size:
-            spans.append((start + tokens[i].start, start + tokens[i + size - 1].end))
-    return spans
+    return [(start + m.start(), start + m.end()) for m in _cue_pattern().finditer(text)]
 
 
 def _is_deadline(sentence_text: str, sentence_start: int, mention: DateMention,

@@ -16,31 +16,27 @@ import regex
 TOKEN = regex.compile(r"\d+(?:[.,]\d+)*|[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*|\S")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Token:
     text: str
     start: int
     end: int
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
-
-    @property
-    def is_number(self) -> bool:
-        return self.text[0].isdigit()
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalpha()
+    lower: str        # the text lower-cased, read many times by the phrase look-ups
+    is_number: bool
+    is_word: bool
 
     @property
     def is_punct(self) -> bool:
         return not (self.is_number or self.is_word)
 
 
-def tokenize(text: str) -> list[Token]:
-    return [Token(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text)]
+def tokenize(text: str) -> tuple[Token, ...]:
+    tokens = []
+    for m in TOKEN.finditer(text):
+        word = m.group()
+        first = word[0]
+        tokens.append(Token(word, m.start(), m.end(), word.lower(), first.isdigit(), first.isalpha()))
+    return tuple(tokens)
 
 
 @dataclass(frozen=True)
@@ -48,11 +44,17 @@ class Parsed:
     """A sentence and its tokens, read together by the extractors."""
 
     text: str
-    tokens: list[Token]
+    tokens: tuple[Token, ...]
 
     @classmethod
     def of(cls, text: str) -> "Parsed":
-        return cls(text, tokenize(text))
+        return _parsed(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _parsed(text: str) -> Parsed:
+    # each extractor reads the same sentence: tokenize it once
+    return Parsed(text, tokenize(text))
 
 
 class PhraseSet:
@@ -61,20 +63,27 @@ class PhraseSet:
     def __init__(self, phrases: Iterable[str]):
         self._phrases = {tuple(p.lower().split()) for p in phrases}
         self._longest = max((len(p) for p in self._phrases), default=0)
+        # most tokens start no phrase: one set look-up rules them out
+        self._first = {p[0] for p in self._phrases}
+        self._last = {p[-1] for p in self._phrases}
 
     def __contains__(self, phrase: str) -> bool:
         return tuple(phrase.lower().split()) in self._phrases
 
-    def match_at(self, tokens: list[Token], i: int) -> int:
+    def match_at(self, tokens, i: int) -> int:
         """Number of tokens of the longest phrase starting at token i (0: none)."""
+        if i >= len(tokens) or tokens[i].lower not in self._first:
+            return 0
         for size in range(min(self._longest, len(tokens) - i), 0, -1):
             words = tokens[i:i + size]
             if all(t.is_word for t in words) and tuple(t.lower for t in words) in self._phrases:
                 return size
         return 0
 
-    def match_before(self, tokens: list[Token], end: int) -> int:
+    def match_before(self, tokens, end: int) -> int:
         """Number of tokens of the longest phrase ending just before token ``end``."""
+        if end <= 0 or tokens[end - 1].lower not in self._last:
+            return 0
         for size in range(min(self._longest, end), 0, -1):
             words = tokens[end - size:end]
             if all(t.is_word for t in words) and tuple(t.lower for t in words) in self._phrases:
