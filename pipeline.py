@@ -7,6 +7,7 @@ over it and over the store's read functions.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import os
@@ -28,7 +29,7 @@ from corpus.readers import (InputError, RawDocument, ReadFailure, Skipped, check
                             parse_field_mapping, read_paths)
 from extract import extract_article
 from review.evaluate import Evaluation, evaluate
-from store.db import DEFAULT_DB, Store, StoreError, run_query
+from store.db import DEFAULT_DB, Store, StoreError, article_rows, run_query
 
 __all__ = ["Options", "Summary", "run", "evaluate", "Evaluation", "main"]
 
@@ -68,30 +69,46 @@ class Summary:
         return text
 
 
-def _worker_start() -> None:
-    """Each extraction process ignores Ctrl-C (the parent stops cleanly) and
-    loads its models and data once."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+def _warm_up() -> None:
+    """Load the models and data extraction needs (once per process)."""
     from extract.gazetteer import load
 
     load()
     extract_article(build_article("warm-up", "warm-up", "Ngày 2/5/2024, huyện Điện Biên có 12 xã."))
 
 
-def _process(doc: RawDocument):
-    """Clean and extract one article: (article, extraction, None) or (None, None, reason)."""
+def _worker_start() -> None:
+    """Each extraction process ignores Ctrl-C (the parent stops cleanly) and
+    has its models loaded: inherited from the parent where processes fork."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _warm_up()
+
+
+@functools.cache
+def _stored_checker(db: str) -> Store:
+    """This process's own handle on the database, to skip stored content."""
+    return Store(db, create=False)
+
+
+def _process(doc: RawDocument, db: str) -> tuple[str, object]:
+    """One article, from raw text to rows: ("rows", rows), ("stored", None) when
+    the same content is stored already (checked before any extraction), or
+    ("failed", reason)."""
     try:
-        article = build_article(doc.source, doc.name, doc.text, doc.meta)
+        normalized = normalize_text(doc.text)
+        if _stored_checker(db).is_stored(content_hash(normalized)):
+            return "stored", None
+        article = build_article(doc.source, doc.name, doc.text, doc.meta, normalized)
         if not article.sentences:
-            return None, None, "no article text left after removing page chrome"
+            return "failed", "no article text left after removing page chrome"
         article = replace(article, member=doc.member, record=doc.record)
-        return article, extract_article(article), None
+        return "rows", article_rows(article, extract_article(article))
     except Exception as exc:  # one article's bug must not stop the batch
-        return None, None, f"extraction failed: {type(exc).__name__}: {exc}"
+        return "failed", f"extraction failed: {type(exc).__name__}: {exc}"
 
 
-def _process_many(docs: list[RawDocument]) -> list:
-    return [_process(doc) for doc in docs]
+def _process_many(docs: list[RawDocument], db: str) -> list:
+    return [_process(doc, db) for doc in docs]
 
 
 def run(paths: Iterable[str | Path], options: Options | None = None) -> Summary:
@@ -102,6 +119,7 @@ def run(paths: Iterable[str | Path], options: Options | None = None) -> Summary:
        reason and location, and the batch goes on.
     2. Skip content already stored (by the hash of its normalized text), before
        any extraction: an interrupted run, run again, finishes the rest.
+       (Steps 2-4 run in the worker processes; reading and writing here.)
     3. Clean the page and split it (``corpus.clean.build_article``).
     4. Extract figures, dates, documents, officials and localities, and tie
        each figure to its place and time (``extract.extract_article``) — in
@@ -114,8 +132,7 @@ def run(paths: Iterable[str | Path], options: Options | None = None) -> Summary:
     started = time.perf_counter()
     checked = check_paths(paths)
     store = Store(options.db)
-    batch: list = []
-    in_flight: set[str] = set()
+    batch: list[dict] = []
 
     def fail(location: str, reason: str, source: str, member=None, record=None) -> None:
         summary.failed += 1
@@ -126,26 +143,26 @@ def run(paths: Iterable[str | Path], options: Options | None = None) -> Summary:
 
     def flush() -> None:
         if batch:
-            added = store.add_articles(batch)
+            added = store.add_rows(batch)  # content met twice in one run is stored once
             summary.ingested += added
             summary.skipped += len(batch) - added
-            summary.figures += sum(len(e.figures) for _, e in batch)
-            summary.characters += sum(len(a.text) for a, _ in batch)
-            for article, _ in batch:
-                in_flight.discard(article.content_hash)
+            summary.figures += sum(len(rows["figures"]) for rows in batch)
+            summary.characters += sum(len(rows["article"]["text"]) for rows in batch)
             batch.clear()
 
-    def handle(doc: RawDocument, result) -> None:
-        article, extraction, error = result
-        if error:
-            fail(doc.location, error, doc.source, doc.member, doc.record)
+    def handle(doc: RawDocument, result: tuple[str, object]) -> None:
+        status, value = result
+        if status == "stored":
+            summary.skipped += 1
+        elif status == "failed":
+            fail(doc.location, value, doc.source, doc.member, doc.record)
         else:
-            batch.append((article, extraction))
+            batch.append(value)
             if len(batch) >= options.batch_size:
                 flush()
         progress.update(1)
 
-    def todo():
+    def documents():
         for item in read_paths(checked, options.fields):
             if isinstance(item, ReadFailure):
                 fail(item.location, item.reason, item.source, item.member, item.record)
@@ -153,12 +170,6 @@ def run(paths: Iterable[str | Path], options: Options | None = None) -> Summary:
             elif isinstance(item, Skipped):
                 summary.not_articles += 1
             else:
-                key = content_hash(normalize_text(item.text))
-                if key in in_flight or store.is_stored(key):
-                    summary.skipped += 1
-                    progress.update(1)
-                    continue
-                in_flight.add(key)
                 yield item
 
     total, exact = count_files(checked)
@@ -166,10 +177,10 @@ def run(paths: Iterable[str | Path], options: Options | None = None) -> Summary:
                     dynamic_ncols=True, leave=False)
     try:
         if options.workers <= 1:
-            for doc in todo():
-                handle(doc, _process(doc))
+            for doc in documents():
+                handle(doc, _process(doc, options.db))
         else:
-            _run_parallel(todo(), handle, options.workers)
+            _run_parallel(documents(), handle, options.workers, options.db)
         flush()
     except KeyboardInterrupt:
         summary.interrupted = True
@@ -181,9 +192,10 @@ def run(paths: Iterable[str | Path], options: Options | None = None) -> Summary:
     return summary
 
 
-def _run_parallel(docs, handle, workers: int, chunk: int = 8) -> None:
+def _run_parallel(docs, handle, workers: int, db: str, chunk: int = 8) -> None:
     """Extract in ``workers`` processes; results come back in reading order.
     At most a few chunks per worker are in flight, so memory stays flat."""
+    _warm_up()  # before the fork, so that every worker starts warm
     pool = ProcessPoolExecutor(workers, initializer=_worker_start)
     window: deque = deque()
 
@@ -197,12 +209,12 @@ def _run_parallel(docs, handle, workers: int, chunk: int = 8) -> None:
         for doc in docs:
             pending.append(doc)
             if len(pending) == chunk:
-                window.append((pending, pool.submit(_process_many, pending)))
+                window.append((pending, pool.submit(_process_many, pending, db)))
                 pending = []
-                while len(window) > workers * 3:
+                while len(window) > workers * 4:
                     drain_one()
         if pending:
-            window.append((pending, pool.submit(_process_many, pending)))
+            window.append((pending, pool.submit(_process_many, pending, db)))
         while window:
             drain_one()
         pool.shutdown()

@@ -243,15 +243,17 @@ def _published_from_meta(value: str | None, rules: _Rules) -> str | None:
     return None
 
 
-def build_article(source: str, name: str, raw: str, meta: dict | None = None) -> Article:
+def build_article(source: str, name: str, raw: str, meta: dict | None = None,
+                  normalized: str | None = None) -> Article:
     """Clean a page's text and split it, keeping every offset into ``Article.text``.
 
     ``meta`` (title, published, url, author, from a structured record or
-    trafilatura) wins over what the page's own header says.
+    trafilatura) wins over what the page's own header says; ``normalized``
+    is ``normalize_text(raw)`` when the caller has it already.
     """
     rules = _rules()
     meta = meta or {}
-    normalized = normalize_text(raw)
+    normalized = normalize_text(raw) if normalized is None else normalized
     lines = normalized.split("\n")
     fallback_title = next((m.group(1) for m in map(rules.title_fallback.match, lines) if m), None)
     lines = _cut_tail(lines, rules)

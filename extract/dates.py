@@ -125,6 +125,8 @@ def _normalize(kind: str, m: regex.Match, published: date | None) -> tuple[str, 
 def extract_dates(sentence: str, offset: int = 0, published: date | None = None) -> list[DateMention]:
     """Every date or period of one sentence, in reading order."""
     forms = _forms()[0]
+    if not any(ch.isdigit() for ch in sentence) and "năm" not in sentence.lower():
+        return []  # every form holds a digit but "năm nay", "năm trước"
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
     for form in forms:

@@ -44,6 +44,8 @@ def issuer_of(number: str, type_codes: frozenset[str]) -> str | None:
 
 
 def extract_documents(sentence: str, offset: int = 0) -> list[DocumentMention]:
+    if not any(ch.isdigit() for ch in sentence):
+        return []  # a numbered document has digits
     pattern, types, codes = _rules()
     found = []
     for m in pattern.finditer(sentence):

@@ -397,7 +397,8 @@ def extract_figures(sentence: str, offset: int = 0) -> list[Figure]:
     lex = lexicon()
     parsed = Parsed.of(sentence)
     tokens = parsed.tokens
-    candidates = _candidates(parsed, lex, _blocked_spans(sentence, lex))
+    has_digit = any(ch.isdigit() for ch in sentence)
+    candidates = _candidates(parsed, lex, _blocked_spans(sentence, lex) if has_digit else [])
     subjects = attach_subjects(parsed, candidates)
     figures = []
     for c, subject in zip(candidates, subjects):

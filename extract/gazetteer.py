@@ -11,12 +11,13 @@ read from the package folder; nothing is fetched. Loaded once per process.
 from __future__ import annotations
 
 import functools
+import importlib.util
 import json
 import sqlite3
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
-from importlib import resources
+from pathlib import Path
 
 import patterns
 
@@ -54,8 +55,13 @@ def _tone_marks() -> dict[str, str]:
     return patterns.load().localities["tone_marks"]
 
 
-def _data_file(name: str):
-    return resources.files("vietnamadminunits") / "data" / name
+def _data_file(name: str) -> Path:
+    """A data file of the installed package, found without importing it (its
+    import parses several megabytes of JSON we do not use)."""
+    spec = importlib.util.find_spec("vietnamadminunits")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("the vietnamadminunits package is not installed (pip install vietnamadminunits)")
+    return Path(next(iter(spec.submodule_search_locations))) / "data" / name
 
 
 class Gazetteer:
@@ -97,18 +103,18 @@ def _short(short: str, name: str) -> str:
 @functools.cache
 def load() -> Gazetteer:
     """Every unit of both eras, from the installed package's data."""
-    with resources.as_file(_data_file("dataset.db")) as path:
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            legacy = connection.execute(
-                "SELECT provinceCode, province, provinceShort, provinceKey, districtCode, district, "
-                "districtShort, districtKey, wardCode, ward, wardShort, wardKey FROM admin_units_legacy"
-            ).fetchall()
-            current = connection.execute(
-                "SELECT provinceCode, province, provinceShort, provinceKey, wardCode, ward, wardShort, "
-                "wardKey FROM admin_units").fetchall()
-        finally:
-            connection.close()
+    # the package's SQLite file, opened read-only
+    connection = sqlite3.connect(f"file:{_data_file('dataset.db')}?mode=ro", uri=True)
+    try:
+        legacy = connection.execute(
+            "SELECT provinceCode, province, provinceShort, provinceKey, districtCode, district, "
+            "districtShort, districtKey, wardCode, ward, wardShort, wardKey FROM admin_units_legacy"
+        ).fetchall()
+        current = connection.execute(
+            "SELECT provinceCode, province, provinceShort, provinceKey, wardCode, ward, wardShort, "
+            "wardKey FROM admin_units").fetchall()
+    finally:
+        connection.close()
     converter = json.loads(_data_file("converter_2025.json").read_text(encoding="utf-8"))
 
     # from_2025 units, and their keys for the mapping

@@ -190,10 +190,11 @@ def extract_officials(sentence: str, offset: int = 0,
     places = place_names if isinstance(place_names, frozenset) else frozenset(place_names)
     s = Parsed.of(sentence)
     t = s.tokens
+    family = _rules().family
     found = []
     i = 0
     while i < len(t):
-        size = _name_length(t, i, places)
+        size = _name_length(t, i, places) if t[i].text in family else 0
         if not size:
             i += 1
             continue

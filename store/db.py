@@ -67,8 +67,10 @@ def _now() -> datetime:
 class Store:
     """Write access: creates the tables, adds articles idempotently."""
 
-    def __init__(self, db: str = DEFAULT_DB):
+    def __init__(self, db: str = DEFAULT_DB, create: bool = True):
         self.engine = open_engine(db)
+        if not create:  # a reader in a worker process: the writer made the tables
+            return
         Base.metadata.create_all(self.engine)
         with Session(self.engine) as session:
             if not session.scalar(select(func.count()).select_from(LocalityRow)):
@@ -95,8 +97,12 @@ class Store:
         return self.add_articles([(article, extraction)]) == 1
 
     def add_articles(self, batch: list[tuple[Article, Extraction]]) -> int:
-        """Store a batch in one transaction (all or nothing); content already
-        stored is left out. Returns how many articles were added.
+        """Store a batch of articles in one transaction (all or nothing); content
+        already stored is left out. Returns how many articles were added."""
+        return self.add_rows([article_rows(article, extraction) for article, extraction in batch])
+
+    def add_rows(self, batch: list[dict]) -> int:
+        """Like ``add_articles``, for rows made by ``article_rows`` (in a worker process).
 
         Rows go in as a few multi-row INSERTs (SQLAlchemy Core), ids coming
         back through RETURNING: the ORM unit of work cost more than extraction.
@@ -107,7 +113,7 @@ class Store:
         except IntegrityError:  # stored by another writer meanwhile: one by one
             if len(batch) == 1:
                 return 0
-            return sum(self.add_articles([item]) for item in batch)
+            return sum(self.add_rows([item]) for item in batch)
 
     def record_failure(self, source: str, reason: str, member: str | None = None,
                        record: str | None = None) -> None:
@@ -135,68 +141,84 @@ def _insert(connection, table, rows: list[dict], ids: bool = False) -> list[int]
     return [row[0] for row in result]
 
 
-def _insert_batch(connection, batch: list[tuple[Article, Extraction]]) -> int:
+def article_rows(article: Article, extraction: Extraction) -> dict:
+    """An article and everything read from it as plain rows (no ids yet):
+    cheap to send from a worker process to the writer."""
+    return {
+        "article": {
+            "source": article.source, "member": article.member, "record": article.record,
+            "name": article.name, "title": article.title, "published": article.published,
+            "site": article.site, "author": article.author, "photographer": article.photographer,
+            "url": article.url, "content_hash": article.content_hash, "text": article.text},
+        "sentences": [(s.index, s.paragraph, s.start, s.end, s.text) for s in article.sentences],
+        "figures": [(sf.sentence, sf.figure.start, sf.figure.end, sf.figure.text, sf.figure.value,
+                     sf.figure.kind, sf.figure.unit, sf.figure.total, sf.figure.qualifier, sf.figure.subject,
+                     sf.figure.subject_start, sf.figure.subject_end, sf.figure.rule, link.locality_id,
+                     link.locality_basis, link.date_start, link.date_end, link.date_granularity,
+                     link.date_basis, link.is_target)
+                    for sf, link in zip(extraction.figures, extraction.links)],
+        "dates": [(i, d.start, d.end, d.text, d.date_start, d.date_end, d.granularity, d.rule)
+                  for i, d in extraction.dates],
+        "documents": [(i, d.start, d.end, d.text, d.type, d.number, d.issuer, d.date)
+                      for i, d in extraction.documents],
+        "locality_mentions": [(i, m.start, m.end, m.text, m.level, m.unit_id, " ".join(m.candidates) or None,
+                               m.role, m.basis) for i, m in extraction.localities],
+        "officials": [(p["name"], p["titles"], [(t, p["organizations"].get(t)) for t in p["titles"]],
+                       [(i, m.start, m.end, "; ".join(t.text for t in m.titles)) for i, m in p["mentions"]])
+                      for p in _people(extraction)],
+    }
+
+
+FIGURE_COLUMNS = ("start", "end", "text", "value", "kind", "unit", "total", "qualifier", "subject",
+                  "subject_start", "subject_end", "rule", "locality_id", "locality_basis", "date_start",
+                  "date_end", "date_granularity", "date_basis", "is_target")
+DATE_COLUMNS = ("start", "end", "text", "date_start", "date_end", "granularity", "rule")
+DOCUMENT_COLUMNS = ("start", "end", "text", "type", "number", "issuer", "date")
+LOCALITY_COLUMNS = ("start", "end", "text", "level", "locality_id", "candidates", "role", "basis")
+
+
+def _insert_batch(connection, batch: list[dict]) -> int:
     tables = Base.metadata.tables
-    hashes = [a.content_hash for a, _ in batch]
+    hashes = [rows["article"]["content_hash"] for rows in batch]
     stored = set(connection.scalars(select(ArticleRow.content_hash)
                                     .where(ArticleRow.content_hash.in_(hashes))))
     fresh, seen = [], set()
-    for article, extraction in batch:
-        if article.content_hash not in stored and article.content_hash not in seen:
-            seen.add(article.content_hash)
-            fresh.append((article, extraction))
+    for rows in batch:
+        key = rows["article"]["content_hash"]
+        if key not in stored and key not in seen:
+            seen.add(key)
+            fresh.append(rows)
     if not fresh:
         return 0
     now = _now()
-    article_ids = _insert(connection, tables["articles"], [{
-        "source": a.source, "member": a.member, "record": a.record, "name": a.name, "title": a.title,
-        "published": a.published, "site": a.site, "author": a.author, "photographer": a.photographer,
-        "url": a.url, "content_hash": a.content_hash, "text": a.text, "ingested_at": now,
-    } for a, _ in fresh], ids=True)
-    sentence_ids = _insert(connection, tables["sentences"], [{
-        "article_id": article_id, "index": s.index, "paragraph": s.paragraph, "start": s.start,
-        "end": s.end, "text": s.text,
-    } for article_id, (a, _) in zip(article_ids, fresh) for s in a.sentences], ids=True)
-    figures, dates, documents, localities, officials, person_keys = [], [], [], [], [], []
+    article_ids = _insert(connection, tables["articles"], [{**rows["article"], "ingested_at": now}
+                                                           for rows in fresh], ids=True)
+    sentence_ids = _insert(connection, tables["sentences"], [
+        {"article_id": article_id, "index": index, "paragraph": paragraph, "start": start, "end": end,
+         "text": text}
+        for article_id, rows in zip(article_ids, fresh)
+        for index, paragraph, start, end, text in rows["sentences"]], ids=True)
+    out: dict[str, list[dict]] = {"figures": [], "dates": [], "documents": [], "locality_mentions": []}
+    officials, people = [], []
     cursor = 0
-    for article_id, (article, extraction) in zip(article_ids, fresh):
-        sid = sentence_ids[cursor:cursor + len(article.sentences)]
-        cursor += len(article.sentences)
-        for sf, link in zip(extraction.figures, extraction.links):
-            f = sf.figure
-            figures.append({
-                "article_id": article_id, "sentence_id": sid[sf.sentence], "start": f.start, "end": f.end,
-                "text": f.text, "value": f.value, "kind": f.kind, "unit": f.unit, "total": f.total,
-                "qualifier": f.qualifier, "subject": f.subject, "subject_start": f.subject_start,
-                "subject_end": f.subject_end, "rule": f.rule, "locality_id": link.locality_id,
-                "locality_basis": link.locality_basis, "date_start": link.date_start,
-                "date_end": link.date_end, "date_granularity": link.date_granularity,
-                "date_basis": link.date_basis, "is_target": link.is_target})
-        dates += [{"article_id": article_id, "sentence_id": sid[i], "start": d.start, "end": d.end,
-                   "text": d.text, "date_start": d.date_start, "date_end": d.date_end,
-                   "granularity": d.granularity, "rule": d.rule} for i, d in extraction.dates]
-        documents += [{"article_id": article_id, "sentence_id": sid[i], "start": d.start, "end": d.end,
-                       "text": d.text, "type": d.type, "number": d.number, "issuer": d.issuer,
-                       "date": d.date} for i, d in extraction.documents]
-        localities += [{"article_id": article_id, "sentence_id": sid[i], "start": m.start, "end": m.end,
-                        "text": m.text, "level": m.level, "locality_id": m.unit_id,
-                        "candidates": " ".join(m.candidates) or None, "role": m.role, "basis": m.basis}
-                       for i, m in extraction.localities]
-        for person in _people(extraction):
-            officials.append({"article_id": article_id, "name": person["name"],
-                              "titles": "; ".join(person["titles"])})
-            person_keys.append((sid, person))
-    _insert(connection, tables["figures"], figures)
-    _insert(connection, tables["dates"], dates)
-    _insert(connection, tables["documents"], documents)
-    _insert(connection, tables["locality_mentions"], localities)
+    for article_id, rows in zip(article_ids, fresh):
+        sid = sentence_ids[cursor:cursor + len(rows["sentences"])]
+        cursor += len(rows["sentences"])
+        for table, columns in (("figures", FIGURE_COLUMNS), ("dates", DATE_COLUMNS),
+                               ("documents", DOCUMENT_COLUMNS), ("locality_mentions", LOCALITY_COLUMNS)):
+            out[table] += [{"article_id": article_id, "sentence_id": sid[row[0]], **dict(zip(columns, row[1:]))}
+                           for row in rows[table]]
+        for name, titles, organizations, mentions in rows["officials"]:
+            officials.append({"article_id": article_id, "name": name, "titles": "; ".join(titles)})
+            people.append((sid, organizations, mentions))
+    for table, table_rows in out.items():
+        _insert(connection, tables[table], table_rows)
     official_ids = _insert(connection, tables["officials"], officials, ids=True)
     titles, mentions = [], []
-    for official_id, (sid, person) in zip(official_ids, person_keys):
-        titles += [{"official_id": official_id, "title": t, "organization": person["organizations"].get(t)}
-                   for t in person["titles"]]
-        mentions += [{"official_id": official_id, "sentence_id": sid[i], "start": m.start, "end": m.end,
-                      "titles": "; ".join(t.text for t in m.titles)} for i, m in person["mentions"]]
+    for official_id, (sid, organizations, person_mentions) in zip(official_ids, people):
+        titles += [{"official_id": official_id, "title": t, "organization": o} for t, o in organizations]
+        mentions += [{"official_id": official_id, "sentence_id": sid[i], "start": start, "end": end,
+                      "titles": given} for i, start, end, given in person_mentions]
     _insert(connection, tables["official_titles"], titles)
     _insert(connection, tables["official_mentions"], mentions)
     return len(fresh)

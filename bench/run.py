@@ -1,0 +1,124 @@
+"""Benchmark: end-to-end throughput into SQLite, against underthesea's ner(), and memory.
+
+    python bench/run.py                   # 1,000- and 10,000-article runs (a few minutes on 2 cores)
+    python bench/run.py --large 3000      # a shorter run
+
+Prints one table: articles/s and characters/s for 1 worker and for all
+cores, the same for underthesea's ner() over the same text and the ratio,
+peak memory (RSS) of a 1,000- and a 10,000-article run, and the time of an
+unchanged re-ingest against the first. The corpus is built from the seeds
+and the samples (bench/corpus.py), so nothing is downloaded. Each ingest
+runs in its own process, so its peak memory is its own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from bench.corpus import write_corpus  # noqa: E402
+
+MEASURE = """
+import json, resource, sys, time
+sys.path.insert(0, {repo!r})
+from pipeline import Options, run
+started = time.perf_counter()
+summary = run([{folder!r}], Options(db={db!r}, workers={workers}))
+seconds = time.perf_counter() - started
+print(json.dumps({{"seconds": seconds, "ingested": summary.ingested, "skipped": summary.skipped,
+                  "failed": summary.failed,
+                  "rss_main_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  "rss_worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}}))
+"""
+
+
+def ingest(folder: Path, db: Path, workers: int) -> dict:
+    code = MEASURE.format(repo=str(REPO), folder=str(folder), db=str(db), workers=workers)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def ner_rate(folder: Path, articles: int) -> tuple[float, float]:
+    """underthesea's ner() over the first articles of the corpus: (articles/s, chars/s)."""
+    from underthesea import ner
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))[:articles]]
+    ner("Hà Nội")  # load the model outside the timing
+    started = time.perf_counter()
+    for text in texts:
+        for paragraph in filter(None, (p.strip() for p in text.split("\n"))):
+            ner(paragraph)
+    seconds = time.perf_counter() - started
+    return len(texts) / seconds, sum(map(len, texts)) / seconds
+
+
+def machine() -> str:
+    model = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores ({model}), Python {platform.python_version()}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--small", type=int, default=1000, help="articles of the throughput runs")
+    parser.add_argument("--large", type=int, default=10000, help="articles of the large memory run")
+    parser.add_argument("--ner-articles", type=int, default=20, help="articles given to underthesea's ner()")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="workers of the parallel runs")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="vnstats-bench-") as tmp:
+        tmp = Path(tmp)
+        small, large = tmp / "small", tmp / "large"
+        small_chars = write_corpus(small, args.small, seed=1)
+        large_chars = write_corpus(large, args.large, seed=2)
+        one = ingest(small, tmp / "one.db", 1)
+        many = ingest(small, tmp / "many.db", args.workers)
+        again = ingest(small, tmp / "many.db", args.workers)
+        big = ingest(large, tmp / "large.db", args.workers)
+        ner_articles, ner_chars = ner_rate(small, args.ner_articles)
+
+    def rate(run: dict, articles: int, chars: int) -> tuple[float, float]:
+        return articles / run["seconds"], chars / run["seconds"]
+
+    one_a, one_c = rate(one, args.small, small_chars)
+    many_a, many_c = rate(many, args.small, small_chars)
+    big_a, big_c = rate(big, args.large, large_chars)
+    rows = [
+        ("corpus", f"{args.small:,} articles, {small_chars:,} characters (large: {args.large:,}, {large_chars:,})"),
+        ("end to end, 1 worker", f"{one_a:,.1f} articles/s, {one_c:,.0f} characters/s"),
+        (f"end to end, {args.workers} workers", f"{many_a:,.1f} articles/s, {many_c:,.0f} characters/s "
+                                               f"({many_c / one_c:.2f}x one worker, "
+                                               f"{many_c / args.workers:,.0f} characters/s per core)"),
+        (f"end to end, {args.large:,} articles, {args.workers} workers", f"{big_a:,.1f} articles/s, {big_c:,.0f} characters/s"),
+        ("underthesea ner(), same text", f"{ner_articles:,.2f} articles/s, {ner_chars:,.0f} characters/s"),
+        ("vnstats / ner(), per core", f"{one_c / ner_chars:,.1f}x"),
+        (f"peak RSS, {args.small:,} articles", f"{one['rss_main_mb']:,.0f} MB (1 worker); "
+                                               f"{many['rss_main_mb']:,.0f} MB main + {many['rss_worker_mb']:,.0f} MB largest worker ({args.workers} workers)"),
+        (f"peak RSS, {args.large:,} articles", f"{big['rss_main_mb']:,.0f} MB main + {big['rss_worker_mb']:,.0f} MB largest worker"),
+        ("unchanged re-ingest", f"{again['seconds']:.1f} s against {many['seconds']:.1f} s first "
+                                f"({again['skipped']:,} skipped, {again['ingested']} added)"),
+    ]
+    width = max(len(k) for k, _ in rows)
+    print(f"machine: {machine()}")
+    for key, value in rows:
+        print(f"| {key:<{width}} | {value} |")
+
+
+if __name__ == "__main__":
+    main()
