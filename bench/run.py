@@ -1,6 +1,6 @@
 """Benchmark: end-to-end throughput into SQLite, against underthesea's ner(), and memory.
 
-    python bench/run.py                   # 1,000- and 10,000-article runs (a few minutes on 2 cores)
+    python bench/run.py                   # 2,000- and 10,000-article runs (about 5 minutes on 2 cores)
     python bench/run.py --large 3000      # a shorter run
 
 Prints one table: articles/s and characters/s for 1 worker and for all
@@ -76,7 +76,7 @@ def machine() -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--small", type=int, default=1000, help="articles of the throughput runs")
+    parser.add_argument("--small", type=int, default=2000, help="articles of the throughput runs")
     parser.add_argument("--large", type=int, default=10000, help="articles of the large memory run")
     parser.add_argument("--ner-articles", type=int, default=20, help="articles given to underthesea's ner()")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="workers of the parallel runs")

@@ -21,6 +21,7 @@ import io
 import json
 import tarfile
 import zipfile
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -126,10 +127,10 @@ def _from_record(record, fields, source, name, member, record_at) -> Item:
         return ReadFailure(source, "record is not an object", member, record_at)
     values = {}
     for key, paths in fields.items():
-        value = next((v for v in (_get(record, p) for p in paths) if v not in (None, "")), None)
-        if value is not None and not isinstance(value, str):
-            value = str(value)
-        values[key] = value
+        # a nested object or list is no value ("body": {"content": ...} needs --field text=body.content)
+        value = next((v for v in (_get(record, p) for p in paths)
+                      if v not in (None, "") and not isinstance(v, (dict, list))), None)
+        values[key] = value if value is None or isinstance(value, str) else str(value)
     if not values["text"] or not values["text"].strip():
         return ReadFailure(source, f"record has no text (looked for {', '.join(fields['text'])})", member,
                            record_at)
@@ -243,7 +244,6 @@ def _warc(stream: IO[bytes], source, name, member) -> Iterator[Item]:
     records = ArchiveIterator(stream)
     try:
         for record in records:
-            offset = f"offset {records.get_record_offset()}"
             if record.rec_type != "response":
                 yield Skipped(source, f"WARC {record.rec_type} record", member)
                 continue
@@ -252,7 +252,9 @@ def _warc(stream: IO[bytes], source, name, member) -> Iterator[Item]:
                 yield Skipped(source, f"WARC response of type {content_type or 'unknown'}", member)
                 continue
             uri = record.rec_headers.get_header("WARC-Target-URI") or ""
-            item = _html(record.content_stream().read(), source, f"{name}#{offset.split()[-1]}", member, offset)
+            payload = record.content_stream().read()
+            offset = f"offset {records.get_record_offset()}"  # asked after the read: asking first consumes it
+            item = _html(payload, source, f"{name}#{offset.split()[-1]}", member, offset)
             if isinstance(item, RawDocument) and uri:
                 item.meta.setdefault("url", uri)
             yield item
@@ -281,7 +283,7 @@ def _archive_members(kind: str, stream: IO[bytes], source: str) -> Iterator[tupl
                     member = archive.extractfile(info)
                     if member is not None:
                         yield info.name, member
-    except (zipfile.BadZipFile, tarfile.TarError, OSError, EOFError) as exc:
+    except (zipfile.BadZipFile, tarfile.TarError, OSError, EOFError, zlib.error) as exc:
         yield ReadFailure(source, f"archive could not be read further: {type(exc).__name__}: {exc}")
 
 
@@ -308,7 +310,7 @@ def read_stream(stream: IO[bytes], name: str, source: str, fields, member: str |
                 for item in read_stream(buffered, member_name, source, fields, member_name
                                         if member is None else f"{member}!{member_name}", depth + 1):
                     yield item
-            except (OSError, EOFError, zipfile.BadZipFile, tarfile.TarError) as exc:
+            except (OSError, EOFError, zlib.error, zipfile.BadZipFile, tarfile.TarError) as exc:
                 yield ReadFailure(source, f"corrupt archive member: {type(exc).__name__}: {exc}", member_name)
         return
     if kind == "gzip":
@@ -336,7 +338,7 @@ def read_stream(stream: IO[bytes], name: str, source: str, fields, member: str |
                 yield RawDocument(source, base, decode(stream.read()), member)
             except ValueError as exc:
                 yield ReadFailure(source, str(exc), member)
-    except (OSError, EOFError) as exc:  # a truncated gzip, a member cut short
+    except (OSError, EOFError, zlib.error) as exc:  # a truncated gzip, a member cut short
         yield ReadFailure(source, f"could not be read to the end: {type(exc).__name__}: {exc}", member)
 
 
