@@ -374,13 +374,7 @@ def format_evaluation(result: Evaluation) -> str:
             for kind, score in result.totals.items()]
     lines = [tabulate(rows, headers=["kind", "tp", "fp", "fn", "precision", "recall", "f1"],
                       tablefmt="github", floatfmt=".3f"), ""]
-    figures, officials = result.totals["figures"], result.totals["officials"]
-    if figures.tp:
-        lines.append(f"figures (paired): qualifier accuracy {figures.attribute('qualifier'):.3f}, "
-                     f"unit accuracy {figures.attribute('unit'):.3f}, "
-                     f"subject token-F1 {figures.attribute('subject'):.3f}")
-    if officials.tp:
-        lines.append(f"officials (paired): title token-F1 {officials.attribute('titles'):.3f}")
+    lines += result.attribute_lines()
     rows = [[name, *(f"{per[k].f1:.2f} ({per[k].tp}/{per[k].fp}/{per[k].fn})" for k in KINDS)]
             for name, per in result.scores.articles.items()]
     lines += ["", "per article: F1 (tp/fp/fn)",

@@ -66,6 +66,18 @@ class Evaluation:
         out["problems"] = self.problems
         return out
 
+    def attribute_lines(self, digits: int = 3) -> list[str]:
+        """The attribute scores of paired figures and officials, as sentences."""
+        lines = []
+        figures, officials = self.totals["figures"], self.totals["officials"]
+        if figures.tp:
+            lines.append(f"figures (paired): qualifier accuracy {figures.attribute('qualifier'):.{digits}f}, "
+                         f"unit accuracy {figures.attribute('unit'):.{digits}f}, "
+                         f"subject token-F1 {figures.attribute('subject'):.{digits}f}")
+        if officials.tp:
+            lines.append(f"officials (paired): title token-F1 {officials.attribute('titles'):.{digits}f}")
+        return lines
+
     def failed_floors(self, floors: dict[str, float]) -> list[str]:
         return [f"{kind} F1 {self.totals[kind].f1:.4f} < {floor}"
                 for kind, floor in floors.items() if self.totals[kind].f1 < floor]

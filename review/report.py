@@ -124,14 +124,7 @@ def render(result: Evaluation) -> str:
     for i, name in enumerate(names):
         cells = "".join(_f1_cell(result.scores.articles[name][kind]) for kind in KINDS)
         summary_rows.append(f'<tr><td><a href="#article-{i}">{escape(name)}</a></td>{cells}</tr>')
-    attributes = []
-    figures, officials = result.totals["figures"], result.totals["officials"]
-    if figures.tp:
-        attributes.append(f"figures paired: qualifier accuracy {figures.attribute('qualifier'):.2f}, "
-                          f"unit accuracy {figures.attribute('unit'):.2f}, "
-                          f"subject token-F1 {figures.attribute('subject'):.2f}")
-    if officials.tp:
-        attributes.append(f"officials paired: title token-F1 {officials.attribute('titles'):.2f}")
+    attributes = result.attribute_lines(digits=2)
     sections = []
     for i, name in enumerate(names):
         text = result.texts.get(name)
