@@ -93,7 +93,8 @@ def runner():
     return CliRunner()
 
 
-@pytest.mark.parametrize("command", [[], ["ingest"], ["query"], ["export"]])
+@pytest.mark.parametrize("command", [[], ["ingest"], ["query"], ["export"], ["evaluate"], ["label"],
+                                     ["label", "draft"], ["label", "check"]])
 def test_every_command_has_help_with_an_example(runner, command):
     result = runner.invoke(main, [*command, "--help"])
     assert result.exit_code == 0
