@@ -26,7 +26,7 @@ from datetime import date
 import regex
 
 import patterns
-from extract.gazetteer import BEFORE_2025, FROM_2025, Gazetteer, Unit, load, normalize_key
+from extract.gazetteer import BEFORE_2025, FROM_2025, Gazetteer, Unit, load
 
 NAME_WORD = r"\p{Lu}[\p{L}\p{M}]*"
 NAME = r"(?:\d{1,2}(?![\d/.,%])|" + NAME_WORD + r"(?:\s+" + NAME_WORD + r"){0,4})"
