@@ -48,6 +48,8 @@ class _Rules:
     link_verbs: PhraseSet
     copulas: PhraseSet
     comparatives: PhraseSet
+    change_words: PhraseSet
+    time_words: PhraseSet
     heads: PhraseSet
     multiword_heads: PhraseSet
     openers: PhraseSet
@@ -67,6 +69,8 @@ def _rules() -> _Rules:
         link_verbs=PhraseSet(s["link_verbs"]["words"]),
         copulas=PhraseSet(s["copulas"]["words"]),
         comparatives=PhraseSet(s["comparatives"]["words"]),
+        change_words=PhraseSet(s["change_words"]["words"]),
+        time_words=PhraseSet(s["time_words"]["words"]),
         heads=PhraseSet(heads),
         multiword_heads=PhraseSet([h for h in heads if " " in h]),
         openers=PhraseSet(s["clause_openers"]["words"]),
@@ -100,9 +104,13 @@ def _subject(s: Parsed, cands: list[Candidate], k: int, done: list[Span | None])
         first -= 1  # "dao động từ 7.200 đến 7.800 đồng/kg"
     link = r.link_verbs.match_before(t, first)
     link_start = first - link
-    if link and k and r.comparatives.match_before(t, first) == link \
-            and _follows_previous_piece(t, cands[k - 1].after, link_start):
-        # "1.250 tỷ đồng, bằng 52,4% dự toán": the same subject as the figure before
+    if k and done[k - 1] and _only(t, cands[k - 1].after, first, r.change_words, start_after="từ"):
+        # "giảm từ 5,2% xuống còn 3,8%": the new value of the same thing
+        previous = done[k - 1]
+        return Span(previous.start, previous.end, "changed")
+    lead = _lead_start(t, first, r)
+    if k and lead is not None and _follows_previous_piece(t, cands[k - 1].after, lead):
+        # "1.250 tỷ đồng, bằng 52,4% dự toán", "…, đạt tỷ lệ 99,55%": the figure before's subject
         previous = done[k - 1]
         return Span(previous.start, previous.end, "compared") if previous else None
     if link and (c.head is None or r.copulas.match_before(t, first) == link):
@@ -129,6 +137,35 @@ def _range_openers() -> frozenset[str]:
     return frozenset(patterns.load().qualifiers["range_opener"]["words"])
 
 
+def _only(t, a: int, b: int, phrases: PhraseSet, start_after: str | None = None) -> bool:
+    """True if tokens[a:b] are only phrases of the set (and at least one)."""
+    i, seen = a, False
+    while i < b:
+        size = phrases.match_at(t, i)
+        if not size or i + size > b:
+            return False
+        i, seen = i + size, True
+    return seen
+
+
+def _lead_start(t, first: int, r: _Rules) -> int | None:
+    """Where a clause made only of comparison words starts ("bằng", "đạt tỷ lệ"),
+    right after a comma; None if the clause names something of its own."""
+    i = first
+    while i > 0 and t[i - 1].is_word:
+        i -= 1
+    if i == first or i == 0 or t[i - 1].text != ",":
+        return None
+    words = [r.comparatives, r.link_verbs, r.heads]
+    j = i
+    while j < first:
+        size = max(p.match_at(t, j) for p in words)
+        if not size:
+            return None
+        j += size
+    return i if r.comparatives.match_at(t, i) or r.link_verbs.match_at(t, i) else None
+
+
 def _follows_previous_piece(t, previous_after: int, link_start: int) -> bool:
     """True for "[previous figure] [words], [comparative]": one comma apart."""
     if link_start == 0 or t[link_start - 1].text != "," or previous_after > link_start - 1:
@@ -142,6 +179,8 @@ def _forward(s: Parsed, cands, k: int, start: int, end: int, rule: str) -> Span 
     r = _rules()
     t = s.tokens
     later_starts = {c.first for c in cands[k + 1:]}
+    if start == end:  # a noun phrase after a percent: "90% số xã đạt chuẩn" measures "xã"
+        start = end = _skip(r.heads, s, start, len(t))
     i = end
     while i < len(t) and i - start < r.max_forward:
         token = t[i]
@@ -183,13 +222,32 @@ def _pieces(s: Parsed, end: int) -> list[tuple[int, int]]:
     pieces = []
     piece_end = end
     i = end - 1
-    while i >= 0 and t[i].text not in HARD_BOUNDARIES:
+    while i >= 0:
+        if t[i].text == ")":  # "Tốc độ tăng trưởng (GRDP) ước đạt": an aside, part of the phrase
+            opening = next((j for j in range(i - 1, -1, -1) if t[j].text == "("), None)
+            if opening is not None and opening > 0:
+                i = opening - 1
+                continue
+        if t[i].text in HARD_BOUNDARIES:
+            break
         if t[i].text == ",":
             pieces.append((i + 1, piece_end))
             piece_end = i
         i -= 1
     pieces.append((i + 1, piece_end))
     return pieces
+
+
+def _trim_time(t, start: int, end: int, r: _Rules) -> int:
+    """Cut a reporting period off a subject's end: "… địa phương 9 tháng", "… năm 2024"."""
+    i, has_number = end, False
+    while i > start and (t[i - 1].is_number or r.time_words.match_before(t, i)):
+        if t[i - 1].is_number:
+            has_number = True
+            i -= 1
+        else:
+            i -= r.time_words.match_before(t, i)
+    return i if has_number and i > start else end
 
 
 def _skip(phrases: PhraseSet, s: Parsed, a: int, b: int) -> int:
@@ -247,7 +305,10 @@ def _backward(s: Parsed, cands, k: int, end: int, rule: str, light: bool = False
             if size and i + size < end:
                 start = i + size
                 break
+    end = _trim_time(t, start, end, r)
     while end > start and ((size := r.trailing.match_before(t, end)) or t[end - 1].is_punct):
+        if t[end - 1].text == ")" and any(tok.text == "(" for tok in t[start:end - 1]):
+            break  # "Tốc độ tăng trưởng kinh tế (GRDP)" keeps its closing bracket
         end -= size or 1
     while start < end and t[start].is_punct:
         start += 1

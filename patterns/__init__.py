@@ -104,6 +104,8 @@ SCHEMAS: dict[str, dict[str, dict[str, str]]] = {
         "link_verbs": {"words": "str-list"},
         "copulas": {"words": "str-list"},
         "comparatives": {"words": "str-list"},
+        "change_words": {"words": "str-list"},
+        "time_words": {"words": "str-list"},
         "subject_heads": {"words": "str-list"},
         "clause_openers": {"words": "str-list"},
         "light_verbs": {"words": "str-list"},
