@@ -26,6 +26,10 @@ from extract.gazetteer import normalize_key
 from extract.text import Parsed, PhraseSet, Token, two_syllable_words
 
 
+# written between a name and its titles, or between two titles
+SEPARATORS = frozenset({",", "-", "–", "—", "("})
+
+
 @dataclass(frozen=True)
 class Title:
     start: int
@@ -153,7 +157,7 @@ def _titles_after(s: Parsed, j: int, place_names) -> list[tuple[int, int]]:
     t = s.tokens
     found = []
     while j < len(t):
-        if t[j].text == ",":
+        if t[j].text in SEPARATORS:  # ", TITLE", " - TITLE", " (TITLE)"
             k = j + 1
         elif (size := r.joiners.match_at(t, j)) and found:
             k = j + size
@@ -164,6 +168,8 @@ def _titles_after(s: Parsed, j: int, place_names) -> list[tuple[int, int]]:
             break
         found.append((k, size))
         j = k + size
+        if t[k - 1].text == "(" and j < len(t) and t[j].text == ")":
+            j += 1
         if j < len(t) and (joiner := r.joiners.match_at(t, j)):
             size = _title_length(t, j + joiner, place_names)
             if size:

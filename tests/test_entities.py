@@ -55,6 +55,8 @@ OFFICIALS = [
      [("Bùi Văn Nam", ["Bí thư Huyện ủy", "Chủ tịch HĐND huyện"])]),
     ("rule-permanent-vice", "Đồng chí Hoàng Thị Lan, Phó Bí thư Thường trực Thành ủy, phát biểu.",
      [("Hoàng Thị Lan", ["Phó Bí thư Thường trực Thành ủy"])]),
+    ("rule-dash-and-brackets", "Ông Lò Văn Sơn - Chủ tịch UBND xã cho biết, bà Cầm Thị Hoa (Bí thư Đảng ủy xã) đồng ý.",
+     [("Lò Văn Sơn", ["Chủ tịch UBND xã"]), ("Cầm Thị Hoa", ["Bí thư Đảng ủy xã"])]),
     ("not-no-title", "Đồng chí Nguyễn Văn An đã có nhiều đóng góp.", []),
     ("not-title-without-name", "Đồng chí Phó trưởng ban Tuyên giáo Huyện ủy về làm Bí thư xã.", []),
     ("not-street-or-school", "Trường THCS Nguyễn Du trên đường Lê Lợi có 1.000 học sinh.", []),
