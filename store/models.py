@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
 
 class Base(DeclarativeBase):
@@ -105,10 +105,9 @@ class FailureRow(Base):
     failed_at: Mapped[datetime] = mapped_column()
 
 
-class DateRow(Base):
-    """A date or period the text states, resolved against the publication date."""
-
-    __tablename__ = "dates"
+class MentionProvenance:
+    """Where a mention was read: its article, sentence, offsets into
+    ``articles.text`` and surface (``text == articles.text[start:end]``)."""
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
@@ -116,31 +115,33 @@ class DateRow(Base):
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
+
+    @declared_attr
+    def sentence(cls) -> Mapped[SentenceRow]:
+        return relationship(SentenceRow)
+
+
+class DateRow(MentionProvenance, Base):
+    """A date or period the text states, resolved against the publication date."""
+
+    __tablename__ = "dates"
+
     date_start: Mapped[str] = mapped_column(String(10))  # "2017", "2017-10", "2017-10-24", "--05-02"
     date_end: Mapped[str] = mapped_column(String(10))
     granularity: Mapped[str] = mapped_column(String(16))  # day, month, quarter, half, year, period
     rule: Mapped[str] = mapped_column(String(32))
 
-    sentence: Mapped[SentenceRow] = relationship()
 
 
-class DocumentRow(Base):
+class DocumentRow(MentionProvenance, Base):
     """A numbered document the text cites."""
 
     __tablename__ = "documents"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
-    sentence_id: Mapped[int] = mapped_column(ForeignKey("sentences.id", ondelete="CASCADE"))
-    start: Mapped[int] = mapped_column(Integer)
-    end: Mapped[int] = mapped_column(Integer)
-    text: Mapped[str] = mapped_column(Text)
     type: Mapped[str] = mapped_column(String(64))
     number: Mapped[str] = mapped_column(String(64), index=True)
     issuer: Mapped[str | None] = mapped_column(String(64))
     date: Mapped[str | None] = mapped_column(String(10))
-
-    sentence: Mapped[SentenceRow] = relationship()
 
 
 class LocalityRow(Base):
@@ -164,17 +165,11 @@ class LocalityRow(Base):
     successor_province: Mapped[str | None] = mapped_column(String(128))
 
 
-class LocalityMentionRow(Base):
+class LocalityMentionRow(MentionProvenance, Base):
     """A named unit in the text; ``locality_id`` is NULL when the name stays ambiguous."""
 
     __tablename__ = "locality_mentions"
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
-    sentence_id: Mapped[int] = mapped_column(ForeignKey("sentences.id", ondelete="CASCADE"))
-    start: Mapped[int] = mapped_column(Integer)
-    end: Mapped[int] = mapped_column(Integer)
-    text: Mapped[str] = mapped_column(Text)
     level: Mapped[str] = mapped_column(String(16))
     locality_id: Mapped[str | None] = mapped_column(ForeignKey("localities.id"), index=True)
     candidates: Mapped[str | None] = mapped_column(Text)  # space-separated ids when ambiguous
@@ -182,7 +177,6 @@ class LocalityMentionRow(Base):
     basis: Mapped[str] = mapped_column(String(16))        # unique, context, ambiguous
 
     locality: Mapped[LocalityRow | None] = relationship()
-    sentence: Mapped[SentenceRow] = relationship()
 
 
 class OfficialRow(Base):
