@@ -18,7 +18,8 @@ KINDS = ("figures", "dates", "localities", "officials", "documents")
 TOP_FIELDS = {"article", "published", *KINDS}
 FIELDS = {
     "figures": {"required": {"value", "kind"},
-                "optional": {"text", "unit", "total", "qualifier", "subject"}},
+                "optional": {"text", "unit", "total", "qualifier", "subject", "change", "compared_to",
+                             "where", "when"}},
     "dates": {"required": {"start", "end"}, "optional": {"text"}},
     "localities": {"required": {"name", "level"}, "optional": {"text", "province"}},
     "officials": {"required": {"name"}, "optional": {"titles"}},
@@ -27,6 +28,8 @@ FIELDS = {
 FIGURE_KINDS = {"count", "percent", "ratio", "money", "measure"}
 QUALIFIERS = {"exact", "approx", "more_than", "less_than", "at_least", "at_most"}
 LEVELS = {"province", "district", "ward"}
+CHANGES = {"up", "down"}
+BASES = {"plan", "previous"}
 
 
 @dataclass
@@ -60,6 +63,13 @@ def _check_item(kind: str, item, where: str, problems: list[str]) -> bool:
             return False
         if item.get("qualifier", "exact") not in QUALIFIERS:
             problems.append(f"{where}: qualifier {item['qualifier']!r} is not one of {', '.join(sorted(QUALIFIERS))}")
+        if item.get("change") not in (None, *CHANGES):
+            problems.append(f"{where}: change {item['change']!r} is not one of {', '.join(sorted(CHANGES))}")
+        if item.get("compared_to") not in (None, *BASES):
+            problems.append(f"{where}: compared_to {item['compared_to']!r} is not one of {', '.join(sorted(BASES))}")
+        when = item.get("when")
+        if when is not None and not (isinstance(when, dict) and set(when) <= {"start", "end"} and when.get("start")):
+            problems.append(f"{where}: when must be {{\"start\": ..., \"end\": ...}} or null")
     if kind == "localities" and item["level"] not in LEVELS:
         problems.append(f"{where}: level {item['level']!r} is not one of {', '.join(sorted(LEVELS))}")
     if kind == "officials" and not isinstance(item.get("titles", []), list):
