@@ -370,12 +370,19 @@ def format_evaluation(result: Evaluation) -> str:
 
     from review.labels import KINDS
 
-    rows = [[kind, score.tp, score.fp, score.fn, score.precision, score.recall, score.f1]
+    def number(value: float, known: bool) -> str:
+        return f"{value:.3f}" if known else "n/a"   # a kind with no gold item has no score
+
+    rows = [[kind, score.tp, score.fp, score.fn, *(number(v, score.gold > 0) for v in
+                                                  (score.precision, score.recall, score.f1))]
             for kind, score in result.totals.items()]
     lines = [tabulate(rows, headers=["kind", "tp", "fp", "fn", "precision", "recall", "f1"],
-                      tablefmt="github", floatfmt=".3f"), ""]
+                      tablefmt="github", disable_numparse=True,
+                      colalign=("left", "right", "right", "right", "right", "right", "right")),
+             ""]
     lines += result.attribute_lines()
-    rows = [[name, *(f"{per[k].f1:.2f} ({per[k].tp}/{per[k].fp}/{per[k].fn})" for k in KINDS)]
+    rows = [[name, *(f"{number(per[k].f1, per[k].gold > 0 or per[k].fp > 0)} ({per[k].tp}/{per[k].fp}/{per[k].fn})"
+                     for k in KINDS)]
             for name, per in result.scores.articles.items()]
     lines += ["", "per article: F1 (tp/fp/fn)",
               tabulate(rows, headers=["article", *KINDS], tablefmt="github")]
@@ -438,6 +445,9 @@ def evaluate_command(labels: Path, articles: Path | None, fmt: str, label_map: s
 
         write_report(result, report)
         click.echo(f"wrote review report to {report}", err=as_json)
+    if result.errors:
+        more = f" (and {len(result.errors) - 1} more, listed above)" if len(result.errors) > 1 else ""
+        raise click.ClickException(f"not a valid evaluation: {result.errors[0]}{more}")
     failed = result.failed_floors(floors)
     if failed:
         raise click.ClickException("below the floor: " + "; ".join(failed))

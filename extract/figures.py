@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 import regex
 
 import patterns
+from extract.changes import read_changes
 from extract.numbers import number_words, parse_digits, words_to_number
 from extract.subjects import Span, attach_subjects
 from extract.text import Parsed, PhraseSet, Token
@@ -40,6 +41,8 @@ class Figure:
     subject_start: int | None
     subject_end: int | None
     rule: str
+    change: str | None = None        # up, down: the figure is the amount of a rise or fall
+    compared_to: str | None = None   # plan, previous: what it is measured against
 
 
 @dataclass
@@ -400,16 +403,18 @@ def extract_figures(sentence: str, offset: int = 0) -> list[Figure]:
     has_digit = any(ch.isdigit() for ch in sentence)
     candidates = _candidates(parsed, lex, _blocked_spans(sentence, lex) if has_digit else [])
     subjects = attach_subjects(parsed, candidates)
+    changes = read_changes(parsed, candidates, subjects)
     figures = []
-    for c, subject in zip(candidates, subjects):
+    for c, subject, change in zip(candidates, subjects, changes):
         start, end = tokens[c.first].start, tokens[c.after - 1].end
         figures.append(Figure(
             start=offset + start, end=offset + end, text=sentence[start:end],
-            value=c.value, kind=c.kind, unit=c.unit, total=c.total, qualifier=c.qualifier,
+            value=-c.value if change.negative else c.value, kind=c.kind, unit=c.unit, total=c.total, qualifier=c.qualifier,
             subject=sentence[subject.start:subject.end] if subject else None,
             subject_start=offset + subject.start if subject else None,
             subject_end=offset + subject.end if subject else None,
             rule=c.rule + (f"/{subject.rule}" if subject else ""),
+            change=change.change, compared_to=change.compared_to,
         ))
     return figures
 

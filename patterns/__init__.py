@@ -97,6 +97,13 @@ SCHEMAS: dict[str, dict[str, dict[str, str]]] = {
         "tone_marks": {"*": "str"},
         "reorganization": {"effective": "str"},
     },
+    "changes": {
+        "change_verbs": {"up": "str-list", "down": "str-list", "over": "str-list"},
+        "between": {"words": "str-list"},
+        "growth": {"words": "str-list", "negative": "str-list"},
+        "bases": {"connectors": "str-list", "plan": "str-list", "previous": "str-list"},
+        "list_items": {"separators": "str-list", "words": "str-list"},
+    },
     "facts": {
         "targets": {"words": "str-list", "deadline_words": "str-list"},
     },
@@ -210,6 +217,7 @@ class Patterns:
     documents: dict[str, Any]
     officials: dict[str, Any]
     localities: dict[str, Any]
+    changes: dict[str, Any]
     facts: dict[str, Any]
     subjects: dict[str, Any]
     counters: tuple[str, ...]

@@ -14,8 +14,14 @@ from corpus.readers import decode
 from review.labels import KINDS, LabelSet, read_label_dir
 from review.score import KindScore, Scores, score
 
-ATTRIBUTES = {"figures": ("qualifier_accuracy", "unit_accuracy", "subject_f1"),
+ATTRIBUTES = {"figures": ("qualifier_accuracy", "unit_accuracy", "subject_f1", "change_accuracy",
+                          "compared_to_accuracy", "where_accuracy", "when_accuracy"),
               "officials": ("titles_f1",)}
+# how attribute_lines names each attribute of a paired figure
+FIGURE_ATTRIBUTES = (("qualifier", "qualifier accuracy"), ("unit", "unit accuracy"),
+                     ("subject", "subject token-F1"), ("change", "change accuracy"),
+                     ("compared_to", "compared_to accuracy"), ("where", "where accuracy"),
+                     ("when", "when accuracy"))
 
 
 @dataclass
@@ -29,6 +35,8 @@ class Evaluation:
     spans: dict[str, list[dict]]                   # article name -> predicted mentions with offsets
     db: str
     problems: list[str] = field(default_factory=list)
+    # what makes the scores meaningless: a labeled article that is missing, no article scored
+    errors: list[str] = field(default_factory=list)
 
     @property
     def totals(self) -> dict[str, KindScore]:
@@ -64,6 +72,7 @@ class Evaluation:
             for name, per_kind in self.scores.articles.items()
         ]
         out["problems"] = self.problems
+        out["errors"] = self.errors
         return out
 
     def attribute_lines(self, digits: int = 3) -> list[str]:
@@ -71,16 +80,29 @@ class Evaluation:
         lines = []
         figures, officials = self.totals["figures"], self.totals["officials"]
         if figures.tp:
-            lines.append(f"figures (paired): qualifier accuracy {figures.attribute('qualifier'):.{digits}f}, "
-                         f"unit accuracy {figures.attribute('unit'):.{digits}f}, "
-                         f"subject token-F1 {figures.attribute('subject'):.{digits}f}")
+            parts = [f"{label} {figures.attribute(name):.{digits}f}" for name, label in FIGURE_ATTRIBUTES
+                     if figures.attribute(name) is not None]
+            lines.append("figures (paired): " + ", ".join(parts))
         if officials.tp:
             lines.append(f"officials (paired): title token-F1 {officials.attribute('titles'):.{digits}f}")
         return lines
 
     def failed_floors(self, floors: dict[str, float]) -> list[str]:
-        return [f"{kind} F1 {self.totals[kind].f1:.4f} < {floor}"
-                for kind, floor in floors.items() if self.totals[kind].f1 < floor]
+        failed = []
+        for kind, floor in floors.items():
+            total = self.totals[kind]
+            if not total.gold:
+                failed.append(f"{kind} has no gold items to score (floor {floor})")
+            elif total.f1 < floor:
+                failed.append(f"{kind} F1 {total.f1:.4f} < {floor}")
+        return failed
+
+
+def change_label(change: str | None, compared_to: str | None) -> str:
+    """" · up vs previous", " · vs plan", or nothing for a level."""
+    if not (change or compared_to):
+        return ""
+    return " · " + " ".join(x for x in (change, compared_to and f"vs {compared_to}") if x)
 
 
 def _spans(row) -> list[dict]:
@@ -89,7 +111,8 @@ def _spans(row) -> list[dict]:
     for f in row.figures:
         value = f"{f.value:g}" + (f"/{f.total:g}" if f.total is not None else "")
         spans.append({"kind": "figures", "start": f.start, "end": f.end,
-                      "label": f"{f.kind} {value} {f.unit or ''} · {f.qualifier} · {f.subject or '—'}"})
+                      "label": f"{f.kind} {value} {f.unit or ''} · {f.qualifier} · {f.subject or '—'}"
+                               + change_label(f.change, f.compared_to)})
     for d in row.dates:
         spans.append({"kind": "dates", "start": d.start, "end": d.end,
                       "label": d.date_start if d.date_start == d.date_end else f"{d.date_start} – {d.date_end}"})
@@ -137,13 +160,16 @@ def evaluate(labels: str | Path, articles: str | Path, db: str | None = None) ->
     labels, articles = Path(labels), Path(articles)
     label_set = read_label_dir(labels)
     problems = list(label_set.problems)
+    errors = [p for p in label_set.problems if p.endswith("no .json label files")]
     paths, hashes = [], {}
     for name in list(label_set.docs):
         path = articles / name
         try:
             text = decode(path.read_bytes())
         except FileNotFoundError:
-            problems.append(f"{label_set.files[name]}: article file {name} not found in {articles}; not scored")
+            message = f"{label_set.files[name]}: article file {name} not found in {articles}; not scored"
+            problems.append(message)
+            errors.append(message)
             del label_set.docs[name]
             continue
         except (OSError, ValueError) as exc:
@@ -161,7 +187,10 @@ def evaluate(labels: str | Path, articles: str | Path, db: str | None = None) ->
         if summary:
             problems += [f"{source}: {reason}" for source, reason in summary.failures]
         predicted, texts, spans = _predictions(db, hashes) if paths else ({}, {}, {})
-        result = Evaluation(score(label_set.docs, predicted), label_set, predicted, texts, spans, db, problems)
+        if not predicted and not errors:
+            errors.append(f"no labeled article of {labels} was found and scored in {articles}")
+        result = Evaluation(score(label_set.docs, predicted), label_set, predicted, texts, spans, db, problems,
+                            errors)
         if temporary is not None:
             result.db = ""  # the temporary database is gone once we return
         return result

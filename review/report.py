@@ -16,7 +16,7 @@ from pathlib import Path
 import regex
 
 from corpus.normalize import normalize_text
-from review.evaluate import Evaluation
+from review.evaluate import Evaluation, change_label
 from review.labels import KINDS
 
 COLOURS = {"figures": "#ffe08a", "dates": "#b9e3ff", "localities": "#c8f0c0",
@@ -73,7 +73,8 @@ def _describe(kind: str, item: dict | None) -> str:
     if kind == "figures":
         total = f"/{item['total']}" if item.get("total") is not None else ""
         return (f"{item.get('kind')} {item.get('value')}{total} {item.get('unit') or ''} · "
-                f"{item.get('qualifier', 'exact')} · subject: {item.get('subject') or '—'}")
+                f"{item.get('qualifier', 'exact')} · subject: {item.get('subject') or '—'}"
+                + change_label(item.get("change"), item.get("compared_to")))
     if kind == "dates":
         return f"{item.get('start')} – {item.get('end')}"
     if kind == "localities":

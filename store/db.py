@@ -16,7 +16,8 @@ from extract import Extraction
 from extract.gazetteer import Gazetteer
 from extract.gazetteer import load as load_gazetteer
 from extract.officials import merge_titles
-from store.models import FACTS_VIEW, ArticleRow, Base, FailureRow, LocalityMentionRow, LocalityRow, OfficialRow
+from store.models import (FACTS_VIEW, ArticleRow, Base, FailureRow, FigureRow, LocalityMentionRow, LocalityRow,
+                          OfficialRow)
 
 DEFAULT_DB = "vnstats.db"
 
@@ -64,6 +65,19 @@ def _now() -> datetime:
     return datetime.now(timezone.utc).replace(tzinfo=None)
 
 
+def _add_new_columns(engine) -> None:
+    """Columns a newer version added (all nullable) are added to a database
+    made by an older one, so its stored rows stay and new rows fit."""
+    inspector = inspect(engine)
+    with engine.begin() as connection:
+        for table in Base.metadata.sorted_tables:
+            present = {c["name"] for c in inspector.get_columns(table.name)}
+            for column in table.columns:
+                if column.name not in present:
+                    kind = column.type.compile(dialect=engine.dialect)
+                    connection.execute(text(f'ALTER TABLE {table.name} ADD COLUMN "{column.name}" {kind}'))
+
+
 class Store:
     """Write access: creates the tables, adds articles idempotently."""
 
@@ -72,12 +86,14 @@ class Store:
         if not create:  # a reader in a worker process: the writer made the tables
             return
         Base.metadata.create_all(self.engine)
+        _add_new_columns(self.engine)
         with self.engine.begin() as connection:
             if not connection.scalar(select(func.count()).select_from(LocalityRow)):
                 _insert(connection, LocalityRow.__table__, gazetteer_rows(load_gazetteer()))
-        if "facts" not in inspect(self.engine).get_view_names():
-            with self.engine.begin() as connection:
-                connection.execute(text(FACTS_VIEW))
+        with self.engine.begin() as connection:
+            # the view is rebuilt each time, so a database made by an older version shows new columns
+            connection.execute(text("DROP VIEW IF EXISTS facts"))
+            connection.execute(text(FACTS_VIEW))
 
     def close(self) -> None:
         self.engine.dispose()
@@ -171,7 +187,8 @@ def article_rows(article: Article, extraction: Extraction) -> dict:
         "sentences": [(s.index, s.paragraph, s.start, s.end) for s in article.sentences],
         "figures": [(sf.sentence, sf.figure.start, sf.figure.end, sf.figure.text, sf.figure.value,
                      sf.figure.kind, sf.figure.unit, sf.figure.total, sf.figure.qualifier, sf.figure.subject,
-                     sf.figure.subject_start, sf.figure.subject_end, sf.figure.rule, link.locality_id,
+                     sf.figure.subject_start, sf.figure.subject_end, sf.figure.rule, sf.figure.change,
+                     sf.figure.compared_to, link.locality_id,
                      link.locality_basis, link.date_start, link.date_end, link.date_granularity,
                      link.date_basis, link.is_target)
                     for sf, link in zip(extraction.figures, extraction.links)],
@@ -188,7 +205,7 @@ def article_rows(article: Article, extraction: Extraction) -> dict:
 
 
 FIGURE_COLUMNS = ("start", "end", "text", "value", "kind", "unit", "total", "qualifier", "subject",
-                  "subject_start", "subject_end", "rule", "locality_id", "locality_basis", "date_start",
+                  "subject_start", "subject_end", "rule", "change", "compared_to", "locality_id", "locality_basis", "date_start",
                   "date_end", "date_granularity", "date_basis", "is_target")
 DATE_COLUMNS = ("start", "end", "text", "date_start", "date_end", "granularity", "rule")
 DOCUMENT_COLUMNS = ("start", "end", "text", "type", "number", "issuer", "date")
@@ -304,7 +321,8 @@ def iter_articles(db: str) -> Iterator[ArticleRow]:
     try:
         with Session(engine) as session:
             query = (select(ArticleRow).order_by(ArticleRow.id)
-                     .options(selectinload(ArticleRow.figures), selectinload(ArticleRow.sentences),
+                     .options(selectinload(ArticleRow.figures).selectinload(FigureRow.locality),
+                              selectinload(ArticleRow.sentences),
                               selectinload(ArticleRow.dates), selectinload(ArticleRow.documents),
                               selectinload(ArticleRow.officials).selectinload(OfficialRow.mentions),
                               selectinload(ArticleRow.locality_mentions)

@@ -13,7 +13,7 @@ from store.db import iter_articles, open_engine
 FIGURES_SQL = """
 SELECT a.id AS article_id, a.name AS article, a.source, a.title, a.published, a.site,
        a.author, a.url, s."index" AS sentence, f.start, f."end", f.text, f.value,
-       f.kind, f.unit, f.total, f.qualifier, f.subject, s.text AS sentence_text
+       f.kind, f.unit, f.total, f.qualifier, f.subject, f.change, f.compared_to, s.text AS sentence_text
 FROM figures f JOIN articles a ON a.id = f.article_id JOIN sentences s ON s.id = f.sentence_id
 ORDER BY a.id, f.start
 """
@@ -25,6 +25,12 @@ def figure_label(row) -> dict:
              "unit": row.unit, "qualifier": row.qualifier, "subject": row.subject}
     if row.total is not None:
         label["total"] = _plain_number(row.total)
+    if row.change:
+        label["change"] = row.change
+    if row.compared_to:
+        label["compared_to"] = row.compared_to
+    label["where"] = row.locality.name if row.locality is not None else None
+    label["when"] = {"start": row.date_start, "end": row.date_end} if row.date_start else None
     return label
 
 

@@ -78,6 +78,8 @@ class FigureRow(Base):
     subject_start: Mapped[int | None] = mapped_column(Integer)
     subject_end: Mapped[int | None] = mapped_column(Integer)
     rule: Mapped[str] = mapped_column(String(64))      # which rules read it, for review
+    change: Mapped[str | None] = mapped_column(String(8))        # up, down: a rise or fall by this much
+    compared_to: Mapped[str | None] = mapped_column(String(16))  # plan, previous: measured against
     # what the figure is about (extract/facts.py)
     locality_id: Mapped[str | None] = mapped_column(ForeignKey("localities.id"))
     locality_basis: Mapped[str | None] = mapped_column(String(16))  # sentence, paragraph, article
@@ -89,6 +91,7 @@ class FigureRow(Base):
 
     article: Mapped[ArticleRow] = relationship(back_populates="figures")
     sentence: Mapped[SentenceRow] = relationship()
+    locality: Mapped["LocalityRow | None"] = relationship()
 
 
 class FailureRow(Base):
@@ -219,7 +222,8 @@ class OfficialMentionRow(Base):
 FACTS_VIEW = """
 CREATE VIEW facts AS
 SELECT f.id AS figure_id, a.id AS article_id, a.name AS article, a.published, a.site,
-       f.text, f.value, f.kind, f.unit, f.total, f.qualifier, f.subject, f.is_target,
+       f.text, f.value, f.kind, f.unit, f.total, f.qualifier, f.subject, f.change, f.compared_to,
+       f.is_target,
        l.code AS locality_code, l.name AS locality, l.level AS locality_level,
        l.province_code, l.province,
        l.successor_province_code AS province_2025_code, l.successor_province AS province_2025,

@@ -49,11 +49,16 @@ def test_scores_computed_by_hand():
     assert (figures.tp, figures.fp, figures.fn) == (3, 2, 1)
     assert figures.precision == pytest.approx(3 / 5) and figures.recall == pytest.approx(3 / 4)
     assert figures.f1 == pytest.approx(2 * 0.6 * 0.75 / 1.35)
-    # qualifiers: the two exact 100% pair first with the exact gold -> 3/3; units lower-cased -> 3/3
-    assert figures.attribute("qualifier") == pytest.approx(1.0)
-    assert figures.attribute("unit") == pytest.approx(1.0)
+    # pairing as the reference scorer: each gold item, in order, takes the first
+    # unpaired prediction of its key. Gold 100% "cán bộ nữ" takes the approx one
+    # (qualifier wrong), gold 100% "đảng viên" the first exact one (subject wrong).
+    assert figures.attribute("qualifier") == pytest.approx(2 / 3)
+    assert figures.attribute("unit") == pytest.approx(1.0)   # "Đồng chí" = "đồng chí"
     # subjects: 1.0 ("cán bộ nữ"), 0.0 ("đảng viên" vs "cán bộ nữ"), 2*(3/6*3/3)/(3/6+1)=2/3
     assert figures.attribute("subject") == pytest.approx((1 + 0 + 2 / 3) / 3)
+    # no change or base on either side: absent equals absent
+    assert figures.attribute("change") == pytest.approx(1.0)
+    assert figures.attribute("compared_to") == pytest.approx(1.0)
     dates = totals["dates"]
     assert (dates.tp, dates.fp, dates.fn) == (1, 1, 1)
     officials = totals["officials"]
@@ -105,7 +110,9 @@ def damaged_labels(tmp_path):
 def test_label_problems_are_named_and_the_rest_is_scored(damaged_labels):
     result = CliRunner().invoke(main, ["evaluate", "--labels", str(damaged_labels), "--articles", str(SEEDS),
                                        "--json"])
-    out = json.loads(result.output)
+    assert result.exit_code != 0   # a labeled article that is missing makes the evaluation invalid
+    out = json.loads(result.stdout)
+    assert any("ghost.txt not found" in e for e in out["errors"])
     problems = "\n".join(out["problems"])
     assert "broken.json: malformed JSON" in problems
     assert "ghost.json: article file ghost.txt not found" in problems
@@ -116,6 +123,7 @@ def test_label_problems_are_named_and_the_rest_is_scored(damaged_labels):
 
 
 def test_min_f1_gates(damaged_labels):
+    (damaged_labels / "ghost.json").unlink()
     passing = CliRunner().invoke(main, ["evaluate", "--labels", str(damaged_labels), "--articles", str(SEEDS),
                                         "--min-f1", "dates=0.9"])
     assert passing.exit_code == 0
@@ -126,3 +134,63 @@ def test_min_f1_gates(damaged_labels):
     bad = CliRunner().invoke(main, ["evaluate", "--labels", str(damaged_labels), "--articles", str(SEEDS),
                                     "--min-f1", "figure=0.9"])
     assert bad.exit_code == 2 and "kind must be one of" in bad.output
+
+
+def test_a_gate_cannot_pass_on_nothing(tmp_path):
+    require_shared()
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = CliRunner().invoke(main, ["evaluate", "--labels", str(empty), "--articles", str(SEEDS),
+                                       "--min-f1", "figures=0.5"])
+    assert result.exit_code != 0
+    assert "no .json label files" in result.output
+    # the right labels, the wrong articles folder: nothing pairs
+    wrong = CliRunner().invoke(main, ["evaluate", "--labels", str(SEED_LABELS), "--articles", str(empty),
+                                      "--min-f1", "figures=0.5"])
+    assert wrong.exit_code != 0
+    assert "not a valid evaluation" in wrong.output
+
+
+def test_a_kind_with_no_gold_prints_na(tmp_path):
+    require_shared()
+    labels = tmp_path / "labels"
+    labels.mkdir()
+    doc = json.loads((SEED_LABELS / "000_4c0cdf51f6810542.json").read_text(encoding="utf-8"))
+    doc["documents"] = []
+    (labels / "000.json").write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    result = CliRunner().invoke(main, ["evaluate", "--labels", str(labels), "--articles", str(SEEDS)])
+    row = next(line for line in result.output.splitlines() if line.startswith("| documents"))
+    assert "n/a" in row and "1.000" not in row
+    as_json = CliRunner().invoke(main, ["evaluate", "--labels", str(labels), "--articles", str(SEEDS), "--json"])
+    assert json.loads(as_json.stdout)["documents"]["f1"] is None
+    gated = CliRunner().invoke(main, ["evaluate", "--labels", str(labels), "--articles", str(SEEDS),
+                                      "--min-f1", "documents=0.5"])
+    assert gated.exit_code != 0 and "no gold items" in gated.output
+
+
+def test_agrees_with_the_reference_scorer(tmp_path):
+    """Every number the reference scorer prints, on the dev set."""
+    require_shared()
+    import importlib.util
+
+    from tests.conftest import SHARED
+    spec = importlib.util.spec_from_file_location("reference_score", SHARED / "labels" / "score.py")
+    reference = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(reference)
+    labels, articles = SHARED / "labels" / "dev", SHARED / "corpus" / "dev"
+    result = evaluate(labels, articles)
+    predicted = tmp_path / "predicted"
+    predicted.mkdir()
+    for name, doc in result.predicted.items():
+        (predicted / f"{name}.json").write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    expected = reference.main(str(labels), str(predicted), as_json=True)
+    for kind in ("figures", "dates", "localities", "officials", "documents"):
+        ours = result.totals[kind].as_dict()
+        assert {k: ours[k] for k in ("tp", "fp", "fn")} == {k: expected[kind][k] for k in ("tp", "fp", "fn")}
+        assert round(ours["f1"], 4) == expected[kind]["f1"]
+    figures, attrs = result.totals["figures"], expected["figure_attrs"]
+    for ours_name, theirs in (("qualifier", "qualifier_acc"), ("unit", "unit_acc"), ("subject", "subject_f1"),
+                              ("change", "change_acc"), ("compared_to", "compared_to_acc"),
+                              ("where", "where_acc"), ("when", "when_acc")):
+        assert round(figures.attribute(ours_name), 4) == attrs[theirs], ours_name
+    assert round(result.totals["officials"].attribute("titles"), 4) == expected["official_titles_f1"]

@@ -119,8 +119,10 @@ def test_cli_ingest_query_export(runner, corpus_dir, tmp_path):
     doc = json.loads((labels / "000_4c0cdf51f6810542.json").read_text(encoding="utf-8"))
     assert doc["article"] == "000_4c0cdf51f6810542.txt"
     assert set(doc) == {"article", "published", "figures", "dates", "localities", "officials", "documents"}
-    assert {"text": "1.172 đồng chí", "value": 1172, "kind": "count", "unit": "đồng chí",
-            "qualifier": "exact", "subject": "cán bộ trẻ dưới 35 tuổi"} in doc["figures"]
+    figure = next(f for f in doc["figures"] if f["text"] == "1.172 đồng chí")
+    assert figure == {"text": "1.172 đồng chí", "value": 1172, "kind": "count", "unit": "đồng chí",
+                      "qualifier": "exact", "subject": "cán bộ trẻ dưới 35 tuổi",
+                      "where": "Quận 1", "when": {"start": "2017-10-24", "end": "2017-10-24"}}
     for fmt in ("csv", "parquet"):
         out = tmp_path / f"figures.{fmt}"
         result = runner.invoke(main, ["export", "--format", fmt, "--out", str(out), "--db", db])

@@ -1,0 +1,187 @@
+"""Changes: whether a figure is an amount by which something rose or fell, and
+what it is measured against (word lists in ``patterns/changes.toml``).
+
+- change ``up``/``down``: a change verb right before the figure ("tăng 6,2%",
+  "giảm được 5 cấp trưởng", "cao hơn 1,03%"), a growth rate tied to its figure
+  by a link verb ("tốc độ tăng trưởng ước đạt 13,45%"; "tăng trưởng âm 1,5%"
+  is down), "vượt" with a base after it ("vượt 0,2% so với kế hoạch"), or the
+  change of the list the figure continues ("Bình Phước tăng trưởng 7,1%; Tây
+  Ninh 6,4%").
+- compared_to ``plan``: a plan, estimate or target right after the figure
+  ("đạt 102% kế hoạch", "bằng 52,4% so với dự toán"); ``previous``: an earlier
+  value after it ("bằng 98% so với cùng kỳ", "so với năm 2019"), and every
+  change that names no plan.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import patterns
+from extract.text import Parsed, PhraseSet, Token
+
+if TYPE_CHECKING:
+    from extract.figures import Candidate
+    from extract.subjects import Span
+
+# punctuation that ends the clause a growth word must share with its figure
+_CLAUSE_ENDS = frozenset(",;:.!?")
+
+
+@dataclass(frozen=True)
+class Change:
+    change: str | None        # up, down
+    compared_to: str | None   # plan, previous
+    negative: bool = False    # "âm 1,5%" with no change verb: the value is below zero
+
+
+@dataclass(frozen=True)
+class _Words:
+    up: PhraseSet
+    down: PhraseSet
+    over: PhraseSet
+    between: PhraseSet
+    growth: PhraseSet
+    negative: PhraseSet
+    connectors: PhraseSet
+    plan: PhraseSet
+    previous: PhraseSet
+    separators: frozenset[str]
+    list_words: PhraseSet
+
+
+@functools.cache
+def _words() -> _Words:
+    p = patterns.load()
+    c = p.changes
+    return _Words(
+        up=PhraseSet(c["change_verbs"]["up"]),
+        down=PhraseSet(c["change_verbs"]["down"]),
+        over=PhraseSet(c["change_verbs"]["over"]),
+        between=PhraseSet(c["between"]["words"]),
+        growth=PhraseSet(c["growth"]["words"]),
+        negative=PhraseSet(c["growth"]["negative"]),
+        connectors=PhraseSet(c["bases"]["connectors"]),
+        plan=PhraseSet(c["bases"]["plan"]),
+        previous=PhraseSet(c["bases"]["previous"]),
+        separators=frozenset(c["list_items"]["separators"]),
+        list_words=PhraseSet(c["list_items"]["words"]),
+    )
+
+
+def _verb_before(t: tuple[Token, ...], first: int, w: _Words) -> str | None:
+    """"up", "down" or "over" for a change verb right before token ``first``."""
+    end = first
+    while True:
+        for name, phrases in (("down", w.down), ("up", w.up), ("over", w.over)):
+            if phrases.match_before(t, end):
+                return name
+        size = w.between.match_before(t, end)   # "tăng bình quân 7%", "có thêm 4 xã"
+        if not size:
+            return None
+        end -= size
+
+
+def _base_after(t: tuple[Token, ...], after: int, w: _Words) -> str | None:
+    """"plan" or "previous" for what is named right after the figure."""
+    i = after
+    connector = w.connectors.match_at(t, i)
+    i += connector
+    if w.plan.match_at(t, i):
+        return "plan"
+    if w.previous.match_at(t, i):
+        return "previous"
+    if connector and t[after].lower == "so" and i < len(t) and not t[i].is_punct:
+        return "previous"   # "so với năm 2019", "so với 2020"
+    return None
+
+
+def _growth_rate(t: tuple[Token, ...], c: Candidate, w: _Words) -> str | None:
+    """A percentage whose clause names a growth rate before it, no other figure between."""
+    if c.kind != "percent":
+        return None
+    depth, i = 0, c.first - 1
+    while i >= 0:
+        token = t[i]
+        if token.text == ")":
+            depth += 1
+        elif token.text == "(":
+            if depth == 0:
+                break
+            depth -= 1
+        elif depth == 0 and (token.text in _CLAUSE_ENDS or token.is_number):
+            break
+        elif depth == 0 and token.is_word and w.growth.match_at(t, i):
+            return "up"
+        i -= 1
+    return None
+
+
+def _item_start(t: tuple[Token, ...], first: int, w: _Words) -> int:
+    """Where the list item of the figure at ``first`` starts: back over the
+    capitalized names and list words that key it ("; Tây Ninh 6,4%")."""
+    i = first
+    while i > 0:
+        token = t[i - 1]
+        if size := w.list_words.match_before(t, i):
+            i -= size
+        elif token.is_word and token.text[0].isupper():
+            i -= 1
+        else:
+            break
+    return i
+
+
+def _continues_list(t: tuple[Token, ...], previous: Candidate, previous_end: int, c: Candidate,
+                    w: _Words) -> bool:
+    """True if the figure is the next item of the previous figure's list: only
+    separators and item keys stand between them, or (same kind and unit) the
+    item opens right after a separator: "4 xã đạt chuẩn …, 6 xã đạt chuẩn …"."""
+    start = _item_start(t, c.first, w)
+    if start == 0 or t[start - 1].lower not in w.separators:
+        return False
+    if previous.kind == c.kind and previous.unit == c.unit and start - 1 >= previous.after:
+        return True
+    i = previous_end
+    while i < start:
+        if t[i].lower not in w.separators:
+            return False
+        i += 1
+    return True
+
+
+def read_changes(s: Parsed, cands: list[Candidate], subjects: list[Span | None]) -> list[Change]:
+    """The change and base of each candidate figure of one sentence."""
+    w = _words()
+    t = s.tokens
+    out: list[Change] = []
+    for k, c in enumerate(cands):
+        negative = bool(w.negative.match_before(t, c.first))
+        first = c.first - w.negative.match_before(t, c.first)
+        verb = _verb_before(t, first, w)
+        base = _base_after(t, c.after, w)
+        change = None
+        if verb in ("up", "down"):
+            change = verb
+        elif verb == "over" and base:
+            change = "up"
+        elif _growth_rate(t, c, w):
+            change = "up"
+        if change and negative:
+            change, negative = ("down" if change == "up" else "up"), False   # "tăng trưởng âm 1,5%"
+        if change is None and k and out[k - 1].change and cands[k - 1].kind == c.kind:
+            previous = cands[k - 1]
+            previous_end = previous.after
+            subject = subjects[k - 1]
+            if subject and previous.unit_end is not None and subject.end > t[previous.after - 1].end:
+                # the previous figure's subject follows it: "4 xã đạt chuẩn …, 6 xã …"
+                previous_end = next((i for i in range(previous.after, len(t)) if t[i].start >= subject.end),
+                                    len(t))
+            if _continues_list(t, previous, previous_end, c, w):
+                change = out[k - 1].change
+                base = base or out[k - 1].compared_to
+        compared_to = base or ("previous" if change else None)
+        out.append(Change(change, compared_to, negative))
+    return out
