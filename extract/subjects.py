@@ -57,6 +57,11 @@ class _Rules:
     trailing: PhraseSet
     cuts: PhraseSet
     stops: PhraseSet
+    figure_verbs: PhraseSet
+    clause_verbs: PhraseSet
+    closers: PhraseSet
+    adverbials: PhraseSet
+    tail_cuts: PhraseSet
     short: int
     max_forward: int
 
@@ -78,6 +83,11 @@ def _rules() -> _Rules:
         trailing=PhraseSet([*s["trailing_words"]["words"], *s["link_verbs"]["words"]]),
         cuts=PhraseSet(s["backward_cuts"]["words"]),
         stops=PhraseSet(s["forward_stops"]["words"]),
+        figure_verbs=PhraseSet(s["figure_verbs"]["words"]),
+        clause_verbs=PhraseSet(s["clause_verbs"]["words"]),
+        closers=PhraseSet(s["restriction_closers"]["words"]),
+        adverbials=PhraseSet(s["adverbial_pieces"]["words"]),
+        tail_cuts=PhraseSet(s["tail_cuts"]["words"]),
         short=s["limits"]["short_piece_words"],
         max_forward=s["limits"]["max_forward_words"],
     )
@@ -124,6 +134,9 @@ def _subject(s: Parsed, cands: list[Candidate], k: int, done: list[Span | None])
             before = _backward(s, cands, k, first, "action", light=True)
             if before:
                 return before
+        if c.generic and followed:   # "bầu 1.869 đồng chí cấp ủy viên" counts "cấp ủy viên"
+            return _forward(s, cands, k, c.unit_end, c.unit_end, "counter") \
+                or _forward(s, cands, k, c.head, c.unit_end, "counter")
         return _forward(s, cands, k, c.head, c.unit_end, "counter")
     nxt = c.after
     if nxt < len(t) and t[nxt].is_word and not r.stops.match_at(t, nxt):
@@ -148,30 +161,35 @@ def _only(t, a: int, b: int, phrases: PhraseSet, start_after: str | None = None)
     return seen
 
 
+# what may open a clause that only compares: "…, bằng 52,4%", "(đạt 101%", "và tăng 3,5%"
+_LEAD_SEPARATORS = frozenset({",", "(", ";", "và", "-", "–"})
+
+
 def _lead_start(t, first: int, r: _Rules) -> int | None:
-    """Where a clause made only of comparison words starts ("bằng", "đạt tỷ lệ"),
-    right after a comma; None if the clause names something of its own."""
-    i = first
-    while i > 0 and t[i - 1].is_word:
-        i -= 1
-    if i == first or i == 0 or t[i - 1].text != ",":
-        return None
-    words = [r.comparatives, r.link_verbs, r.heads]
-    j = i
-    while j < first:
-        size = max(p.match_at(t, j) for p in words)
+    """Where a clause made only of comparison words starts ("bằng", "đạt tỷ
+    lệ", "cao hơn") right after a separator; None if the clause names
+    something of its own or opens the sentence."""
+    i, opened = first, False
+    words = (r.comparatives, r.link_verbs, r.heads)
+    while i > 0:
+        size = max(p.match_before(t, i) for p in words)
         if not size:
-            return None
-        j += size
-    return i if r.comparatives.match_at(t, i) or r.link_verbs.match_at(t, i) else None
+            break
+        opened = opened or bool(r.comparatives.match_at(t, i - size) or r.link_verbs.match_at(t, i - size))
+        i -= size
+    if i == first or i == 0 or t[i - 1].lower not in _LEAD_SEPARATORS or not opened:
+        return None
+    return i
 
 
-def _follows_previous_piece(t, previous_after: int, link_start: int) -> bool:
-    """True for "[previous figure] [words], [comparative]": one comma apart."""
-    if link_start == 0 or t[link_start - 1].text != "," or previous_after > link_start - 1:
+def _follows_previous_piece(t, previous_after: int, lead: int) -> bool:
+    """True for "[previous figure] [words], [comparative]": one separator apart,
+    no comma or clause end between."""
+    if lead == 0 or previous_after > lead - 1:
         return False
-    between = t[previous_after:link_start - 1]
-    return not any(tok.text == "," or tok.text in HARD_BOUNDARIES for tok in between)
+    between = t[previous_after:lead - 1]
+    return not any(tok.text == "," or tok.text == ";" or tok.text in HARD_BOUNDARIES and tok.text not in "()"
+                   for tok in between)
 
 
 def _forward(s: Parsed, cands, k: int, start: int, end: int, rule: str) -> Span | None:
@@ -188,7 +206,8 @@ def _forward(s: Parsed, cands, k: int, start: int, end: int, rule: str) -> Span 
             break
         if token.text == ",":
             j = i + 1
-            while j < len(t) and t[j].is_word and not _stops_at(t, j, i + 1) and j not in later_starts:
+            while j < len(t) and t[j].is_word and not _stops_at(t, j, i + 1) and j not in later_starts \
+                    and not r.clause_verbs.match_at(t, j):
                 j += 1
             piece = j - (i + 1)
             if piece == 0 or (j < len(t) and (t[j].is_number or j in later_starts)):
@@ -198,13 +217,34 @@ def _forward(s: Parsed, cands, k: int, start: int, end: int, rule: str) -> Span 
                 end = i = j
                 continue
             break
-        if not token.is_word or _stops_at(t, i, start):
+        if not token.is_word or _links_next_figure(t, i, later_starts):
+            break
+        if size := r.closers.match_at(t, i):   # "… từ cao đẳng trở lên"
+            i += size
+            end = i
+            continue
+        if _stops_at(t, i, start) and not _opens_restriction(t, i):
             break
         i += 1
         end = i
     if end <= start:
         return None
     return Span(t[start].start, t[end - 1].end, rule)
+
+
+def _opens_restriction(t, i: int) -> bool:
+    """"từ … trở lên" after a counted noun restricts it: "trình độ từ cao đẳng trở lên"."""
+    r = _rules()
+    return t[i].lower == "từ" and any(r.closers.match_at(t, j) for j in range(i + 1, min(i + 9, len(t))))
+
+
+def _links_next_figure(t, i: int, later_starts: set[int]) -> bool:
+    """A verb at token i that ties another figure: "cử tri đi bầu đạt 99%"."""
+    size = _rules().figure_verbs.match_at(t, i)
+    if not size:
+        return False
+    following = range(i + size, min(i + size + 3, len(t)))
+    return any(t[j].is_number or j in later_starts for j in following)
 
 
 def _stops_at(t, i: int, start: int) -> bool:
@@ -270,9 +310,13 @@ def _backward(s: Parsed, cands, k: int, end: int, rule: str, light: bool = False
         return any(a <= n < b for n in numbers)
 
     start = pieces[0][0]
+
+    def frames(a: int, b: int) -> bool:   # "Theo Cục Thống kê", "năm 2023": never part of a subject
+        return bool(r.adverbials.match_at(t, a)) or any(tok.is_number for tok in t[a:b])
+
     # an earlier piece that opens with a subject head: "Số cán bộ …, … đạt 100%"
     for a, b in pieces[1:]:
-        if holds_figure(a, b):
+        if holds_figure(a, b) or frames(a, b):
             break
         if r.heads.match_at(t, _skip(r.openers, s, a, b)):
             start = a
@@ -281,7 +325,7 @@ def _backward(s: Parsed, cands, k: int, end: int, rule: str, light: bool = False
         # short coordinated pieces: "trình độ … cao cấp, cử nhân là 77,4%"
         current = pieces[0][1] - pieces[0][0]
         for a, b in pieces[1:]:
-            if holds_figure(a, b) or (current > r.short and b - a > r.short):
+            if holds_figure(a, b) or frames(a, b) or (current > r.short and b - a > r.short):
                 break
             start, current = a, b - a
     # the phrase proper: after an earlier figure of the same piece, from its
@@ -306,6 +350,10 @@ def _backward(s: Parsed, cands, k: int, end: int, rule: str, light: bool = False
                 start = i + size
                 break
     end = _trim_time(t, start, end, r)
+    for i in range(start + 1, end):   # "tổng thu ngân sách trên địa bàn huyện": the place is a fact of its own
+        if r.tail_cuts.match_at(t, i) or (t[i].text == "(" and r.tail_cuts.match_at(t, i + 1)):
+            end = i
+            break
     while end > start and ((size := r.trailing.match_before(t, end)) or t[end - 1].is_punct):
         if t[end - 1].text == ")" and any(tok.text == "(" for tok in t[start:end - 1]):
             break  # "Tốc độ tăng trưởng kinh tế (GRDP)" keeps its closing bracket

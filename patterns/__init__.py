@@ -120,6 +120,11 @@ SCHEMAS: dict[str, dict[str, dict[str, str]]] = {
         "backward_cuts": {"words": "str-list"},
         "generic_counters": {"words": "str-list"},
         "forward_stops": {"words": "str-list"},
+        "figure_verbs": {"words": "str-list"},
+        "clause_verbs": {"words": "str-list"},
+        "restriction_closers": {"words": "str-list"},
+        "adverbial_pieces": {"words": "str-list"},
+        "tail_cuts": {"words": "str-list"},
         "limits": {"short_piece_words": "int", "max_forward_words": "int"},
     },
 }
