@@ -160,7 +160,7 @@ def read_changes(s: Parsed, cands: list[Candidate], subjects: list[Span | None])
     for k, c in enumerate(cands):
         negative = bool(w.negative.match_before(t, c.first))
         first = c.first - w.negative.match_before(t, c.first)
-        verb = _verb_before(t, first, w)
+        verb = _verb_before(t, first, w) or _verb_before(t, c.number_first, w)   # "cao hơn 1,03%" is one text
         base = _base_after(t, c.after, w)
         change = None
         if verb in ("up", "down"):

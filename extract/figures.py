@@ -94,6 +94,7 @@ class _Lexicon:
     qualifiers_after: dict[str, str]
     after_phrases: PhraseSet
     range_openers: frozenset[str]
+    comparative_adjectives: frozenset[str]
     not_nouns: PhraseSet
     generic: frozenset[str]
 
@@ -148,6 +149,7 @@ def lexicon() -> _Lexicon:
         qualifiers_after=qualifiers_after,
         after_phrases=PhraseSet(qualifiers_after),
         range_openers=frozenset(quals["range_opener"]["words"]),
+        comparative_adjectives=frozenset(quals["comparative_adjectives"]["words"]),
         not_nouns=PhraseSet([*subj["forward_stops"]["words"], *subj["link_verbs"]["words"],
                              *qualifiers_before, *qualifiers_after]),
         generic=frozenset(subj["generic_counters"]["words"]),
@@ -338,8 +340,12 @@ def _read_qualifier(tokens, c: Candidate, lex) -> None:
     size = lex.qualifier_phrases.match_before(tokens, c.number_first)
     if size:
         phrase = " ".join(t.lower for t in tokens[c.number_first - size:c.number_first])
-        c.qualifier = lex.qualifiers_before[phrase]
-        c.first = c.number_first - size
+        before = c.number_first - size - 1
+        if phrase == "hơn" and before >= 0 and tokens[before].lower in lex.comparative_adjectives:
+            c.first = before   # "cao hơn 1,03%": higher by, not more than
+        else:
+            c.qualifier = lex.qualifiers_before[phrase]
+            c.first = c.number_first - size
     size = lex.after_phrases.match_at(tokens, c.after)
     if size:
         phrase = " ".join(t.lower for t in tokens[c.after:c.after + size])

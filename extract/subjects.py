@@ -60,6 +60,8 @@ class _Rules:
     figure_verbs: PhraseSet
     clause_verbs: PhraseSet
     closers: PhraseSet
+    name_before: PhraseSet
+    conjunctions: PhraseSet
     adverbials: PhraseSet
     tail_cuts: PhraseSet
     short: int
@@ -86,6 +88,8 @@ def _rules() -> _Rules:
         figure_verbs=PhraseSet(s["figure_verbs"]["words"]),
         clause_verbs=PhraseSet(s["clause_verbs"]["words"]),
         closers=PhraseSet(s["restriction_closers"]["words"]),
+        name_before=PhraseSet(s["name_before_counters"]["words"]),
+        conjunctions=PhraseSet(s["conjunctions"]["words"]),
         adverbials=PhraseSet(s["adverbial_pieces"]["words"]),
         tail_cuts=PhraseSet(s["tail_cuts"]["words"]),
         short=s["limits"]["short_piece_words"],
@@ -119,6 +123,10 @@ def _subject(s: Parsed, cands: list[Candidate], k: int, done: list[Span | None])
         previous = done[k - 1]
         return Span(previous.start, previous.end, "changed")
     lead = _lead_start(t, first, r)
+    names_own = c.after < len(t) and t[c.after].is_word and not r.comparatives.match_at(t, c.after)
+    if lead is None and k and c.kind == "percent" == cands[k - 1].kind and first and not names_own \
+            and t[first - 1].lower in ("và", ","):
+        lead = first   # "bằng 91,4% kế hoạch và 106,5% so với cùng kỳ": one more share of the same thing
     if k and lead is not None and _follows_previous_piece(t, cands[k - 1].after, lead):
         # "1.250 tỷ đồng, bằng 52,4% dự toán", "…, đạt tỷ lệ 99,55%": the figure before's subject
         previous = done[k - 1]
@@ -134,12 +142,17 @@ def _subject(s: Parsed, cands: list[Candidate], k: int, done: list[Span | None])
             before = _backward(s, cands, k, first, "action", light=True)
             if before:
                 return before
+        if not followed and r.name_before.match_at(t, c.head) and not link:
+            before = _backward(s, cands, k, first, "named", cut=True)   # "đàn trâu 96.542 con"
+            if before:
+                return before
         if c.generic and followed:   # "bầu 1.869 đồng chí cấp ủy viên" counts "cấp ủy viên"
             return _forward(s, cands, k, c.unit_end, c.unit_end, "counter") \
                 or _forward(s, cands, k, c.head, c.unit_end, "counter")
         return _forward(s, cands, k, c.head, c.unit_end, "counter")
     nxt = c.after
-    if nxt < len(t) and t[nxt].is_word and not r.stops.match_at(t, nxt):
+    if nxt < len(t) and t[nxt].is_word and not r.stops.match_at(t, nxt) \
+            and not r.clause_verbs.match_at(t, nxt) and not r.figure_verbs.match_at(t, nxt):
         return _forward(s, cands, k, nxt, nxt, "after")
     return _backward(s, cands, k, first, "before", light=True, cut=True) or (
         _forward(s, cands, k, nxt, nxt, "after") if nxt < len(t) and t[nxt].is_word else None)
@@ -303,6 +316,8 @@ def _backward(s: Parsed, cands, k: int, end: int, rule: str, light: bool = False
     ("đã thực hiện bổ nhiệm"), ``cut`` after a backward cut ("với diện tích")."""
     r = _rules()
     t = s.tokens
+    if end > 1 and t[end - 1].text == "(" and t[end - 2].is_word:
+        end -= 1   # a list key before its bracket: "gạo (412.354 tấn", "dệt (+5,2%)"
     pieces = _pieces(s, end)
     numbers = {c.number_first for i, c in enumerate(cands) if i != k}
 
@@ -334,6 +349,10 @@ def _backward(s: Parsed, cands, k: int, end: int, rule: str, light: bool = False
     for other in cands[:k]:
         if start <= other.number_first < end and other.head is not None and other.head < end:
             start = other.head
+        elif start <= other.number_first < end and other.after < end:
+            start = other.after   # "diện tích giảm 0,9% nhưng năng suất tăng 2,1%": after the earlier figure
+            while start < end and (t[start].is_punct or r.conjunctions.match_at(t, start)):
+                start += r.conjunctions.match_at(t, start) or 1
     start = _skip(r.openers, s, start, end)
     for i in range(end - 1, start - 1, -1):  # "đảm bảo tỷ lệ cán bộ nữ": after the last head
         size = r.multiword_heads.match_at(t, i)

@@ -54,6 +54,7 @@ SCHEMAS: dict[str, dict[str, dict[str, str]]] = {
     "qualifiers": {
         "before": {"more_than": "str-list", "approx": "str-list", "less_than": "str-list",
                    "at_least": "str-list", "at_most": "str-list"},
+        "comparative_adjectives": {"words": "str-list"},
         "after": {"at_least": "str-list", "at_most": "str-list"},
         "range_opener": {"words": "str-list"},
         "range_joiners": {"words": "str-list"},
@@ -123,6 +124,8 @@ SCHEMAS: dict[str, dict[str, dict[str, str]]] = {
         "figure_verbs": {"words": "str-list"},
         "clause_verbs": {"words": "str-list"},
         "restriction_closers": {"words": "str-list"},
+        "name_before_counters": {"words": "str-list"},
+        "conjunctions": {"words": "str-list"},
         "adverbial_pieces": {"words": "str-list"},
         "tail_cuts": {"words": "str-list"},
         "limits": {"short_piece_words": "int", "max_forward_words": "int"},
