@@ -62,6 +62,24 @@ def ner_rate(folder: Path, articles: int) -> tuple[float, float]:
     return len(texts) / seconds, sum(map(len, texts)) / seconds
 
 
+def write_long_page(corpus: Path, out: Path, chars: int) -> tuple[int, int]:
+    """One page of at least ``chars`` characters made of the corpus's articles
+    (a full-year report), and the same articles as separate pages."""
+    (out / "one").mkdir(parents=True)
+    (out / "many").mkdir()
+    texts, total = [], 0
+    for path in sorted(corpus.glob("*.txt")):
+        if total >= chars:
+            break
+        text = path.read_text(encoding="utf-8")
+        texts.append(text)
+        total += len(text) + 2
+        (out / "many" / path.name).write_text(text, encoding="utf-8")
+    page = "\n\n".join(texts)
+    (out / "one" / "long.txt").write_text(page, encoding="utf-8")
+    return len(page), len(texts)
+
+
 def machine() -> str:
     model = "unknown CPU"
     try:
@@ -79,6 +97,7 @@ def main() -> None:
     parser.add_argument("--small", type=int, default=2000, help="articles of the throughput runs")
     parser.add_argument("--large", type=int, default=10000, help="articles of the large memory run")
     parser.add_argument("--ner-articles", type=int, default=20, help="articles given to underthesea's ner()")
+    parser.add_argument("--long-chars", type=int, default=330_000, help="characters of the one long page")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="workers of the parallel runs")
     args = parser.parse_args()
 
@@ -92,6 +111,9 @@ def main() -> None:
         again = ingest(small, tmp / "many.db", args.workers)
         big = ingest(large, tmp / "large.db", args.workers)
         ner_articles, ner_chars = ner_rate(small, args.ner_articles)
+        long_chars, pieces = write_long_page(small, tmp / "long", args.long_chars)
+        long_one = ingest(tmp / "long" / "one", tmp / "long-one.db", 1)
+        long_many = ingest(tmp / "long" / "many", tmp / "long-many.db", 1)
 
     def rate(run: dict, articles: int, chars: int) -> tuple[float, float]:
         return articles / run["seconds"], chars / run["seconds"]
@@ -111,6 +133,9 @@ def main() -> None:
         (f"peak RSS, {args.small:,} articles", f"{one['rss_main_mb']:,.0f} MB (1 worker); "
                                                f"{many['rss_main_mb']:,.0f} MB main + {many['rss_worker_mb']:,.0f} MB largest worker ({args.workers} workers)"),
         (f"peak RSS, {args.large:,} articles", f"{big['rss_main_mb']:,.0f} MB main + {big['rss_worker_mb']:,.0f} MB largest worker"),
+        (f"one page of {long_chars:,} characters, 1 worker",
+         f"{long_one['seconds']:.1f} s against {long_many['seconds']:.1f} s for the same text as {pieces} pages "
+         f"({long_one['seconds'] / long_many['seconds']:.2f}x)"),
         ("unchanged re-ingest", f"{again['seconds']:.1f} s against {many['seconds']:.1f} s first "
                                 f"({again['skipped']:,} skipped, {again['ingested']} added)"),
     ]

@@ -8,6 +8,7 @@ is tied to its place and time (``extract.facts``).
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from corpus.article import Article
@@ -47,11 +48,12 @@ def figures_of(article: Article) -> list[SentenceFigure]:
             for f in extract_figures(s.text, s.start)]
 
 
-def _sentence_of(article: Article, start: int) -> int:
-    for s in article.sentences:
-        if s.start <= start < s.end:
-            return s.index
-    raise ValueError(f"offset {start} is in no sentence")
+def _sentence_of(article: Article, starts: list[int], start: int) -> int:
+    """Index of the sentence holding offset ``start`` (a binary search over sentence starts)."""
+    i = bisect.bisect_right(starts, start) - 1
+    if i < 0 or not article.sentences[i].start <= start < article.sentences[i].end:
+        raise ValueError(f"offset {start} is in no sentence")
+    return article.sentences[i].index
 
 
 def extract_article(article: Article) -> Extraction:
@@ -65,5 +67,6 @@ def extract_article(article: Article) -> Extraction:
         officials += [(s.index, o) for o in extract_officials(s.text, s.start, place_names)]
     localities = extract_localities([(s.text, s.start) for s in article.sentences], published)
     links = link_figures(article, figures, dates, localities, published)
+    starts = [s.start for s in article.sentences]
     return Extraction(figures, links, dates, documents, officials,
-                      [(_sentence_of(article, m.start), m) for m in localities])
+                      [(_sentence_of(article, starts, m.start), m) for m in localities])

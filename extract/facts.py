@@ -13,6 +13,7 @@ published).
 
 from __future__ import annotations
 
+import bisect
 import functools
 from dataclasses import dataclass
 from datetime import date
@@ -73,35 +74,52 @@ def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]]
     """One link per figure (``figures``: SentenceFigure list; ``dates``: (sentence, mention))."""
     sentences = article.sentences
     cues: dict[int, list[tuple[int, int]]] = {}
-    resolved = [m for m in localities if m.unit_id]
     main = main_place(localities)
-    paragraph_of = {s.index: s.paragraph for s in sentences}
+    # places and dates indexed by sentence and paragraph once, so each figure
+    # looks only at its own: linear in the article's length
+    starts = [s.start for s in sentences]
+    places_in: dict[int, list[LocalityMention]] = {}
+    places_of_paragraph: dict[int, list[LocalityMention]] = {}
+    for m in sorted((m for m in localities if m.unit_id), key=lambda m: m.end):
+        index = bisect.bisect_right(starts, m.start) - 1
+        places_in.setdefault(index, []).append(m)
+        places_of_paragraph.setdefault(sentences[index].paragraph, []).append(m)
+    dates_in: dict[int, list[DateMention]] = {}
+    dates_of_paragraph: dict[int, list[DateMention]] = {}
+    for i, d in sorted(dates, key=lambda pair: pair[1].end):
+        dates_in.setdefault(i, []).append(d)
+        dates_of_paragraph.setdefault(sentences[i].paragraph, []).append(d)
+    place_ends = {p: [m.end for m in ms] for p, ms in places_of_paragraph.items()}
+    date_ends = {p: [d.end for d in ds] for p, ds in dates_of_paragraph.items()}
     lead_day = next((d for _, d in dates if d.granularity == "day" and d.date_start[:1].isdigit()), None)
     deadline = {id(d): _is_deadline(sentences[i].text, sentences[i].start, d, published) for i, d in dates}
     links = []
     for sf in figures:
         figure, sentence = sf.figure, sentences[sf.sentence]
         middle = (figure.start + figure.end) / 2
-        in_sentence = [m for m in resolved if sentence.start <= m.start < sentence.end]
-        in_paragraph = [m for m in resolved if m.end <= figure.start and any(
-            s.start <= m.start < s.end and s.paragraph == sentence.paragraph for s in sentences)]
+        in_sentence = places_in.get(sf.sentence, [])
+        # the last place and date ending before the figure in its paragraph (a binary search)
+        paragraph = sentence.paragraph
+        before = bisect.bisect_right(place_ends.get(paragraph, []), figure.start)
+        last_place = places_of_paragraph[paragraph][before - 1] if before else None
+        before = bisect.bisect_right(date_ends.get(paragraph, []), figure.start)
+        last_date = dates_of_paragraph[paragraph][before - 1] if before else None
         if in_sentence:
             place = min(in_sentence, key=lambda m: abs((m.start + m.end) / 2 - middle))
             locality, basis = place.unit_id, "sentence"
-        elif in_paragraph:
-            locality, basis = in_paragraph[-1].unit_id, "paragraph"
+        elif last_place is not None:
+            locality, basis = last_place.unit_id, "paragraph"
         elif main:
             locality, basis = main, "article"
         else:
             locality, basis = None, None
-        own_dates = [d for i, d in dates if i == sf.sentence]
-        earlier = [d for i, d in dates if paragraph_of[i] == sentence.paragraph and d.end <= figure.start]
+        own_dates = dates_in.get(sf.sentence, [])
         when = None
         if own_dates:
             when = min(own_dates, key=lambda d: abs((d.start + d.end) / 2 - middle))
             date_fields = (when.date_start, when.date_end, when.granularity, "sentence")
-        elif earlier:
-            when = earlier[-1]
+        elif last_date is not None:
+            when = last_date
             date_fields = (when.date_start, when.date_end, when.granularity, "paragraph")
         elif published:
             iso = published.isoformat()
