@@ -12,7 +12,7 @@ import bisect
 from dataclasses import dataclass
 
 from corpus.article import Article
-from extract.dates import DateMention, extract_dates, parse_published
+from extract.dates import DateMention, extract_dates, parse_published, reference_date
 from extract.documents import DocumentMention, extract_documents
 from extract.facts import FigureLink, link_figures
 from extract.figures import Figure, extract_figures
@@ -56,13 +56,20 @@ def _sentence_of(article: Article, starts: list[int], start: int) -> int:
     return article.sentences[i].index
 
 
+def _reference_date(article: Article):
+    """For a page with no publication date: the last day of the year the
+    article reports on, so "Ngày 19/12" and "6 tháng đầu năm" take that year."""
+    return reference_date([d for s in article.sentences for d in extract_dates(s.text, s.start, None)])
+
+
 def extract_article(article: Article) -> Extraction:
     published = parse_published(article.published)
     place_names = load_gazetteer().names()
     figures = figures_of(article)
+    reference = published or _reference_date(article)
     dates, documents, officials = [], [], []
     for s in article.sentences:
-        dates += [(s.index, d) for d in extract_dates(s.text, s.start, published)]
+        dates += [(s.index, d) for d in extract_dates(s.text, s.start, reference)]
         documents += [(s.index, d) for d in extract_documents(s.text, s.start)]
         officials += [(s.index, o) for o in extract_officials(s.text, s.start, place_names)]
     localities = extract_localities([(s.text, s.start) for s in article.sentences], published)

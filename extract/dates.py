@@ -76,6 +76,8 @@ def _normalize(kind: str, m: regex.Match, published: date | None) -> tuple[str, 
             return None
         iso = f"{year:04d}-{mo:02d}-{d:02d}"
         return iso, iso, "day"
+    if kind == "day_range":
+        return _day_range(m, published, future_days)
     if kind == "day_no_year":
         d, mo = int(m.group("d")), int(m.group("m"))
         if published is None:
@@ -120,6 +122,48 @@ def _normalize(kind: str, m: regex.Match, published: date | None) -> tuple[str, 
     if kind in ("year", "relative_year"):
         return f"{year:04d}", f"{year:04d}", "year"
     raise ValueError(f"patterns/dates.toml: unknown kind {kind!r}")
+
+
+def _day_range(m: regex.Match, published: date | None, future_days: int) -> tuple[str, str, str] | None:
+    """"Từ ngày 08/8/2022 đến ngày 29/9/2022", "từ ngày 3-7/11": one period of days."""
+    d1, d2 = int(m.group("d")), int(m.group("d2"))
+    m1 = int(m.group("m"))
+    m2 = int(_group(m, "m2") or m1)
+    y2 = _group(m, "y2") or _group(m, "y")
+    y1 = _group(m, "y")
+    if y2 is None:
+        if published is None:
+            if not (_valid_day(2000, m1, d1) and _valid_day(2000, m2, d2)):
+                return None
+            return f"--{m1:02d}-{d1:02d}", f"--{m2:02d}-{d2:02d}", "period"
+        y2 = published.year
+        if _valid_day(y2, m2, d2) and date(y2, m2, d2) - published > timedelta(days=future_days):
+            y2 -= 1
+    y2 = int(y2)
+    y1 = int(y1) if y1 else (y2 - 1 if (m1, d1) > (m2, d2) else y2)
+    if not (_valid_day(y1, m1, d1) and _valid_day(y2, m2, d2)) or date(y1, m1, d1) >= date(y2, m2, d2):
+        return None
+    return f"{y1:04d}-{m1:02d}-{d1:02d}", f"{y2:04d}-{m2:02d}-{d2:02d}", "period"
+
+
+def reference_date(mentions: list[DateMention]) -> date | None:
+    """For an article without a publication date: a stand-in date from the
+    years its dates name, so "Ngày 19/12" takes the year a reader would.
+
+    The latest year named (not a deadline, "đến năm 2030") is the report's
+    year. Where the year before it is named too, the article sits at a turn
+    of the year ("kết quả năm 2022, nhiệm vụ năm 2023"): a day late in the
+    year belongs to the earlier year, an early one to the later. With only
+    periods ("nhiệm kỳ 2021-2026"), their first year.
+    """
+    years = {int(m.date_start[:4]) for m in mentions
+             if m.granularity != "period" and m.date_start[:4].isdigit()
+             and not m.text.lower().startswith(("đến", "tới"))}
+    if years:
+        latest = max(years)
+        return date(latest, 3, 31) if latest - 1 in years else date(latest, 12, 31)
+    starts = [int(m.date_start[:4]) for m in mentions if m.date_start[:4].isdigit()]
+    return date(min(starts), 12, 31) if starts else None
 
 
 def extract_dates(sentence: str, offset: int = 0, published: date | None = None) -> list[DateMention]:

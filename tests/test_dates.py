@@ -33,8 +33,19 @@ DATES = [
     ("rule-nine-months", "Sau 9 tháng, tỉnh thu được 5.000 tỷ đồng.", [("9 tháng", "2024-01", "2024-09", "period")]),
     ("rule-year", "Năm 2017, huyện có trên 3.200 cán bộ.", [("Năm 2017", "2017", "2017", "year")]),
     ("rule-this-year", "Năm nay, huyện phấn đấu đạt 100% kế hoạch.", [("Năm nay", "2024", "2024", "year")]),
-    ("rule-last-year-same-period", "Tăng 12,4% so với cùng kỳ năm trước.",
-     [("cùng kỳ năm trước", "2023", "2023", "year")]),
+    # FORMAT.md: a relative comparison base is the figure's compared_to, not a date
+    ("not-last-year-same-period", "Tăng 12,4% so với cùng kỳ năm trước.", []),
+    ("not-so-voi-nam-truoc", "Sản lượng cao hơn so với năm trước.", []),
+    ("rule-day-dot", "Sáng 30.6, huyện tổ chức kỳ họp.", [("Sáng 30.6", "2024-06-30", "2024-06-30", "day")]),
+    ("rule-day-today-word", "Sáng nay 11/7, hội nghị khai mạc.", [("Sáng nay 11/7", "2024-07-11", "2024-07-11", "day")]),
+    ("rule-month-dot-year", "Tính đến tháng 11.2019, toàn tỉnh có 20 xã.",
+     [("tháng 11.2019", "2019-11", "2019-11", "month")]),
+    ("rule-range-two-dates", "Từ ngày 08/8/2023 đến ngày 29/9/2023, các chi bộ tổ chức đại hội.",
+     [("Từ ngày 08/8/2023 đến ngày 29/9/2023", "2023-08-08", "2023-09-29", "period")]),
+    ("rule-range-days-of-month", "Từ ngày 3-7/11, mưa lớn kéo dài.",
+     [("Từ ngày 3-7/11", "2023-11-03", "2023-11-07", "period")]),
+    ("rule-range-hours", "Từ 7h ngày 10/3 đến 7h ngày 11/3, lượng mưa đạt 120mm.",
+     [("Từ 7h ngày 10/3 đến 7h ngày 11/3", "2024-03-10", "2024-03-11", "period")]),
     ("rule-term", "Nghị quyết Đại hội nhiệm kỳ 2020-2025.", [("nhiệm kỳ 2020-2025", "2020", "2025", "period")]),
     ("rule-term-spaced", "Đại hội nhiệm kỳ 2021 – 2026 thành công.", [("nhiệm kỳ 2021 – 2026", "2021", "2026", "period")]),
     ("rule-stage", "Kế hoạch giai đoạn 2021–2025.", [("giai đoạn 2021–2025", "2021", "2025", "period")]),
@@ -64,3 +75,31 @@ def test_offsets_index_the_text():
     text = "Ngày 24/10/2017 và quý I/2024"
     for d in extract_dates(text, 100, PUBLISHED):
         assert text[d.start - 100:d.end - 100] == d.text
+
+
+# the year an undated article makes clear: (sentences, expected stand-in date)
+REFERENCES = [
+    ("rule-one-year-named", ["Năm 2019, huyện thu ngân sách 200 tỷ đồng."], date(2019, 12, 31)),
+    ("rule-turn-of-year", ["Kết quả năm 2022 khả quan.", "Nhiệm vụ năm 2023 được thông qua."], date(2023, 3, 31)),
+    ("rule-deadline-not-the-year", ["Năm 2021 đạt 80%.", "Phấn đấu đến năm 2030 đạt 100%."], date(2021, 12, 31)),
+    ("rule-only-a-term", ["Đại biểu HĐND nhiệm kỳ 2021-2026."], date(2021, 12, 31)),
+    ("not-nothing-named", ["Sáng 2/5, hội nghị khai mạc."], None),
+]
+
+
+@pytest.mark.parametrize(("sentences", "expected"), [(s, e) for _, s, e in REFERENCES],
+                         ids=[i for i, _, _ in REFERENCES])
+def test_reference_date_of_undated_article(sentences, expected):
+    from extract.dates import reference_date
+
+    mentions = [m for s in sentences for m in extract_dates(s, 0, None)]
+    assert reference_date(mentions) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ngày 19/12, HĐND huyện họp.", "2022-12-19"),   # late in the year: the year reviewed
+    ("Ngày 6/1, UBND huyện họp.", "2023-01-06"),     # early: the year planned
+])
+def test_turn_of_year_days(text, expected):
+    (mention,) = extract_dates(text, 0, date(2023, 3, 31))
+    assert mention.date_start == expected
