@@ -26,9 +26,14 @@ def _rules() -> tuple[regex.Pattern, dict[str, str], frozenset[str]]:
     data = patterns.load().documents
     types = {k.lower(): v for k, v in data["types"].items()}
     alternation = "|".join(regex.escape(t) for t in sorted(types, key=len, reverse=True))
+    bare = data["bare_number"]
+    without_so = "|".join(regex.escape(t) for t in sorted(bare["types_without_so"], key=len, reverse=True))
+    # a coded number ("04-NQ/TU") after any joiner; a bare one after "số", or after the types that allow it
+    number = (r"(?:" + data["number"]["joiner"] + r"(?P<number>" + data["number"]["pattern"] + r")"
+              r"|\s+số\s*:?\s*(?P<number>" + bare["pattern"] + r")"
+              r"|(?<=(?:" + without_so + r"))\s+(?P<number>" + bare["pattern"] + r"))")
     pattern = regex.compile(
-        r"(?<![\p{L}])(?P<type>" + alternation + r")" + data["number"]["joiner"]
-        + r"(?P<number>" + data["number"]["pattern"] + r")"
+        r"(?<![\p{L}])(?P<type>" + alternation + r")" + number
         + r"(?:" + data["issue_date"]["pattern"] + r")?",
         regex.IGNORECASE)
     return pattern, types, frozenset(data["type_codes"]["codes"])

@@ -78,6 +78,7 @@ SCHEMAS: dict[str, dict[str, dict[str, str]]] = {
     "documents": {
         "types": {"*": "str"},
         "number": {"pattern": "regex", "joiner": "regex"},
+        "bare_number": {"pattern": "regex", "types_without_so": "str-list"},
         "issue_date": {"pattern": "regex"},
         "type_codes": {"codes": "str-list"},
     },
