@@ -132,8 +132,9 @@ def find_mentions(sentence: str, offset: int = 0) -> list[_Raw]:
         # "các xã: Thanh Xương, Thanh An, Pom Lót": the list shares the level word
         while (more := r.list_more.match(sentence, end)):
             name = _known_prefix(gazetteer, levels, more.group("name"))
-            if not name:
-                break
+            if not name:   # a name spelt otherwise ("Mù Cang Chải"): the list goes on after it
+                end = more.end("name")
+                continue
             end = more.start("name") + len(name)
             add(more.start("name"), end, levels, name, role)
     for m in r.by_organization.finditer(sentence):
@@ -166,6 +167,10 @@ def _candidates(raw: _Raw, eras, gazetteer: Gazetteer) -> list[Unit]:
     for level in raw.levels:
         for era in eras:
             units = gazetteer.lookup(era, level, raw.name)
+            if level == "province" and "district" in raw.levels:
+                # "thành phố Yên Bái" is the provincial city; only a centrally-run
+                # city is a province named "thành phố" ("thành phố Cần Thơ")
+                units = [u for u in units if u.name.lower().startswith("thành phố")]
             if units:
                 return units
     return []

@@ -110,6 +110,13 @@ def _localities(text: str, published: date | None = date(2020, 1, 1)):
 
 
 LOCALITIES = [
+    ("rule-provincial-city-not-province", "Dự án nằm tại thành phố Thanh Hóa.",
+     [("thành phố Thanh Hóa", "Thành phố Thanh Hóa", "district", "Tỉnh Thanh Hóa", "place")]),
+    ("rule-centrally-run-city", "Ngày hội diễn ra tại thành phố Đà Nẵng.",
+     [("thành phố Đà Nẵng", "Thành phố Đà Nẵng", "province", "Thành phố Đà Nẵng", "place")]),
+    ("rule-list-goes-on-past-odd-spelling", "Mưa lớn ở các huyện Tam Nông, Thap Muoi, Hồng Ngự.",
+     [("huyện Tam Nông", "Huyện Tam Nông", "district", "Tỉnh Đồng Tháp", "place"),
+      ("Hồng Ngự", "Huyện Hồng Ngự", "district", "Tỉnh Đồng Tháp", "place")]),
     ("rule-numbered-district", "Quận 1 hiện có 3.431 cán bộ.",
      [("Quận 1", "Quận 1", "district", "Thành phố Hồ Chí Minh", "place")]),
     ("rule-level-word-district", "Tại quận Kiến An, hội nghị diễn ra.",
