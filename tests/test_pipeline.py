@@ -161,3 +161,24 @@ def test_user_errors_are_one_clear_line(runner, tmp_path, monkeypatch, args, mes
     assert message in result.output
     assert "Traceback" not in result.output
     assert len(result.output.strip().splitlines()) == 1
+
+
+def test_database_of_an_older_version_gains_the_new_columns(tmp_path):
+    """A database made before figures had change/compared_to keeps its rows and takes new ones."""
+    import sqlite3
+
+    from store.db import Store
+
+    db = tmp_path / "old.db"
+    Store(str(db)).close()
+    with sqlite3.connect(db) as connection:   # as an older version left it
+        connection.execute("DROP VIEW facts")
+        connection.execute("ALTER TABLE figures DROP COLUMN change")
+        connection.execute("ALTER TABLE figures DROP COLUMN compared_to")
+    article = tmp_path / "a.txt"
+    article.write_text("Thu ngân sách tăng 12% so với cùng kỳ.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["ingest", str(article), "--db", str(db), "--quiet"])
+    assert result.exit_code == 0, result.output
+    with sqlite3.connect(db) as connection:
+        rows = connection.execute("SELECT value, change, compared_to FROM facts").fetchall()
+    assert rows == [(12.0, "up", "previous")]
