@@ -51,6 +51,10 @@ class _Rules:
     heads: PhraseSet
     title_words: PhraseSet
     joiners: PhraseSet
+    prefixes: PhraseSet
+    links: PhraseSet
+    appointment_words: PhraseSet
+    appointment_verbs: frozenset[str]
     place_words: PhraseSet
     level_words: PhraseSet
     honorifics: PhraseSet
@@ -67,6 +71,10 @@ def _rules() -> _Rules:
         heads=PhraseSet(o["title_heads"]["words"]),
         title_words=PhraseSet(o["title_words"]["words"]),
         joiners=PhraseSet(o["joiners"]["words"]),
+        prefixes=PhraseSet(o["title_prefixes"]["words"]),
+        links=PhraseSet(o["title_links"]["words"]),
+        appointment_words=PhraseSet(o["appointment_words"]["words"]),
+        appointment_verbs=frozenset(w.lower() for w in o["appointment_words"]["verbs"]),
         place_words=PhraseSet(o["place_words"]["words"]),
         level_words=PhraseSet(p.localities["level_words"]),
         honorifics=PhraseSet(o["honorifics"]["words"]),
@@ -110,10 +118,11 @@ def _name_length(t: list[Token], i: int, place_names: frozenset[str]) -> int:
 def _title_length(t: list[Token], i: int, place_names: frozenset[str]) -> int:
     """Tokens of a title starting at token i (0: none)."""
     r = _rules()
-    head = r.heads.match_at(t, i)
-    if not head or not t[i].text[0].isupper():
+    prefix = r.prefixes.match_at(t, i)  # "nguyên Phó Bí thư", "Quyền Chủ tịch"
+    head = r.heads.match_at(t, i + prefix) if i + prefix < len(t) else 0
+    if not head or not t[i + prefix].text[0].isupper():
         return 0  # a lower-case head in running prose ("các ủy viên") is no title
-    j = i + head
+    j = i + prefix + head
     words = two_syllable_words()
     while j < len(t):
         token = t[j]
@@ -129,26 +138,39 @@ def _title_length(t: list[Token], i: int, place_names: frozenset[str]) -> int:
         if token.is_word and _capitalized(t[j - 1]) and (t[j - 1].lower, token.lower) in words:
             j += 1  # "Tổ chức", "Thường vụ": the lower-case half of a capitalized word
             continue
-        if token.lower == "và" and j + 1 < len(t) and _capitalized(t[j + 1]):
-            j += 1  # "Sở Giáo dục và Đào tạo"
+        link = r.links.match_at(t, j)
+        if link and j + link < len(t) and _capitalized(t[j + link]) \
+                and not _name_length(t, j + link, place_names):
+            j += link  # "Sở Giáo dục và Đào tạo", not "Bí thư Đảng ủy xã và Vì Thị Hương"
+            continue
+        if token.text == "(" and j + 2 < len(t) and _abbreviation(t[j + 1]) and t[j + 2].text == ")":
+            j += 3  # "Sở Giáo dục và Đào tạo (GD-ĐT) tỉnh Nam Định"
+            continue
+        if token.text == "." and _abbreviation(t[j - 1]) and j + 1 < len(t) and _capitalized(t[j + 1]) \
+                and t[j - 1].end == token.start and token.end < t[j + 1].start:
+            j += 1  # "UBND TP. Trà Vinh": the abbreviation's dot
             continue
         break
+    while j > i and not t[j - 1].is_word and t[j - 1].text != ")":
+        j -= 1
     return j - i
 
 
 def _make_title(s: Parsed, i: int, size: int) -> Title:
     r = _rules()
     t = s.tokens
+    first, last = t[i], t[i + size - 1]
+    text = s.text[first.start:last.end]
+    i += r.prefixes.match_at(t, i)  # a former office belongs to the same organization
     head = r.heads.match_at(t, i)
-    text = s.text[t[i].start:t[i + size - 1].end]
-    rest = s.text[t[i + head].start:t[i + size - 1].end] if size > head else ""
+    rest = s.text[t[i + head].start:last.end] if t[i + head - 1] is not last else ""
     head_text = " ".join(tok.lower for tok in t[i:i + head])
     if head >= 3 and (head_text.endswith("ủy viên") or head_text.endswith("uỷ viên")):
         organization = s.text[t[i].start:t[i + head - 2].end]  # "Thành ủy viên": of the Thành ủy
     else:
         prefix = r.org_prefix.get(head_text)
         organization = (f"{prefix} {rest}" if prefix else rest) or None
-    return Title(t[i].start, t[i + size - 1].end, text, organization)
+    return Title(first.start, last.end, text, organization)
 
 
 def _titles_after(s: Parsed, j: int, place_names) -> list[tuple[int, int]]:
@@ -156,6 +178,9 @@ def _titles_after(s: Parsed, j: int, place_names) -> list[tuple[int, int]]:
     r = _rules()
     t = s.tokens
     found = []
+    if (k := _after_appointment(t, j)) and (size := _title_length(t, k, place_names)):
+        found.append((k, size))  # "X được bầu giữ chức Chủ tịch HĐND huyện"
+        j = k + size
     while j < len(t):
         if t[j].text in SEPARATORS:  # ", TITLE", " - TITLE", " (TITLE)"
             k = j + 1
@@ -164,8 +189,8 @@ def _titles_after(s: Parsed, j: int, place_names) -> list[tuple[int, int]]:
         else:
             break
         size = _title_length(t, k, place_names) if k < len(t) else 0
-        if not size:
-            break
+        if not size or (k + size < len(t) and _name_length(t, k + size, place_names)):
+            break  # none, or the title of the next name: "A, Giám đốc Công an tỉnh B"
         found.append((k, size))
         j = k + size
         if t[k - 1].text == "(" and j < len(t) and t[j].text == ")":
@@ -178,12 +203,33 @@ def _titles_after(s: Parsed, j: int, place_names) -> list[tuple[int, int]]:
     return found
 
 
-def _title_before(s: Parsed, i: int, place_names) -> tuple[int, int] | None:
+def _after_appointment(t: list[Token], j: int) -> int:
+    """Where the office starts after "được bầu giữ chức", "tái đắc cử chức danh"
+    (0: no appointment is written at j)."""
+    r = _rules()
+    verb = False
+    while j < len(t):
+        size = r.appointment_words.match_at(t, j)
+        if size:
+            verb = verb or " ".join(tok.lower for tok in t[j:j + size]) in r.appointment_verbs
+            j += size
+        elif t[j].text == "," and j > 0 and r.appointment_words.match_at(t, j + 1):
+            j += 1  # "được điều động, bổ nhiệm giữ chức"
+        else:
+            break
+    return j if verb else 0
+
+
+def _title_before(s: Parsed, i: int, place_names, floor: int = 0) -> tuple[int, int] | None:
     """The title written right before a name: "Trưởng ban Tổ chức Thành ủy Vũ Đức Bảo"."""
     t = s.tokens
-    for p in range(max(0, i - 15), i):
-        if _title_length(t, p, place_names) == i - p:
-            return p, i - p
+    end = i
+    honorific = _rules().honorifics.match_before(t, i)
+    if honorific and i - honorific > 0 and t[i - honorific - 1].text == ",":
+        end = i - honorific - 1  # "Chủ tịch UBND tỉnh, ông Nguyễn Văn A"
+    for p in range(max(floor, end - 15), end):  # not a title an earlier name took
+        if _title_length(t, p, place_names) == end - p:
+            return p, end - p
     return None
 
 
@@ -198,17 +244,18 @@ def extract_officials(sentence: str, offset: int = 0,
     t = s.tokens
     family = _rules().family
     found = []
-    i = 0
+    i = claimed = 0
     while i < len(t):
         size = _name_length(t, i, places) if t[i].text in family else 0
         if not size:
             i += 1
             continue
         spans = []
-        before = _title_before(s, i, places)
+        before = _title_before(s, i, places, claimed)
         if before:
             spans.append(before)
         spans += _titles_after(s, i + size, places)
+        claimed = max([i + size] + [p + n for p, n in spans])
         if spans:
             titles = tuple(_make_title(s, p, n) for p, n in spans)
             found.append(OfficialMention(
