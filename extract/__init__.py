@@ -12,7 +12,7 @@ import bisect
 from dataclasses import dataclass
 
 from corpus.article import Article
-from extract.dates import DateMention, extract_dates, parse_published, reference_date
+from extract.dates import DateMention, comparison_base_years, extract_dates, parse_published, reference_date
 from extract.documents import DocumentMention, extract_documents
 from extract.facts import FigureLink, link_figures
 from extract.figures import Figure, extract_figures
@@ -59,7 +59,8 @@ def _sentence_of(article: Article, starts: list[int], start: int) -> int:
 def _reference_date(article: Article):
     """For a page with no publication date: the last day of the year the
     article reports on, so "Ngày 19/12" and "6 tháng đầu năm" take that year."""
-    return reference_date([d for s in article.sentences for d in extract_dates(s.text, s.start, None)])
+    return reference_date([d for s in article.sentences for d in extract_dates(s.text, s.start, None)],
+                          [y for s in article.sentences for y in comparison_base_years(s.text)])
 
 
 def extract_article(article: Article) -> Extraction:
@@ -72,7 +73,7 @@ def extract_article(article: Article) -> Extraction:
         dates += [(s.index, d) for d in extract_dates(s.text, s.start, reference)]
         documents += [(s.index, d) for d in extract_documents(s.text, s.start)]
         officials += [(s.index, o) for o in extract_officials(s.text, s.start, place_names)]
-    localities = extract_localities([(s.text, s.start) for s in article.sentences], published)
+    localities = extract_localities([(s.text, s.start) for s in article.sentences], reference)
     links = link_figures(article, figures, dates, localities, published)
     starts = [s.start for s in article.sentences]
     return Extraction(figures, links, dates, documents, officials,

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import calendar
 import functools
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -20,6 +21,8 @@ import regex
 
 import patterns
 
+# the forms that need no digit start with or hold one of these
+WORDS_WITHOUT_DIGITS = ("năm", "tết", "rằm", "tháng", "quốc khánh", "giải phóng", "lao động")
 GRANULARITIES = ("day", "month", "quarter", "half", "year", "period")
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
@@ -78,6 +81,12 @@ def _normalize(kind: str, m: regex.Match, published: date | None) -> tuple[str, 
         return iso, iso, "day"
     if kind == "day_range":
         return _day_range(m, published, future_days)
+    if kind == "lunar":
+        return _lunar(m, published)
+    if kind == "holiday":
+        named = " ".join(m.group("holiday").lower().split())
+        day = next(v for k, v in patterns.load().dates["holidays"].items() if k in named)
+        return _holiday(day, year, published)
     if kind == "day_no_year":
         d, mo = int(m.group("d")), int(m.group("m"))
         if published is None:
@@ -124,6 +133,70 @@ def _normalize(kind: str, m: regex.Match, published: date | None) -> tuple[str, 
     raise ValueError(f"patterns/dates.toml: unknown kind {kind!r}")
 
 
+CAN = ("giáp", "ất", "bính", "đinh", "mậu", "kỷ", "canh", "tân", "nhâm", "quý")
+CHI = ("tý", "sửu", "dần", "mão", "thìn", "tỵ", "ngọ", "mùi", "thân", "dậu", "tuất", "hợi")
+CHI_SPELLINGS = {"mẹo": "mão", "tị": "tỵ"}
+
+
+def _can_chi_year(can: str, chi: str, near: int) -> int:
+    """The lunar year named "Giáp Thìn" nearest to the year ``near`` (1984 is Giáp Tý)."""
+    stem = CAN.index(can.lower())
+    branch = CHI.index(CHI_SPELLINGS.get(chi.lower(), chi.lower()))
+    cycle = next(k for k in range(60) if k % 10 == stem and k % 12 == branch)
+    base = 1984 + cycle
+    return min((base + 60 * n for n in range(-3, 3)), key=lambda y: (abs(y - near), -y))
+
+
+def _lunar(m: regex.Match, published: date | None) -> tuple[str, str, str] | None:
+    """A lunar date, converted with the Vietnamese calendar (UTC+7; lunar_vn):
+    "mùng 3 Tết Giáp Thìn" is 2024-02-12."""
+    from lunar_vn import LunarDate, lunar_to_solar
+
+    groups = {k: v for k, v in m.groupdict().items() if v}
+    day = 15 if groups.get("full") else int(groups.get("ld", 1))
+    month = 1
+    if "lm" in groups or "lmw" in groups:
+        month = patterns.load().dates["lunar_months"][" ".join((groups.get("lm") or groups["lmw"]).lower().split())]
+    elif "lmn" in groups or "lmn_" in groups:
+        month = int(groups.get("lmn") or groups["lmn_"])
+    can = groups.get("can") or groups.get("can_")
+    chi = groups.get("chi") or groups.get("chi_")
+    if "y" in groups:
+        years = [int(groups["y"])]
+    elif can and chi:
+        years = [_can_chi_year(can, chi, published.year if published else 2000)] if published else []
+        if not published:
+            return None  # a sixty-year cycle needs an era to fall in
+    elif published:
+        years = [published.year - 1, published.year, published.year + 1]
+    else:
+        return None
+    options = []
+    for year in years:
+        try:
+            options.append(lunar_to_solar(LunarDate(day, month, year)))
+        except ValueError:
+            continue
+    if not options:
+        return None
+    # without a year, the one nearest the publication date ("23 tháng Chạp" in a January article)
+    solar = min(options, key=lambda d: abs((d - published).days)) if published and len(options) > 1 else options[0]
+    iso = solar.isoformat()
+    return iso, iso, "day"
+
+
+def _holiday(month_day: str, year: int | None, published: date | None) -> tuple[str, str, str] | None:
+    """A holiday named without its day: "Tết Dương lịch" is 1 January."""
+    if year is None:
+        if published is None:
+            return f"--{month_day}", f"--{month_day}", "day"
+        # the one nearest the publication date: "Tết Dương lịch" in December is the coming one
+        year = min((published.year + k for k in (-1, 0, 1)),
+                   key=lambda y: abs((date.fromisoformat(f"{y:04d}-{month_day}") - published).days))
+    iso = f"{year:04d}-{month_day}"
+    return iso, iso, "day"
+
+
 def _day_range(m: regex.Match, published: date | None, future_days: int) -> tuple[str, str, str] | None:
     """"Từ ngày 08/8/2022 đến ngày 29/9/2022", "từ ngày 3-7/11": one period of days."""
     d1, d2 = int(m.group("d")), int(m.group("d2"))
@@ -146,7 +219,18 @@ def _day_range(m: regex.Match, published: date | None, future_days: int) -> tupl
     return f"{y1:04d}-{m1:02d}-{d1:02d}", f"{y2:04d}-{m2:02d}-{d2:02d}", "period"
 
 
-def reference_date(mentions: list[DateMention]) -> date | None:
+def comparison_base_years(text: str) -> list[int]:
+    """Years named as a comparison base: "so với cùng kỳ năm 2023" -> 2023."""
+    pattern = _comparison_base()
+    return [int(m.group("y") or m.group("y_")) for m in pattern.finditer(text)]
+
+
+@functools.cache
+def _comparison_base() -> regex.Pattern:
+    return regex.compile(patterns.load().dates["comparison_base"]["pattern"])
+
+
+def reference_date(mentions: list[DateMention], base_years: Iterable[int] = ()) -> date | None:
     """For an article without a publication date: a stand-in date from the
     years its dates name, so "Ngày 19/12" takes the year a reader would.
 
@@ -154,14 +238,17 @@ def reference_date(mentions: list[DateMention]) -> date | None:
     year. Where the year before it is named too, the article sits at a turn
     of the year ("kết quả năm 2022, nhiệm vụ năm 2023"): a day late in the
     year belongs to the earlier year, an early one to the later. With only
-    periods ("nhiệm kỳ 2021-2026"), their first year.
+    periods ("nhiệm kỳ 2021-2026"), their first year. A year named as a
+    comparison base ("tăng 12% so với cùng kỳ năm 2015") is the year before
+    the report's.
     """
     years = {int(m.date_start[:4]) for m in mentions
              if m.granularity != "period" and m.date_start[:4].isdigit()
              and not m.text.lower().startswith(("đến", "tới"))}
-    if years:
-        latest = max(years)
-        return date(latest, 3, 31) if latest - 1 in years else date(latest, 12, 31)
+    reported = years | {year + 1 for year in base_years}
+    if reported:
+        latest = max(reported)
+        return date(latest, 3, 31) if {latest, latest - 1} <= years else date(latest, 12, 31)
     starts = [int(m.date_start[:4]) for m in mentions if m.date_start[:4].isdigit()]
     return date(min(starts), 12, 31) if starts else None
 
@@ -169,8 +256,8 @@ def reference_date(mentions: list[DateMention]) -> date | None:
 def extract_dates(sentence: str, offset: int = 0, published: date | None = None) -> list[DateMention]:
     """Every date or period of one sentence, in reading order."""
     forms = _forms()[0]
-    if not any(ch.isdigit() for ch in sentence) and "năm" not in sentence.lower():
-        return []  # every form holds a digit but "năm nay", "năm trước"
+    if not any(ch.isdigit() for ch in sentence) and not any(w in sentence.lower() for w in WORDS_WITHOUT_DIGITS):
+        return []  # every form holds a digit but "năm nay", holidays and lunar dates
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
     for form in forms:

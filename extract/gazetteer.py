@@ -16,6 +16,7 @@ import json
 import sqlite3
 import unicodedata
 from collections import defaultdict
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,6 +40,16 @@ class Unit:
     district_code: str | None
     district: str | None
     successors: tuple[str, ...] = ()  # ids of the from_2025 units it became
+    valid_from: str | None = None     # ISO dates, for units created or dissolved
+    valid_until: str | None = None    # between 2010 and June 2025 (patterns/gazetteer.toml)
+
+    def in_force(self, day) -> bool:
+        """Whether the unit existed on ``day`` (a date; None: always)."""
+        if day is None:
+            return True
+        iso = day.isoformat()
+        return (self.valid_from is None or iso >= self.valid_from) and \
+            (self.valid_until is None or iso < self.valid_until)
 
 
 def normalize_key(text: str) -> str:
@@ -47,7 +58,15 @@ def normalize_key(text: str) -> str:
     text = " ".join(text.split()).casefold()
     for old, new in _tone_marks().items():
         text = text.replace(old, new)
+    variants = _spelling_variants()
+    if any(word in variants for word in text.split()):
+        text = " ".join(variants.get(word, word) for word in text.split())
     return text
+
+
+@functools.cache
+def _spelling_variants() -> dict[str, str]:
+    return patterns.load().localities["spelling_variants"]
 
 
 @functools.cache
@@ -169,4 +188,38 @@ def load() -> Gazetteer:
             wid = _unit_id(BEFORE_2025, "ward", w_code)
             units[wid] = Unit(wid, BEFORE_2025, "ward", w_code, w_name, _short(w_short, w_name), p_code, p_name,
                               d_code, d_name, tuple(ward_successor.get(f"{p_key}_{d_key}_{w_key}", ())))
+    _add_corrections(units)
     return Gazetteer(list(units.values()))
+
+
+def _add_corrections(units: dict[str, Unit]) -> None:
+    """Units the June 2025 data no longer lists, the dates of those it lists
+    that are younger than our articles, and official spellings
+    (patterns/gazetteer.toml)."""
+    data = patterns.load().gazetteer
+    created, spelling = data["created"], data["official_spelling"]
+    for uid, unit in list(units.items()):
+        if unit.era == BEFORE_2025 and unit.name in created:
+            unit = units[uid] = dataclasses.replace(unit, valid_from=created[unit.name])
+        if unit.name in spelling or unit.district in spelling:
+            name = spelling.get(unit.name, unit.name)
+            short = next((name[len(w):] for w in _LEVEL_PREFIXES if name.startswith(w)), unit.short)
+            units[uid] = dataclasses.replace(unit, name=name, short=short if unit.name in spelling else unit.short,
+                                             district=spelling.get(unit.district, unit.district))
+    province_codes = {u.name: u.province_code for u in units.values()
+                      if u.era == BEFORE_2025 and u.level == "province"}
+    province_codes.update({row["name"]: row["code"] for row in data["former"] if row["level"] == "province"})
+    for row in data["former"]:
+        province_code = province_codes[row["province"]]
+        # a former unit lives on where its province's code does
+        lineage = next((u for u in units.values() if u.era == BEFORE_2025 and u.level == "province"
+                        and u.code == province_code), None)
+        uid = f"former:{row['level']}:{row['code']}:{row['until']}"
+        short = next(row["name"][len(w):] for w in _LEVEL_PREFIXES if row["name"].startswith(w))
+        district = row["code"] if row["level"] == "district" else None
+        units[uid] = Unit(uid, BEFORE_2025, row["level"], row["code"], row["name"], short,
+                          province_code, row["province"], district, row["name"] if district else None,
+                          lineage.successors if lineage else (), None, row["until"])
+
+
+_LEVEL_PREFIXES = ("Thành phố ", "Thị xã ", "Thị trấn ", "Tỉnh ", "Huyện ", "Quận ", "Xã ", "Phường ")

@@ -26,10 +26,11 @@ from datetime import date
 import regex
 
 import patterns
-from extract.gazetteer import BEFORE_2025, FROM_2025, Gazetteer, Unit, load
+from extract.gazetteer import BEFORE_2025, FROM_2025, LEVELS, Gazetteer, Unit, load, normalize_key
 
-NAME_WORD = r"\p{Lu}[\p{L}\p{M}]*"
-NAME = r"(?:\d{1,2}(?![\d/.,%])|" + NAME_WORD + r"(?:\s+" + NAME_WORD + r"){0,4})"
+NAME_WORD = r"\p{Lu}[\p{L}\p{M}]*(?:['’]\p{L}[\p{L}\p{M}]*)?"  # "Ea H'leo"
+# a number ("Quận 1", "quận 1, 3", not "1,5 ha") or capitalized words
+NAME = r"(?:\d{1,2}(?![\d/%]|[.,]\d)|" + NAME_WORD + r"(?:\s+" + NAME_WORD + r"){0,4})"
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,7 @@ class _Raw:
     name: str
     role: str
     exact_unit: str | None = None  # an alias names its unit
+    unit_id: str | None = None     # a bare name: the one unit of that name in the article's provinces
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,10 @@ class _Rules:
     aliases: regex.Pattern
     alias_names: dict[str, str]
     bare: regex.Pattern
+    inside_name: regex.Pattern
+    not_after: regex.Pattern
+    capitalized_run: regex.Pattern
+    family: frozenset[str]
     effective: date
 
 
@@ -92,6 +98,14 @@ def _rules() -> _Rules:
         aliases=regex.compile(start + r"(?i:" + _alternation(data["aliases"]) + r")(?![\p{L}\p{M}])"),
         alias_names={k.lower(): v for k, v in data["aliases"].items()},
         bare=regex.compile(start + r"(?:" + _alternation(provinces) + r")(?![\p{L}\p{M}]|\s+\p{Lu})"),
+        # a road, school or company word, then capitalized words, up to the name
+        inside_name=regex.compile(r"(?<![\p{L}\p{M}])(?:" + _alternation(
+            w for word in data["inside_names"]["words"] for w in (word, word[0].upper() + word[1:]))
+            + r")(?:\s+[\p{Lu}\d][\p{L}\p{M}\d.'-]*)*\s+$"),
+        not_after=regex.compile(r"(?<![\p{L}\p{M}])(?:" + _alternation(data["not_after"]["words"]) + r")\s+$"),
+        capitalized_run=regex.compile(r"(?<![\p{L}\p{M}\d'’])" + NAME_WORD + r"(?:\s+" + NAME_WORD + r")+"
+                                      + r"(?![\p{L}\p{M}\d]|\s+\p{Lu})"),
+        family=frozenset(patterns.load().family_names),
         effective=date.fromisoformat(data["reorganization"]["effective"]),
     )
 
@@ -107,6 +121,27 @@ def _known_prefix(gazetteer: Gazetteer, levels, name: str) -> str | None:
     return None
 
 
+def _province_of(gazetteer: Gazetteer, levels, unit_name: str, following: str) -> str | None:
+    """The start of ``following`` when it names the province that a unit of
+    these levels called ``unit_name`` lies in."""
+    key = normalize_key(following)
+    for level in levels:
+        if level == "province":
+            continue
+        for era in (BEFORE_2025, FROM_2025):
+            for unit in gazetteer.lookup(era, level, unit_name):
+                province = gazetteer.units.get(f"{unit.era}:province:{unit.province_code}")
+                if province and (key == normalize_key(province.short)
+                                 or key.startswith(normalize_key(province.short) + " ")):
+                    return following[:len(province.short)]
+    return None
+
+
+def _inside_name(sentence: str, start: int) -> bool:
+    """A name written inside that of a road, school or company: "đường Hồ Chí Minh"."""
+    return _rules().inside_name.search(sentence[max(0, start - 80):start]) is not None
+
+
 def find_mentions(sentence: str, offset: int = 0) -> list[_Raw]:
     """Places named in one sentence, not yet resolved."""
     r = _rules()
@@ -118,9 +153,9 @@ def find_mentions(sentence: str, offset: int = 0) -> list[_Raw]:
 
     for m in r.aliases.finditer(sentence):
         full = r.alias_names[m.group(0).lower()]
-        unit = next((u for u in gazetteer.units.values() if u.level == "province" and u.name == full), None)
+        unit = next((u for u in gazetteer.units.values() if u.name == full), None)
         if unit:
-            add(m.start(), m.end(), ("province",), unit.short, "place", full)
+            add(m.start(), m.end(), (unit.level,), unit.short, "place", full)
     for m in r.by_level.finditer(sentence):
         levels = r.level_words[m.group("lw").lower()]
         name = _known_prefix(gazetteer, levels, m.group("name"))
@@ -130,20 +165,30 @@ def find_mentions(sentence: str, offset: int = 0) -> list[_Raw]:
         end = m.start("name") + len(name)
         add(m.start(), end, levels, name, role)
         # "các xã: Thanh Xương, Thanh An, Pom Lót": the list shares the level word
+        previous = name
         while (more := r.list_more.match(sentence, end)):
+            if _province_of(gazetteer, levels, previous, more.group("name")):
+                # "huyện Lộc Bình, Lạng Sơn": the province the list's unit lies in
+                name = _province_of(gazetteer, levels, previous, more.group("name"))
+                add(more.start("name"), more.start("name") + len(name), ("province",), name, role)
+                break
+            if more.group("name").isdigit() != previous.isdigit():
+                break  # numbers go on a numbered list ("quận 1, 3, 10") only: not "TP Đà Nẵng, 9 tháng"
             name = _known_prefix(gazetteer, levels, more.group("name"))
             if not name:   # a name spelt otherwise ("Mù Cang Chải"): the list goes on after it
                 end = more.end("name")
                 continue
             end = more.start("name") + len(name)
             add(more.start("name"), end, levels, name, role)
+            previous = name
     for m in r.by_organization.finditer(sentence):
         levels = r.organization_words[m.group("org").lower()]
         name = _known_prefix(gazetteer, levels, m.group("name"))
         if name:
             add(m.start(), m.start("name") + len(name), levels, name, "organization")
     for m in r.bare.finditer(sentence):
-        add(m.start(), m.end(), ("province",), m.group(0), "place")
+        if not _inside_name(sentence, m.start()):
+            add(m.start(), m.end(), ("province",), m.group(0), "place")
     # earlier forms win where two overlap
     kept: list[_Raw] = []
     for raw in found:
@@ -158,19 +203,33 @@ def _eras(published: date | None, effective: date) -> tuple[str, str]:
     return BEFORE_2025, FROM_2025
 
 
-def _candidates(raw: _Raw, eras, gazetteer: Gazetteer) -> list[Unit]:
+def _in_force(units: list[Unit], published: date | None) -> list[Unit]:
+    """The units in force on the article's date, if any of them is."""
+    return [u for u in units if u.in_force(published)] or units
+
+
+def _candidates(raw: _Raw, eras, gazetteer: Gazetteer, published: date | None = None) -> list[Unit]:
+    """The units a mention may be: those in force on the article's date first,
+    by the mention's levels in order, then by era."""
+    options = []
+    if raw.unit_id:
+        return [gazetteer.units[raw.unit_id]]
     if raw.exact_unit:
-        for era in eras:
-            units = [u for u in gazetteer.lookup(era, "province", raw.name) if u.name == raw.exact_unit]
-            if units:
-                return units
-    for level in raw.levels:
-        for era in eras:
-            units = gazetteer.lookup(era, level, raw.name)
-            if level == "province" and "district" in raw.levels:
-                # "thành phố Yên Bái" is the provincial city; only a centrally-run
-                # city is a province named "thành phố" ("thành phố Cần Thơ")
-                units = [u for u in units if u.name.lower().startswith("thành phố")]
+        options = [(era, [u for level in LEVELS for u in gazetteer.lookup(era, level, raw.name)
+                          if u.name == raw.exact_unit]) for era in eras]
+    else:
+        for level in raw.levels:
+            for era in eras:
+                units = gazetteer.lookup(era, level, raw.name)
+                if level == "province" and "district" in raw.levels:
+                    # "thành phố Yên Bái" is the provincial city; only a centrally-run
+                    # city is a province named "thành phố" ("thành phố Cần Thơ")
+                    units = [u for u in units if u.name.lower().startswith("thành phố")]
+                options.append((era, units))
+    for in_force_only in (True, False):
+        for era, units in options:
+            if in_force_only:
+                units = [u for u in units if era == eras[0] and u.in_force(published)]
             if units:
                 return units
     return []
@@ -180,7 +239,7 @@ def resolve(raws: list[_Raw], published: date | None) -> list[LocalityMention]:
     """Link an article's mentions to units, using its other places for shared names."""
     gazetteer = load()
     eras = _eras(published, _rules().effective)
-    options = [_candidates(raw, eras, gazetteer) for raw in raws]
+    options = [_candidates(raw, eras, gazetteer, published) for raw in raws]
     provinces = Counter(units[0].province_code for units in options if len(units) == 1)
     districts = Counter(units[0].district_code for units in options
                         if len(units) == 1 and units[0].district_code)
@@ -188,7 +247,7 @@ def resolve(raws: list[_Raw], published: date | None) -> list[LocalityMention]:
     for raw, units in zip(raws, options):
         if not units:
             continue
-        basis = "unique"
+        basis = "article_province" if raw.unit_id else "unique"
         if len(units) > 1:
             narrowed = [u for u in units if u.district_code in districts] or \
                        [u for u in units if u.province_code in provinces]
@@ -205,8 +264,53 @@ def resolve(raws: list[_Raw], published: date | None) -> list[LocalityMention]:
 
 def extract_localities(sentences: Iterable[tuple[str, int]], published: date | None) -> list[LocalityMention]:
     """Every locality of an article, given its sentences as (text, offset)."""
-    raws = [raw for text, offset in sentences for raw in find_mentions(text, offset)]
-    return resolve(raws, published)
+    sentences = list(sentences)
+    found = [find_mentions(text, offset) for text, offset in sentences]
+    raws = [raw for mentions in found for raw in mentions]
+    mentions = resolve(raws, published)
+    gazetteer = load()
+    province_of = {m.start: (gazetteer.units[m.unit_id].era, gazetteer.units[m.unit_id].province_code)
+                   for m in mentions if m.unit_id}
+    if not province_of:
+        return mentions
+    # the article's province: the one its places lie in most often
+    main = Counter(province_of.values()).most_common(1)[0][0]
+    eras = _eras(published, _rules().effective)
+    bare = []
+    for (text, offset), known in zip(sentences, found):
+        provinces = {main} | {province_of[k.start] for k in known if k.start in province_of}
+        bare += _bare_names(text, offset, known, provinces, eras[0], published)
+    if not bare:
+        return mentions
+    return resolve(sorted(raws + bare, key=lambda raw: raw.start), published)
+
+
+def _bare_names(sentence: str, offset: int, known: list[_Raw], provinces, era: str,
+                published: date | None) -> list[_Raw]:
+    """Names written without a level word that name exactly one district (or,
+    failing that, one commune) of the article's provinces: "Chiêm Hóa đạt
+    99,8%", "Pom Lót". A run of capitalized words is read whole; a person's
+    full name or a name inside a road's or school's is none."""
+    r = _rules()
+    gazetteer = load()
+    out = []
+    for m in r.capitalized_run.finditer(sentence):
+        start, end = offset + m.start(), offset + m.end()
+        if any(k.start < end and start < k.end for k in known):
+            continue
+        words = m.group(0).split()
+        if (words[0] in r.family and len(words) >= 3) or _inside_name(sentence, m.start()) \
+                or r.not_after.search(sentence[max(0, m.start() - 20):m.start()]):
+            continue
+        for level in ("district", "ward"):
+            units = [u for u in gazetteer.lookup(era, level, m.group(0))
+                     if (u.era, u.province_code) in provinces and u.in_force(published)]
+            if len(units) == 1:
+                out.append(_Raw(start, end, m.group(0), (level,), units[0].short, "place", None, units[0].id))
+                break
+            if units:
+                break  # two units of that name: the text does not say which
+    return out
 
 
 def main_place(mentions: list[LocalityMention]) -> str | None:

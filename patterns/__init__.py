@@ -73,6 +73,9 @@ SCHEMAS: dict[str, dict[str, dict[str, str]]] = {
         "form": {"kind": "str", "name": "str", "pattern": "regex"},  # array of tables
         "months": {"*": "str"},
         "relative_years": {"*": "number"},
+        "lunar_months": {"*": "int"},
+        "holidays": {"*": "str"},
+        "comparison_base": {"pattern": "regex"},
         "limits": {"future_days": "int"},
     },
     "documents": {
@@ -100,7 +103,15 @@ SCHEMAS: dict[str, dict[str, dict[str, str]]] = {
         "organization_before": {"words": "str-list"},
         "aliases": {"*": "str"},
         "tone_marks": {"*": "str"},
+        "spelling_variants": {"*": "str"},
+        "inside_names": {"words": "str-list"},
+        "not_after": {"words": "str-list"},
         "reorganization": {"effective": "str"},
+    },
+    "gazetteer": {
+        "former": {"name": "str", "level": "str", "code": "str", "province": "str", "until": "str"},
+        "created": {"*": "str"},
+        "official_spelling": {"*": "str"},
     },
     "changes": {
         "change_verbs": {"up": "str-list", "down": "str-list", "over": "str-list"},
@@ -229,6 +240,7 @@ class Patterns:
     documents: dict[str, Any]
     officials: dict[str, Any]
     localities: dict[str, Any]
+    gazetteer: dict[str, Any]
     changes: dict[str, Any]
     facts: dict[str, Any]
     subjects: dict[str, Any]

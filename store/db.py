@@ -88,8 +88,11 @@ class Store:
         Base.metadata.create_all(self.engine)
         _add_new_columns(self.engine)
         with self.engine.begin() as connection:
-            if not connection.scalar(select(func.count()).select_from(LocalityRow)):
-                _insert(connection, LocalityRow.__table__, gazetteer_rows(load_gazetteer()))
+            rows = gazetteer_rows(load_gazetteer())
+            if connection.scalar(select(func.count()).select_from(LocalityRow)) != len(rows):
+                # a new database, or one made when the gazetteer held fewer units
+                present = set(connection.scalars(select(LocalityRow.id)))
+                _insert(connection, LocalityRow.__table__, [r for r in rows if r["id"] not in present])
         with self.engine.begin() as connection:
             # the view is rebuilt each time, so a database made by an older version shows new columns
             connection.execute(text("DROP VIEW IF EXISTS facts"))
@@ -294,6 +297,7 @@ def gazetteer_rows(gazetteer: Gazetteer) -> list[dict]:
                 unit.province_code if unit.era == "from_2025" else None),
             "successor_province": successor.province if successor else (
                 unit.province if unit.era == "from_2025" else None),
+            "valid_from": unit.valid_from, "valid_until": unit.valid_until,
         })
     return rows
 

@@ -166,6 +166,9 @@ class LocalityRow(Base):
     successor_ids: Mapped[str | None] = mapped_column(Text)          # space-separated from_2025 ids
     successor_province_code: Mapped[str | None] = mapped_column(String(4))
     successor_province: Mapped[str | None] = mapped_column(String(128))
+    # for units created or dissolved between 2010 and June 2025: the days they held (ISO)
+    valid_from: Mapped[str | None] = mapped_column(String(10))
+    valid_until: Mapped[str | None] = mapped_column(String(10))
 
 
 class LocalityMentionRow(MentionProvenance, Base):

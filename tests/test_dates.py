@@ -53,6 +53,18 @@ DATES = [
      [("Từ năm 2010 đến 2017", "2010", "2017", "period")]),
     ("rule-until", "Phấn đấu đến năm 2030, 100% xã đạt chuẩn.", [("đến năm 2030", "2030", "2030", "year")]),
     ("rule-end-of-year", "Đến cuối năm 2023, tỉnh có 120 doanh nghiệp.", [("cuối năm 2023", "2023", "2023", "year")]),
+    # lunar dates, converted with the Vietnamese calendar (PUBLISHED is in 2024)
+    ("rule-lunar-new-year-named", "Dịp Tết Nguyên đán Giáp Thìn, mùng 3 Tết có 500 khách.",
+     [("Tết Nguyên đán Giáp Thìn", "2024-02-10", "2024-02-10", "day"), ("mùng 3 Tết", "2024-02-12", "2024-02-12", "day")]),
+    ("rule-lunar-new-year-with-year", "Trước Tết Quý Mão năm 2023, tỉnh chi 10 tỷ đồng.",
+     [("Tết Quý Mão năm 2023", "2023-01-22", "2023-01-22", "day")]),
+    ("rule-lunar-vietnamese-not-chinese", "Tết Ất Sửu năm 1985 đến sớm.", [("Tết Ất Sửu năm 1985", "1985-01-21", "1985-01-21", "day")]),
+    ("rule-lunar-twelfth-month", "Ngày 23 tháng Chạp, lễ tiễn ông Táo.", [("Ngày 23 tháng Chạp", "2024-02-02", "2024-02-02", "day")]),
+    ("rule-lunar-marked", "Lễ hội diễn ra ngày 10 tháng 3 âm lịch.", [("ngày 10 tháng 3 âm lịch", "2024-04-18", "2024-04-18", "day")]),
+    ("rule-lunar-full-moon", "Rằm tháng Giêng, chùa đông khách.", [("Rằm tháng Giêng", "2024-02-24", "2024-02-24", "day")]),
+    ("rule-holiday-with-day", "Dịp nghỉ lễ Quốc khánh 2/9, lượng khách tăng.", [("lễ Quốc khánh 2/9", "2024-09-02", "2024-09-02", "day")]),
+    ("rule-holiday-new-year", "Trong dịp Tết Dương lịch, tai nạn giảm.", [("Tết Dương lịch", "2024-01-01", "2024-01-01", "day")]),
+    ("not-solar-month-name", "Thứ Tư, 29 Tháng Mười Một, trời mưa.", []),
     ("not-ratio", "Có 28/30 Bí thư không phải người địa phương.", []),
     ("not-percent", "Tỷ lệ đạt 65,67% và 12,5%.", []),
     ("not-counts", "Có 3.200 cán bộ và 2.020 đảng viên.", []),
@@ -84,6 +96,8 @@ REFERENCES = [
     ("rule-deadline-not-the-year", ["Năm 2021 đạt 80%.", "Phấn đấu đến năm 2030 đạt 100%."], date(2021, 12, 31)),
     ("rule-only-a-term", ["Đại biểu HĐND nhiệm kỳ 2021-2026."], date(2021, 12, 31)),
     ("not-nothing-named", ["Sáng 2/5, hội nghị khai mạc."], None),
+    ("rule-comparison-base-is-last-year", ["Thu ngân sách bằng 140% cùng kỳ năm 2023."], date(2024, 12, 31)),
+    ("rule-base-beside-named-year", ["Năm 2015 tăng 12% so với năm 2014."], date(2015, 3, 31)),
 ]
 
 
@@ -92,8 +106,10 @@ REFERENCES = [
 def test_reference_date_of_undated_article(sentences, expected):
     from extract.dates import reference_date
 
+    from extract.dates import comparison_base_years
+
     mentions = [m for s in sentences for m in extract_dates(s, 0, None)]
-    assert reference_date(mentions) == expected
+    assert reference_date(mentions, [y for s in sentences for y in comparison_base_years(s)]) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -162,6 +162,30 @@ LOCALITIES = [
      [("Hà Nội", "Thành phố Hà Nội", "province", "Thành phố Hà Nội", "place")]),
     ("rule-old-tone-marks", "Tại tỉnh Thanh Hoá, mưa lớn.",
      [("tỉnh Thanh Hoá", "Tỉnh Thanh Hóa", "province", "Tỉnh Thanh Hóa", "place")]),
+    ("rule-abbreviated-town", "Kết nạp 750 đảng viên ở TX. Giá Rai.",
+     [("TX. Giá Rai", "Thị xã Giá Rai", "district", "Tỉnh Bạc Liêu", "place")]),
+    ("rule-spelling-variant", "Mưa lớn ở tỉnh Đăk Lăk và huyện Ea H'leo.",
+     [("tỉnh Đăk Lăk", "Tỉnh Đắk Lắk", "province", "Tỉnh Đắk Lắk", "place"),
+      ("huyện Ea H'leo", "Huyện Ea H'leo", "district", "Tỉnh Đắk Lắk", "place")]),
+    ("rule-old-city-name", "Về thành phố Ban Mê Thuột dự lễ.",
+     [("Ban Mê Thuột", "Thành phố Buôn Ma Thuột", "district", "Tỉnh Đắk Lắk", "place")]),
+    ("rule-numbered-list", "Số ca tăng ở quận 3, 10 và Bình Thạnh.",
+     [("quận 3", "Quận 3", "district", "Thành phố Hồ Chí Minh", "place"),
+      ("10", "Quận 10", "district", "Thành phố Hồ Chí Minh", "place"),
+      ("Bình Thạnh", "Quận Bình Thạnh", "district", "Thành phố Hồ Chí Minh", "place")]),
+    ("rule-province-after-its-district", "Kỳ họp HĐND huyện Văn Lãng, Lạng Sơn khai mạc.",
+     [("huyện Văn Lãng", "Huyện Văn Lãng", "district", "Tỉnh Lạng Sơn", "organization"),
+      ("Lạng Sơn", "Tỉnh Lạng Sơn", "province", "Tỉnh Lạng Sơn", "organization")]),
+    ("rule-bare-districts-of-the-province", "Tỉnh Tuyên Quang: huyện Na Hang đạt 99%, Hàm Yên đạt 98%, Chiêm Hóa 97%.",
+     [("Tỉnh Tuyên Quang", "Tỉnh Tuyên Quang", "province", "Tỉnh Tuyên Quang", "place"),
+      ("huyện Na Hang", "Huyện Na Hang", "district", "Tỉnh Tuyên Quang", "place"),
+      ("Hàm Yên", "Huyện Hàm Yên", "district", "Tỉnh Tuyên Quang", "place"),
+      ("Chiêm Hóa", "Huyện Chiêm Hóa", "district", "Tỉnh Tuyên Quang", "place")]),
+    ("not-numbers-after-a-name", "Theo Sở Công Thương TP.Đà Nẵng, 9 tháng đầu năm tăng 12%.",
+     [("TP.Đà Nẵng", "Thành phố Đà Nẵng", "province", "Thành phố Đà Nẵng", "place")]),
+    ("not-road-or-school", "Tai nạn trên đường Hồ Chí Minh gần Trường THPT Chuyên Hà Tĩnh.", []),
+    ("not-village-or-person", "Tỉnh Tuyên Quang: thôn Hàm Yên và ông Chiêm Hóa.",
+     [("Tỉnh Tuyên Quang", "Tỉnh Tuyên Quang", "province", "Tỉnh Tuyên Quang", "place")]),
     ("not-generic-level-words", "Các xã, phường và thành phố tổ chức tốt.", []),
     ("not-quan-uy-alone", "Quận ủy chỉ đạo các phường.", []),
 ]
@@ -193,8 +217,33 @@ def test_articles_after_the_2025_reorganization_use_the_new_units():
     assert load().units[after.unit_id].id == "from_2025:province:11"
 
 
+# the unit in force on the article's date: (text, date, expected name)
+IN_FORCE = [
+    ("rule-province-before-2025", "Mưa lớn ở tỉnh Thừa Thiên - Huế.", date(2020, 10, 1), ["Tỉnh Thừa Thiên Huế"]),
+    ("rule-city-of-the-province-before-2025", "Lễ hội ở thành phố Huế.", date(2018, 5, 1), ["Thành phố Huế"]),
+    ("rule-centrally-run-city-from-2025", "Lễ hội ở thành phố Huế.", date(2025, 3, 1), ["Thành phố Huế"]),
+    ("rule-district-merged-2021", "Dự án ở Quận 2.", date(2019, 1, 1), ["Quận 2"]),
+    ("rule-district-merged-2025", "Tỷ lệ ở huyện Lộc Hà đạt 99%.", date(2021, 5, 24), ["Huyện Lộc Hà"]),
+    ("not-unit-not-yet-made", "Dự án ở thành phố Thủ Đức.", date(2019, 1, 1), ["Quận Thủ Đức"]),
+]
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [(t, d, e) for _, t, d, e in IN_FORCE],
+                         ids=[i for i, _, _, _ in IN_FORCE])
+def test_unit_in_force_on_the_article_date(text, day, expected):
+    units = load().units
+    mentions = extract_localities([(text, 0)], day)
+    assert [units[m.unit_id].name for m in mentions] == expected
+    levels = [units[m.unit_id].level for m in mentions]
+    if "thành phố Huế" in text:
+        assert levels == (["province"] if day.year >= 2025 else ["district"])
+
+
 def test_gazetteer_size_and_keys():
     counts = load().counts()
-    assert counts[("before_2025", "province")] == 63 and counts[("from_2025", "province")] == 34
+    assert counts[("from_2025", "province")] == 34
+    for day in (date(2019, 6, 1), date(2024, 6, 1), date(2025, 3, 1)):  # 63 provinces on any day before July 2025
+        assert sum(1 for u in load().units.values()
+                   if u.era == "before_2025" and u.level == "province" and u.in_force(day)) == 63
     assert counts[("from_2025", "ward")] == 3321 and counts[("before_2025", "district")] > 690
     assert normalize_key("Thuỷ  Nguyên") == normalize_key("thủy nguyên")
