@@ -101,7 +101,8 @@ def _rules() -> _Rules:
         # a road, school or company word, then capitalized words, up to the name
         inside_name=regex.compile(r"(?<![\p{L}\p{M}])(?:" + _alternation(
             w for word in data["inside_names"]["words"] for w in (word, word[0].upper() + word[1:]))
-            + r")(?:\s+[\p{Lu}\d][\p{L}\p{M}\d.'-]*)*\s+$"),
+            + r")(?:\s+[\p{Lu}\d][\p{L}\p{M}\d.'-]*)*"
+            + r"(?:\s*,\s*\p{Lu}[\p{L}\p{M}'-]*(?:\s+\p{Lu}[\p{L}\p{M}'-]*)*)*\s*,?\s+$"),
         not_after=regex.compile(r"(?<![\p{L}\p{M}])(?:" + _alternation(data["not_after"]["words"]) + r")\s+$"),
         capitalized_run=regex.compile(r"(?<![\p{L}\p{M}\d'’])" + NAME_WORD + r"(?:\s+" + NAME_WORD + r")+"
                                       + r"(?![\p{L}\p{M}\d]|\s+\p{Lu})"),

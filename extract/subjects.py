@@ -64,6 +64,7 @@ class _Rules:
     conjunctions: PhraseSet
     adverbials: PhraseSet
     tail_cuts: PhraseSet
+    place_of: PhraseSet
     short: int
     max_forward: int
 
@@ -73,7 +74,7 @@ def _rules() -> _Rules:
     s = patterns.load().subjects
     heads = s["subject_heads"]["words"]
     return _Rules(
-        link_verbs=PhraseSet(s["link_verbs"]["words"]),
+        link_verbs=PhraseSet([*s["link_verbs"]["words"], *s["link_verbs"]["realized"]]),
         copulas=PhraseSet(s["copulas"]["words"]),
         comparatives=PhraseSet(s["comparatives"]["words"]),
         change_words=PhraseSet(s["change_words"]["words"]),
@@ -92,6 +93,7 @@ def _rules() -> _Rules:
         conjunctions=PhraseSet(s["conjunctions"]["words"]),
         adverbials=PhraseSet(s["adverbial_pieces"]["words"]),
         tail_cuts=PhraseSet(s["tail_cuts"]["words"]),
+        place_of=PhraseSet(s["place_of_names"]["words"]),
         short=s["limits"]["short_piece_words"],
         max_forward=s["limits"]["max_forward_words"],
     )
@@ -291,6 +293,29 @@ def _pieces(s: Parsed, end: int) -> list[tuple[int, int]]:
     return pieces
 
 
+def _proper_name(token) -> bool:
+    return token.is_word and token.text[:1].isupper()
+
+
+def _after_topic(t, start: int, end: int, r: _Rules) -> int:
+    """Skip a clause's topic written before the measure: a reporting period
+    ("năm 2019 tổng diện tích lúa …", "11 tháng tỉnh xuất siêu") and a named
+    place or body ("Lào Cai thu ngân sách", "Hải Phòng, chỉ số …", "Tỉnh
+    Thái Bình phấn đấu giữ vững tốc độ …")."""
+    i = start
+    while i < end and (t[i].is_number or r.time_words.match_at(t, i)):
+        i += 1 if t[i].is_number else r.time_words.match_at(t, i)
+    if i > start and any(tok.is_number for tok in t[start:i]) and i < end:
+        start = i
+    j = start
+    while j < end and _proper_name(t[j]):
+        j += 1
+    if j - start >= 2 and j < end and (t[j].text == "," or (t[j].is_word and t[j].text.islower())):
+        start = j + (t[j].text == ",")   # a name of two or more capitalized words, then the clause
+        start = _skip(r.openers, None, start, end, t)
+    return start
+
+
 def _trim_time(t, start: int, end: int, r: _Rules) -> int:
     """Cut a reporting period off a subject's end: "… địa phương 9 tháng", "… năm 2024"."""
     i, has_number = end, False
@@ -303,9 +328,10 @@ def _trim_time(t, start: int, end: int, r: _Rules) -> int:
     return i if has_number and i > start else end
 
 
-def _skip(phrases: PhraseSet, s: Parsed, a: int, b: int) -> int:
+def _skip(phrases: PhraseSet, s: Parsed | None, a: int, b: int, tokens=None) -> int:
     """Index after any phrases of the set written at the start of tokens[a:b]."""
-    while a < b and (size := phrases.match_at(s.tokens, a)) and a + size <= b:
+    tokens = s.tokens if s is not None else tokens
+    while a < b and (size := phrases.match_at(tokens, a)) and a + size <= b:
         a += size
     return a
 
@@ -368,11 +394,13 @@ def _backward(s: Parsed, cands, k: int, end: int, rule: str, light: bool = False
             if size and i + size < end:
                 start = i + size
                 break
-    end = _trim_time(t, start, end, r)
+    start = _after_topic(t, start, end, r)
     for i in range(start + 1, end):   # "tổng thu ngân sách trên địa bàn huyện": the place is a fact of its own
-        if r.tail_cuts.match_at(t, i) or (t[i].text == "(" and r.tail_cuts.match_at(t, i + 1)):
+        if r.tail_cuts.match_at(t, i) or (t[i].text == "(" and r.tail_cuts.match_at(t, i + 1)) or (
+                (size := r.place_of.match_at(t, i)) and i + size < end and _proper_name(t[i + size])):
             end = i
             break
+    end = _trim_time(t, start, end, r)
     while end > start and ((size := r.trailing.match_before(t, end)) or t[end - 1].is_punct):
         if t[end - 1].text == ")" and any(tok.text == "(" for tok in t[start:end - 1]):
             break  # "Tốc độ tăng trưởng kinh tế (GRDP)" keeps its closing bracket

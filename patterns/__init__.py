@@ -124,7 +124,7 @@ SCHEMAS: dict[str, dict[str, dict[str, str]]] = {
         "targets": {"words": "str-list", "deadline_words": "str-list"},
     },
     "subjects": {
-        "link_verbs": {"words": "str-list"},
+        "link_verbs": {"words": "str-list", "realized": "str-list"},
         "copulas": {"words": "str-list"},
         "comparatives": {"words": "str-list"},
         "change_words": {"words": "str-list"},
@@ -143,6 +143,7 @@ SCHEMAS: dict[str, dict[str, dict[str, str]]] = {
         "conjunctions": {"words": "str-list"},
         "adverbial_pieces": {"words": "str-list"},
         "tail_cuts": {"words": "str-list"},
+        "place_of_names": {"words": "str-list"},
         "limits": {"short_piece_words": "int", "max_forward_words": "int"},
     },
 }
