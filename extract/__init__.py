@@ -9,6 +9,7 @@ is tied to its place and time (``extract.facts``).
 from __future__ import annotations
 
 import bisect
+import itertools
 from dataclasses import dataclass
 
 from corpus.article import Article
@@ -19,6 +20,7 @@ from extract.figures import Figure, extract_figures
 from extract.gazetteer import load as load_gazetteer
 from extract.localities import LocalityMention, extract_localities
 from extract.officials import OfficialMention, extract_officials
+from extract.subjects import list_key_subjects
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,21 @@ def _reference_date(article: Article):
                           [y for s in article.sentences for y in comparison_base_years(s.text)])
 
 
+def _list_keys_resolved(article: Article, figures: list[SentenceFigure], localities) -> list[SentenceFigure]:
+    """A figure whose subject is a place takes its list's measure (subjects.list_key_subjects)."""
+    starts = [s.start for s in article.sentences]
+    places: dict[int, list[tuple[int, int]]] = {}
+    for m in localities:
+        places.setdefault(_sentence_of(article, starts, m.start), []).append((m.start, m.end))
+    out: list[SentenceFigure] = []
+    for index, group in itertools.groupby(figures, key=lambda sf: sf.sentence):
+        group = [sf.figure for sf in group]
+        if index in places:
+            group = list_key_subjects(group, places[index])
+        out += [SentenceFigure(index, f) for f in group]
+    return out
+
+
 def extract_article(article: Article) -> Extraction:
     published = parse_published(article.published)
     place_names = load_gazetteer().names()
@@ -74,6 +91,7 @@ def extract_article(article: Article) -> Extraction:
         documents += [(s.index, d) for d in extract_documents(s.text, s.start)]
         officials += [(s.index, o) for o in extract_officials(s.text, s.start, place_names)]
     localities = extract_localities([(s.text, s.start) for s in article.sentences], reference)
+    figures = _list_keys_resolved(article, figures, localities)
     links = link_figures(article, figures, dates, localities, published)
     starts = [s.start for s in article.sentences]
     return Extraction(figures, links, dates, documents, officials,

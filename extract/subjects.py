@@ -20,6 +20,7 @@ earlier piece opens with a subject head ("Số cán bộ …, … đạt 100%").
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -64,6 +65,7 @@ class _Rules:
     conjunctions: PhraseSet
     adverbials: PhraseSet
     tail_cuts: PhraseSet
+    person_predicates: PhraseSet
     place_of: PhraseSet
     short: int
     max_forward: int
@@ -93,6 +95,7 @@ def _rules() -> _Rules:
         conjunctions=PhraseSet(s["conjunctions"]["words"]),
         adverbials=PhraseSet(s["adverbial_pieces"]["words"]),
         tail_cuts=PhraseSet(s["tail_cuts"]["words"]),
+        person_predicates=PhraseSet(s["person_predicates"]["words"]),
         place_of=PhraseSet(s["place_of_names"]["words"]),
         short=s["limits"]["short_piece_words"],
         max_forward=s["limits"]["max_forward_words"],
@@ -148,6 +151,8 @@ def _subject(s: Parsed, cands: list[Candidate], k: int, done: list[Span | None])
             before = _backward(s, cands, k, first, "named", cut=True)   # "đàn trâu 96.542 con"
             if before:
                 return before
+        if c.generic and followed and r.person_predicates.match_at(t, c.unit_end):
+            return _forward(s, cands, k, c.head, c.unit_end, "counter")   # "6 người chết"
         if c.generic and followed:   # "bầu 1.869 đồng chí cấp ủy viên" counts "cấp ủy viên"
             return _forward(s, cands, k, c.unit_end, c.unit_end, "counter") \
                 or _forward(s, cands, k, c.head, c.unit_end, "counter")
@@ -410,3 +415,47 @@ def _backward(s: Parsed, cands, k: int, end: int, rule: str, light: bool = False
     if end <= start:
         return None
     return Span(t[start].start, t[end - 1].end, rule)
+
+
+def _place_free(text: str, place_spans: list[tuple[int, int]], start: int, end: int) -> str:
+    """The subject's words outside the place names written in it."""
+    kept, at = [], start
+    for a, b in sorted(place_spans):
+        if a < end and start < b:
+            kept.append(text[at - start:max(a, at) - start])
+            at = max(at, b)
+    kept.append(text[at - start:])
+    return " ".join(" ".join(kept).split())
+
+
+def _only_link_words(tokens, r: _Rules) -> bool:
+    """Nothing but link verbs, subject heads and punctuation: "đạt tỷ lệ"."""
+    i = 0
+    while i < len(tokens):
+        size = 1 if tokens[i].is_punct else (r.trailing.match_at(tokens, i) or r.heads.match_at(tokens, i))
+        if not size:
+            return False
+        i += size
+    return True
+
+
+def list_key_subjects(figures: list, place_spans: list[tuple[int, int]]) -> list:
+    """Figures of one sentence whose subject is only a place, the key of a
+    list ("tỷ lệ cử tri đi bầu: thành phố Tuyên Quang đạt 99,99%, Hàm Yên đạt
+    99,82%"), take the measure of the figure before them; the place is their
+    locality, not what they measure."""
+    r = _rules()
+    out, measure = [], None
+    for f in figures:
+        if f.subject is None or f.subject_start is None:
+            out.append(f)
+            continue
+        rest = _place_free(f.subject, place_spans, f.subject_start, f.subject_end)
+        only_links = _only_link_words(Parsed.of(rest).tokens if rest else [], r)
+        if rest != f.subject.strip() and only_links and measure is not None:
+            f = dataclasses.replace(f, subject=measure.subject, subject_start=measure.subject_start,
+                                    subject_end=measure.subject_end)
+        elif rest == f.subject.strip() or not only_links:
+            measure = f
+        out.append(f)
+    return out

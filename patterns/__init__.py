@@ -140,6 +140,7 @@ SCHEMAS: dict[str, dict[str, dict[str, str]]] = {
         "clause_verbs": {"words": "str-list"},
         "restriction_closers": {"words": "str-list"},
         "name_before_counters": {"words": "str-list"},
+        "person_predicates": {"words": "str-list"},
         "conjunctions": {"words": "str-list"},
         "adverbial_pieces": {"words": "str-list"},
         "tail_cuts": {"words": "str-list"},

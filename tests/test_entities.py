@@ -247,3 +247,15 @@ def test_gazetteer_size_and_keys():
                    if u.era == "before_2025" and u.level == "province" and u.in_force(day)) == 63
     assert counts[("from_2025", "ward")] == 3321 and counts[("before_2025", "district")] > 690
     assert normalize_key("Thuỷ  Nguyên") == normalize_key("thủy nguyên")
+
+
+def test_a_place_keyed_list_takes_the_measure_of_its_list():
+    """"Hàm Yên đạt 99,82%": the place is the figure's locality, what it
+    measures is the list's measure (extract.subjects.list_key_subjects)."""
+    page = ("Bầu cử ở Tuyên Quang\n\n"
+            "Tại tỉnh Tuyên Quang, tỷ lệ cử tri đi bầu của huyện Lâm Bình đạt 100%; "
+            "thành phố Tuyên Quang đạt tỷ lệ 99,9%, Hàm Yên đạt 99,8%, Chiêm Hóa đạt 99,7%.")
+    article = build_article("p.txt", "p.txt", page)
+    subjects = {f.figure.text: f.figure.subject for f in extract_article(article).figures}
+    assert subjects == {"100%": "cử tri đi bầu", "99,9%": "cử tri đi bầu", "99,8%": "cử tri đi bầu",
+                        "99,7%": "cử tri đi bầu"}
