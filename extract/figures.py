@@ -86,6 +86,7 @@ class _Lexicon:
     measure: dict[str, str]
     counters: frozenset[str]
     coordinated_heads: frozenset[str]
+    unit_levels: frozenset[str]   # "xã phường": level words coordinated without a comma
     classifiers: frozenset[str]
     default_money_scales: frozenset[str]
     default_money_code: str
@@ -133,7 +134,7 @@ def lexicon() -> _Lexicon:
         unit=regex.compile(
             r"\s*(?:(?P<cls>" + _alternation(classifiers) + r")\s+)?(?P<unit>" + nouns + ")" + end,
             regex.IGNORECASE),
-        coordinated=regex.compile(r"\s*,\s*(?P<unit>" + _alternation(coordinated) + ")" + end,
+        coordinated=regex.compile(r"(?:\s*,\s*|\s+)(?P<unit>" + _alternation(coordinated) + ")" + end,
                                   regex.IGNORECASE),
         per_unit=regex.compile(r"\s?/\s?(?P<per>[\p{L}\p{M}]+\d?)" + end),
         range_joiners=frozenset(quals["range_joiners"]["words"]),
@@ -141,6 +142,8 @@ def lexicon() -> _Lexicon:
         measure=measure,
         counters=frozenset(counters),
         coordinated_heads=frozenset(coordinated),
+        unit_levels=frozenset(k.lower() for k in p.localities["level_words"] if "." not in k and k.lower() != "tp"
+                              and k.lower() != "tx"),
         classifiers=frozenset(classifiers),
         default_money_scales=frozenset(units["currency_default"]["scales"]),
         default_money_code=units["currency_default"]["code"],
@@ -300,8 +303,10 @@ def _read_unit(s: Parsed, c: Candidate, lex: _Lexicon) -> None:
             per = lex.per_unit.match(text, end)
             if per:
                 unit, end = f"{unit}/{per.group('per').lower()}", per.end()
-            while surface in lex.coordinated_heads and (more := lex.coordinated.match(text, end)):
-                unit += ", " + more.group("unit").lower()
+            while surface in lex.coordinated_heads and (more := lex.coordinated.match(text, end)) and (
+                    "," in more.group(0) or (surface in lex.unit_levels and more.group("unit").lower() in lex.unit_levels)):
+                # as written: "thôn, bản, tổ dân phố", "xã phường, thị trấn"
+                unit += (", " if "," in more.group(0) else " ") + more.group("unit").lower()
                 end = more.end()
             c.unit = unit
             c.generic = surface in lex.generic
