@@ -65,6 +65,18 @@ def _reference_date(article: Article):
                           [y for s in article.sentences for y in comparison_base_years(s.text)])
 
 
+def _outside_place_names(figures: list[SentenceFigure], localities) -> list[SentenceFigure]:
+    """Numbers that are a place's name ("quận 1, 3, 10") are no figures."""
+    spans = sorted((m.start, m.end) for m in localities)
+    starts = [a for a, _ in spans]
+
+    def inside(f: Figure) -> bool:
+        i = bisect.bisect_right(starts, f.start) - 1
+        return i >= 0 and spans[i][0] <= f.start and f.end <= spans[i][1]
+
+    return [sf for sf in figures if not (sf.figure.unit is None and inside(sf.figure))]
+
+
 def _list_keys_resolved(article: Article, figures: list[SentenceFigure], localities) -> list[SentenceFigure]:
     """A figure whose subject is a place takes its list's measure (subjects.list_key_subjects)."""
     starts = [s.start for s in article.sentences]
@@ -91,7 +103,7 @@ def extract_article(article: Article) -> Extraction:
         documents += [(s.index, d) for d in extract_documents(s.text, s.start)]
         officials += [(s.index, o) for o in extract_officials(s.text, s.start, place_names)]
     localities = extract_localities([(s.text, s.start) for s in article.sentences], reference)
-    figures = _list_keys_resolved(article, figures, localities)
+    figures = _list_keys_resolved(article, _outside_place_names(figures, localities), localities)
     links = link_figures(article, figures, dates, localities, published)
     starts = [s.start for s in article.sentences]
     return Extraction(figures, links, dates, documents, officials,

@@ -86,7 +86,9 @@ class _Lexicon:
     measure: dict[str, str]
     counters: frozenset[str]
     coordinated_heads: frozenset[str]
-    unit_levels: frozenset[str]   # "xã phường": level words coordinated without a comma
+    unit_levels: frozenset[str]
+    multiples: frozenset[str]
+    multiple_words: PhraseSet   # "xã phường": level words coordinated without a comma
     classifiers: frozenset[str]
     default_money_scales: frozenset[str]
     default_money_code: str
@@ -142,6 +144,8 @@ def lexicon() -> _Lexicon:
         measure=measure,
         counters=frozenset(counters),
         coordinated_heads=frozenset(coordinated),
+        multiples=frozenset(p.units["multiples"]["counters"]),
+        multiple_words=PhraseSet(p.units["multiples"]["before"]),
         unit_levels=frozenset(k.lower() for k in p.localities["level_words"] if "." not in k and k.lower() != "tp"
                               and k.lower() != "tx"),
         classifiers=frozenset(classifiers),
@@ -216,8 +220,10 @@ def _read_digits(s: Parsed, i: int, lex: _Lexicon, spans) -> Candidate | None:
     return Candidate(i, i, i + 1, parse_digits(token.text), "digits")
 
 
-def _read_words(tokens, i, lex) -> Candidate | None:
+def _read_words(tokens, i, lex, spans=()) -> Candidate | None:
     """A written-out number starting at token i ("mười lăm cán bộ")."""
+    if _is_blocked(tokens[i], spans):
+        return None   # "Chín tháng đầu năm": a period
     run = i
     while run < len(tokens) and tokens[run].is_word and tokens[run].lower in lex.number_words:
         # "mười năm" is ten years, not fifteen ("mười lăm")
@@ -309,6 +315,8 @@ def _read_unit(s: Parsed, c: Candidate, lex: _Lexicon) -> None:
                 unit += (", " if "," in more.group(0) else " ") + more.group("unit").lower()
                 end = more.end()
             c.unit = unit
+            if surface in lex.multiples and (c.value != int(c.value) or lex.multiple_words.match_before(tokens, c.first)):
+                c.kind = "measure"   # "gấp 2,3 lần"
             c.generic = surface in lex.generic
             c.head = _token_at(tokens, head_char, c.after)
             c.unit_end = _token_at(tokens, end, c.after)
@@ -382,7 +390,7 @@ def _candidates(s: Parsed, lex: _Lexicon, spans) -> list[Candidate]:
                 candidate.value *= lex.scales[tokens[i + 2].lower]  # "hàng chục nghìn"
                 candidate.after += 1
         elif token.is_word and token.lower in lex.number_words:
-            candidate = _read_words(tokens, i, lex)
+            candidate = _read_words(tokens, i, lex, spans)
         if candidate is None:
             i += 1
             continue
@@ -412,7 +420,7 @@ def extract_figures(sentence: str, offset: int = 0) -> list[Figure]:
     parsed = Parsed.of(sentence)
     tokens = parsed.tokens
     has_digit = any(ch.isdigit() for ch in sentence)
-    candidates = _candidates(parsed, lex, _blocked_spans(sentence, lex) if has_digit else [])
+    candidates = _candidates(parsed, lex, _blocked_spans(sentence, lex))
     subjects = attach_subjects(parsed, candidates)
     changes = read_changes(parsed, candidates, subjects)
     figures = []

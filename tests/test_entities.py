@@ -259,3 +259,12 @@ def test_a_place_keyed_list_takes_the_measure_of_its_list():
     subjects = {f.figure.text: f.figure.subject for f in extract_article(article).figures}
     assert subjects == {"100%": "cử tri đi bầu", "99,9%": "cử tri đi bầu", "99,8%": "cử tri đi bầu",
                         "99,7%": "cử tri đi bầu"}
+
+
+def test_numbers_that_name_places_are_no_figures():
+    page = ("Sốt xuất huyết tăng\n\n"
+            "Số ca mắc tăng cao ở quận 1, 3, 10 và huyện Cần Giờ, với 502 ca nặng.")
+    article = build_article("p.txt", "p.txt", page)
+    extraction = extract_article(article)
+    assert [f.figure.text for f in extraction.figures] == ["502 ca"]
+    assert [m.text for _, m in extraction.localities] == ["quận 1", "3", "10", "huyện Cần Giờ"]
