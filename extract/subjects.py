@@ -67,6 +67,7 @@ class _Rules:
     tail_cuts: PhraseSet
     person_predicates: PhraseSet
     place_of: PhraseSet
+    examples: PhraseSet
     short: int
     max_forward: int
 
@@ -97,6 +98,7 @@ def _rules() -> _Rules:
         tail_cuts=PhraseSet(s["tail_cuts"]["words"]),
         person_predicates=PhraseSet(s["person_predicates"]["words"]),
         place_of=PhraseSet(s["place_of_names"]["words"]),
+        examples=PhraseSet(s["example_openers"]["words"]),
         short=s["limits"]["short_piece_words"],
         max_forward=s["limits"]["max_forward_words"],
     )
@@ -276,6 +278,9 @@ def _stops_at(t, i: int, start: int) -> bool:
     return size > 1 or not in_word_with_neighbour(t, i, start)
 
 
+SIGNS = frozenset({"+", "-", "−", "–"})
+
+
 def _pieces(s: Parsed, end: int) -> list[tuple[int, int]]:
     """Comma-separated pieces of the clause before token ``end``, nearest first."""
     t = s.tokens
@@ -347,9 +352,13 @@ def _backward(s: Parsed, cands, k: int, end: int, rule: str, light: bool = False
     ("đã thực hiện bổ nhiệm"), ``cut`` after a backward cut ("với diện tích")."""
     r = _rules()
     t = s.tokens
+    if end > 2 and t[end - 1].text in SIGNS and t[end - 2].text == "(":
+        end -= 1   # "dệt (+5,2%)": the sign of a bracketed change
     if end > 1 and t[end - 1].text == "(" and t[end - 2].is_word:
         end -= 1   # a list key before its bracket: "gạo (412.354 tấn", "dệt (+5,2%)"
     pieces = _pieces(s, end)
+    if len(pieces) > 1 and pieces[0][0] >= pieces[0][1]:
+        pieces = pieces[1:]   # "sản phẩm từ cao su và plastic, tăng hơn 21%": the piece before the comma
     numbers = {c.number_first for i, c in enumerate(cands) if i != k}
 
     def holds_figure(a: int, b: int) -> bool:
@@ -400,6 +409,12 @@ def _backward(s: Parsed, cands, k: int, end: int, rule: str, light: bool = False
                 start = i + size
                 break
     start = _after_topic(t, start, end, r)
+    for i in range(end - 2, start - 1, -1):   # "… như sản phẩm từ cao su": after the list's opener
+        if (size := r.examples.match_at(t, i)) and i + size < end:
+            start = i + size
+            while start < end and t[start].is_punct:
+                start += 1
+            break
     for i in range(start + 1, end):   # "tổng thu ngân sách trên địa bàn huyện": the place is a fact of its own
         if r.tail_cuts.match_at(t, i) or (t[i].text == "(" and r.tail_cuts.match_at(t, i + 1)) or (
                 (size := r.place_of.match_at(t, i)) and i + size < end and _proper_name(t[i + size])):

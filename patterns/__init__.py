@@ -146,6 +146,7 @@ SCHEMAS: dict[str, dict[str, dict[str, str]]] = {
         "adverbial_pieces": {"words": "str-list"},
         "tail_cuts": {"words": "str-list"},
         "place_of_names": {"words": "str-list"},
+        "example_openers": {"words": "str-list"},
         "limits": {"short_piece_words": "int", "max_forward_words": "int"},
     },
 }
