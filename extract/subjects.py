@@ -68,13 +68,15 @@ class _Rules:
     person_predicates: PhraseSet
     place_of: PhraseSet
     examples: PhraseSet
+    unit_words: PhraseSet
     short: int
     max_forward: int
 
 
 @functools.cache
 def _rules() -> _Rules:
-    s = patterns.load().subjects
+    p = patterns.load()
+    s = p.subjects
     heads = s["subject_heads"]["words"]
     return _Rules(
         link_verbs=PhraseSet([*s["link_verbs"]["words"], *s["link_verbs"]["realized"]]),
@@ -99,6 +101,8 @@ def _rules() -> _Rules:
         person_predicates=PhraseSet(s["person_predicates"]["words"]),
         place_of=PhraseSet(s["place_of_names"]["words"]),
         examples=PhraseSet(s["example_openers"]["words"]),
+        unit_words=PhraseSet([*p.units["measure"], *p.units["currency"], *p.units["percent"]["words"],
+                              *p.numbers["scales"], "cùng kỳ", "lần", "lượt"]),
         short=s["limits"]["short_piece_words"],
         max_forward=s["limits"]["max_forward_words"],
     )
@@ -112,7 +116,28 @@ def attach_subjects(s: Parsed, candidates: list[Candidate]) -> list[Span | None]
     for k, c in enumerate(candidates):
         if c.range_with_previous and spans[k]:
             spans[k - 1] = spans[k]  # "từ 10 đến 15 doanh nghiệp": both ends measure one thing
+    for k in range(1, len(spans)):
+        if spans[k] and spans[k - 1] and _names_no_measure(s, spans[k]):
+            # "GDP năm 2012 là 5,7%, năm 2013 là 6,81%": a period or a unit, not a measure
+            spans[k] = Span(spans[k - 1].start, spans[k - 1].end, "elliptical")
     return spans
+
+
+def _names_no_measure(s: Parsed, span: Span) -> bool:
+    """A subject made only of numbers, period words and units names no measure."""
+    r = _rules()
+    tokens = [t for t in s.tokens if span.start <= t.start and t.end <= span.end]
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if token.is_number or token.is_punct:
+            i += 1
+            continue
+        size = r.time_words.match_at(tokens, i) or r.unit_words.match_at(tokens, i)
+        if not size:
+            return False
+        i += size
+    return bool(tokens)
 
 
 def _subject(s: Parsed, cands: list[Candidate], k: int, done: list[Span | None]) -> Span | None:
@@ -149,8 +174,8 @@ def _subject(s: Parsed, cands: list[Candidate], k: int, done: list[Span | None])
             before = _backward(s, cands, k, first, "action", light=True)
             if before:
                 return before
-        if not followed and r.name_before.match_at(t, c.head) and not link:
-            before = _backward(s, cands, k, first, "named", cut=True)   # "đàn trâu 96.542 con"
+        if not followed and r.name_before.match_at(t, c.head):
+            before = _backward(s, cands, k, link_start if link else first, "named", cut=True)   # "đàn trâu 96.542 con"
             if before:
                 return before
         if c.generic and followed and r.person_predicates.match_at(t, c.unit_end):
