@@ -50,6 +50,9 @@ class _Words:
     previous: PhraseSet
     separators: frozenset[str]
     list_words: PhraseSet
+    sign_up: frozenset[str]
+    sign_down: frozenset[str]
+    lead_openers: PhraseSet
 
 
 @functools.cache
@@ -68,6 +71,9 @@ def _words() -> _Words:
         previous=PhraseSet(c["bases"]["previous"]),
         separators=frozenset(c["list_items"]["separators"]),
         list_words=PhraseSet(c["list_items"]["words"]),
+        sign_up=frozenset(c["signs"]["up"]),
+        sign_down=frozenset(c["signs"]["down"]),
+        lead_openers=PhraseSet(c["lead_bases"]["openers"]),
     )
 
 
@@ -152,23 +158,69 @@ def _continues_list(t: tuple[Token, ...], previous: Candidate, previous_end: int
     return True
 
 
+def _sign(t: tuple[Token, ...], first: int, w: _Words) -> str | None:
+    """"up" for "+5,2%", "down" for "(-3,4%)": a sign written on the number."""
+    if first == 0 or t[first - 1].end != t[first].start:
+        return None
+    sign = t[first - 1].text
+    if sign in w.sign_up:
+        return "up"
+    if sign in w.sign_down and first >= 2 and t[first - 2].text == "(":
+        return "down"   # a bare "-" is a dash more often than a minus
+    return None
+
+
+def _lead_bases(t: tuple[Token, ...], w: _Words) -> list[tuple[int, str]]:
+    """"So với kế hoạch, …": (token after the comma, base) for each clause
+    that opens with a base."""
+    found = []
+    for i in range(len(t)):
+        if i and t[i - 1].text not in (";", ".", ":"):
+            continue
+        size = w.lead_openers.match_at(t, i)
+        if not size:
+            continue
+        j = i + size
+        while j < len(t) and t[j].text != "," and not t[j].is_number and j - i < 10:
+            j += 1
+        if j < len(t) and t[j].text == ",":
+            base = "plan" if any(w.plan.match_at(t, x) for x in range(i + size, j)) else "previous"
+            found.append((j + 1, base))
+    return found
+
+
+def _growth_subject(s: Parsed, span, w: _Words) -> bool:
+    """A subject that names a growth rate: "Tốc độ tăng trưởng GDP"."""
+    tokens = [tok for tok in s.tokens if span.start <= tok.start and tok.end <= span.end]
+    return bool(tokens) and bool(w.growth.match_at(tokens, 0))
+
+
 def read_changes(s: Parsed, cands: list[Candidate], subjects: list[Span | None]) -> list[Change]:
     """The change and base of each candidate figure of one sentence."""
     w = _words()
     t = s.tokens
     out: list[Change] = []
+    leads = _lead_bases(t, w) if any(tok.lower == "so" for tok in t) else []
     for k, c in enumerate(cands):
         negative = bool(w.negative.match_before(t, c.first))
         first = c.first - w.negative.match_before(t, c.first)
         verb = _verb_before(t, first, w) or _verb_before(t, c.number_first, w)   # "cao hơn 1,03%" is one text
         base = _base_after(t, c.after, w)
         change = None
+        lead = next((b for at, b in reversed(leads) if at <= c.first), None)
         if verb in ("up", "down"):
             change = verb
         elif verb == "over" and base:
             change = "up"
-        elif _growth_rate(t, c, w):
-            change = "up"
+        elif sign := _sign(t, c.number_first, w):
+            change = sign
+        elif _growth_rate(t, c, w) or (c.kind == "percent" and subjects[k] and _growth_subject(s, subjects[k], w)):
+            change = "up"   # "Tốc độ tăng trưởng GDP … năm 2012 đạt 5,7%"
+        elif k and out[k - 1].change and c.first >= 1 and t[c.first - 1].text == "(" \
+                and cands[k - 1].after == c.first - 1:
+            change, base = out[k - 1].change, base or out[k - 1].compared_to   # "tăng 3,1% (2,2 tạ/ha)"
+        if change and not base and lead:
+            base = lead   # "So với kế hoạch, diện tích giảm 0,9%"
         if change and negative:
             change, negative = ("down" if change == "up" else "up"), False   # "tăng trưởng âm 1,5%"
         if change is None and k and out[k - 1].change and cands[k - 1].kind == c.kind:
@@ -182,6 +234,11 @@ def read_changes(s: Parsed, cands: list[Candidate], subjects: list[Span | None])
             if _continues_list(t, previous, previous_end, c, w):
                 change = out[k - 1].change
                 base = base or out[k - 1].compared_to
+        same = next((j for j in range(k - 1, -1, -1) if cands[j].kind == c.kind), None)
+        if not change and not base and same is not None and out[same].compared_to == "plan" \
+                and c.first and t[c.first - 1].lower == "đạt" and cands[same].first \
+                and t[cands[same].first - 1].lower == "đạt":
+            base = "plan"   # "đạt 105% chỉ tiêu được giao; … đạt 50,98%": the list's base goes on
         compared_to = base or ("previous" if change else None)
         out.append(Change(change, compared_to, negative))
     return out

@@ -119,6 +119,8 @@ SCHEMAS: dict[str, dict[str, dict[str, str]]] = {
         "between": {"words": "str-list"},
         "growth": {"words": "str-list", "negative": "str-list"},
         "bases": {"connectors": "str-list", "plan": "str-list", "previous": "str-list"},
+        "signs": {"up": "str-list", "down": "str-list"},
+        "lead_bases": {"openers": "str-list"},
         "list_items": {"separators": "str-list", "words": "str-list"},
     },
     "facts": {
