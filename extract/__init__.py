@@ -13,7 +13,7 @@ import itertools
 from dataclasses import dataclass
 
 from corpus.article import Article
-from extract.dates import DateMention, comparison_base_years, extract_dates, parse_published, reference_date
+from extract.dates import DateMention, birth_years, comparison_base_years, extract_dates, parse_published, reference_date
 from extract.documents import DocumentMention, extract_documents
 from extract.facts import FigureLink, link_figures
 from extract.figures import Figure, extract_figures
@@ -62,7 +62,8 @@ def _reference_date(article: Article):
     """For a page with no publication date: the last day of the year the
     article reports on, so "Ngày 19/12" and "6 tháng đầu năm" take that year."""
     return reference_date([d for s in article.sentences for d in extract_dates(s.text, s.start, None)],
-                          [y for s in article.sentences for y in comparison_base_years(s.text)])
+                          [y for s in article.sentences for y in comparison_base_years(s.text)],
+                          [y for s in article.sentences for y in birth_years(s.text)])
 
 
 def _outside_place_names(figures: list[SentenceFigure], localities) -> list[SentenceFigure]:
@@ -99,7 +100,7 @@ def extract_article(article: Article) -> Extraction:
     reference = published or _reference_date(article)
     dates, documents, officials = [], [], []
     for s in article.sentences:
-        dates += [(s.index, d) for d in extract_dates(s.text, s.start, reference)]
+        dates += [(s.index, d) for d in extract_dates(s.text, s.start, reference, stand_in=published is None)]
         documents += [(s.index, d) for d in extract_documents(s.text, s.start)]
         officials += [(s.index, o) for o in extract_officials(s.text, s.start, place_names)]
     localities = extract_localities([(s.text, s.start) for s in article.sentences], reference)

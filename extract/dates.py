@@ -81,6 +81,8 @@ def _normalize(kind: str, m: regex.Match, published: date | None) -> tuple[str, 
         return iso, iso, "day"
     if kind == "day_range":
         return _day_range(m, published, future_days)
+    if kind == "until_now":
+        return _until_now(m, published)
     if kind == "lunar":
         return _lunar(m, published)
     if kind == "holiday":
@@ -110,6 +112,9 @@ def _normalize(kind: str, m: regex.Match, published: date | None) -> tuple[str, 
         return f"{y1:04d}", f"{y2:04d}", "period"
     if year is None:
         if published is None:
+            if kind == "month" and rel is None:
+                mo = int(m.group("m"))
+                return f"--{mo:02d}", f"--{mo:02d}", "month"   # "tháng 9" with no year anywhere
             return None
         year = published.year
     if kind == "quarter":
@@ -185,6 +190,20 @@ def _lunar(m: regex.Match, published: date | None) -> tuple[str, str, str] | Non
     return iso, iso, "day"
 
 
+def _until_now(m: regex.Match, published: date | None) -> tuple[str, str, str] | None:
+    """"từ năm 2004 đến nay": from the named start to the day of writing;
+    "từ đầu năm đến nay": from January to the month of writing."""
+    if published is None:
+        return None
+    if m.group("start_of_year") is not None:
+        year = int(m.group("y")) if m.group("y") else published.year
+        return f"{year:04d}-01", f"{published.year:04d}-{published.month:02d}", "period"
+    if m.group("y_"):
+        return m.group("y_"), published.isoformat(), "period"
+    year = int(m.group("y2")) if m.group("y2") else published.year
+    return f"{year:04d}-{int(m.group('m')):02d}", f"{published.year:04d}-{published.month:02d}", "period"
+
+
 def _holiday(month_day: str, year: int | None, published: date | None) -> tuple[str, str, str] | None:
     """A holiday named without its day: "Tết Dương lịch" is 1 January."""
     if year is None:
@@ -230,7 +249,18 @@ def _comparison_base() -> regex.Pattern:
     return regex.compile(patterns.load().dates["comparison_base"]["pattern"])
 
 
-def reference_date(mentions: list[DateMention], base_years: Iterable[int] = ()) -> date | None:
+def birth_years(text: str) -> list[int]:
+    """Years named as a person's birth: "(sinh năm 1964)"."""
+    return [int(m.group("y")) for m in _birth_years().finditer(text)]
+
+
+@functools.cache
+def _birth_years() -> regex.Pattern:
+    return regex.compile(patterns.load().dates["birth_years"]["pattern"])
+
+
+def reference_date(mentions: list[DateMention], base_years: Iterable[int] = (),
+                   not_report_years: Iterable[int] = ()) -> date | None:
     """For an article without a publication date: a stand-in date from the
     years its dates name, so "Ngày 19/12" takes the year a reader would.
 
@@ -244,17 +274,21 @@ def reference_date(mentions: list[DateMention], base_years: Iterable[int] = ()) 
     """
     years = {int(m.date_start[:4]) for m in mentions
              if m.granularity != "period" and m.date_start[:4].isdigit()
-             and not m.text.lower().startswith(("đến", "tới"))}
+             and not m.text.lower().startswith(("đến", "tới"))} - set(not_report_years)
     reported = years | {year + 1 for year in base_years}
     if reported:
         latest = max(reported)
         return date(latest, 3, 31) if {latest, latest - 1} <= years else date(latest, 12, 31)
-    starts = [int(m.date_start[:4]) for m in mentions if m.date_start[:4].isdigit()]
+    starts = [int(m.date_start[:4]) for m in mentions
+              if m.date_start[:4].isdigit() and int(m.date_start[:4]) not in set(not_report_years)]
     return date(min(starts), 12, 31) if starts else None
 
 
-def extract_dates(sentence: str, offset: int = 0, published: date | None = None) -> list[DateMention]:
-    """Every date or period of one sentence, in reading order."""
+def extract_dates(sentence: str, offset: int = 0, published: date | None = None,
+                  stand_in: bool = False) -> list[DateMention]:
+    """Every date or period of one sentence, in reading order. ``stand_in``:
+    ``published`` is not the page's date but the year the article makes
+    clear (``reference_date``), so "đến nay" cannot be resolved."""
     forms = _forms()[0]
     if not any(ch.isdigit() for ch in sentence) and not any(w in sentence.lower() for w in WORDS_WITHOUT_DIGITS):
         return []  # every form holds a digit but "năm nay", holidays and lunar dates
@@ -265,7 +299,7 @@ def extract_dates(sentence: str, offset: int = 0, published: date | None = None)
             start, end = m.span()
             if any(start < b and a < end for a, b in taken):
                 continue
-            normalized = _normalize(form.kind, m, published)
+            normalized = None if stand_in and form.kind == "until_now" else _normalize(form.kind, m, published)
             if normalized is None:
                 continue
             taken.append((start, end))

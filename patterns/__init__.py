@@ -77,6 +77,7 @@ SCHEMAS: dict[str, dict[str, dict[str, str]]] = {
         "lunar_months": {"*": "int"},
         "holidays": {"*": "str"},
         "comparison_base": {"pattern": "regex"},
+        "birth_years": {"pattern": "regex"},
         "limits": {"future_days": "int"},
     },
     "documents": {

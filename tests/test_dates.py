@@ -64,6 +64,8 @@ DATES = [
     ("rule-lunar-full-moon", "Rằm tháng Giêng, chùa đông khách.", [("Rằm tháng Giêng", "2024-02-24", "2024-02-24", "day")]),
     ("rule-holiday-with-day", "Dịp nghỉ lễ Quốc khánh 2/9, lượng khách tăng.", [("lễ Quốc khánh 2/9", "2024-09-02", "2024-09-02", "day")]),
     ("rule-holiday-new-year", "Trong dịp Tết Dương lịch, tai nạn giảm.", [("Tết Dương lịch", "2024-01-01", "2024-01-01", "day")]),
+    ("rule-from-start-of-year-until-now", "Từ đầu năm đến nay, tỉnh ghi nhận 500 ca.", [("Từ đầu năm đến nay", "2024-01", "2024-05", "period")]),
+    ("rule-from-year-until-now", "Từ năm 2004 đến nay, huyện kết nạp 500 đảng viên.", [("Từ năm 2004 đến nay", "2004", "2024-05-02", "period")]),
     ("not-solar-month-name", "Thứ Tư, 29 Tháng Mười Một, trời mưa.", []),
     ("not-ratio", "Có 28/30 Bí thư không phải người địa phương.", []),
     ("not-percent", "Tỷ lệ đạt 65,67% và 12,5%.", []),
@@ -79,8 +81,12 @@ def test_dates_of_sentence(sentence, expected):
 
 
 def test_without_publication_date_keeps_what_the_text_gives():
-    found = extract_dates("Sáng 2/5, năm nay và năm 2017, hội nghị họp.", 0, None)
-    assert [(d.text, d.date_start) for d in found] == [("Sáng 2/5", "--05-02"), ("năm 2017", "2017")]
+    found = extract_dates("Sáng 2/5, năm nay và năm 2017, hội nghị họp trong tháng 9.", 0, None)
+    assert [(d.text, d.date_start) for d in found] == [("Sáng 2/5", "--05-02"), ("năm 2017", "2017"), ("tháng 9", "--09")]
+
+
+def test_until_now_needs_the_page_date_not_a_stand_in():
+    assert extract_dates("Từ đầu năm đến nay, có 500 ca.", 0, date(2022, 12, 31), stand_in=True) == []
 
 
 def test_offsets_index_the_text():
@@ -98,6 +104,7 @@ REFERENCES = [
     ("not-nothing-named", ["Sáng 2/5, hội nghị khai mạc."], None),
     ("rule-comparison-base-is-last-year", ["Thu ngân sách bằng 140% cùng kỳ năm 2023."], date(2024, 12, 31)),
     ("rule-base-beside-named-year", ["Năm 2015 tăng 12% so với năm 2014."], date(2015, 3, 31)),
+    ("not-birth-years", ["Sáng nay, 19/10, xe do Nguyễn Văn A (sinh năm 1978) điều khiển."], None),
 ]
 
 
@@ -109,7 +116,10 @@ def test_reference_date_of_undated_article(sentences, expected):
     from extract.dates import comparison_base_years
 
     mentions = [m for s in sentences for m in extract_dates(s, 0, None)]
-    assert reference_date(mentions, [y for s in sentences for y in comparison_base_years(s)]) == expected
+    from extract.dates import birth_years
+
+    assert reference_date(mentions, [y for s in sentences for y in comparison_base_years(s)],
+                          [y for s in sentences for y in birth_years(s)]) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [
