@@ -241,4 +241,11 @@ def read_changes(s: Parsed, cands: list[Candidate], subjects: list[Span | None])
             base = "plan"   # "đạt 105% chỉ tiêu được giao; … đạt 50,98%": the list's base goes on
         compared_to = base or ("previous" if change else None)
         out.append(Change(change, compared_to, negative))
+    for k, c in enumerate(cands):   # the two ends of a range share their change and base: "từ 7 - 10 ngày so với …"
+        if c.range_with_previous:
+            low, high = out[k - 1], out[k]
+            change = low.change or high.change
+            base = high.compared_to if high.compared_to and not low.compared_to else low.compared_to or high.compared_to
+            out[k - 1] = Change(change, base if change or base else None, low.negative)
+            out[k] = Change(change, base if change or base else None, high.negative)
     return out

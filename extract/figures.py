@@ -368,6 +368,18 @@ def _read_qualifier(tokens, c: Candidate, lex) -> None:
             c.first -= 1
 
 
+def _bound_range(tokens: list[Token], lower: Candidate, upper: Candidate, lex: _Lexicon) -> None:
+    """"từ 45-60 km", "20-25 m": the ends of a range are bounds, the lower
+    ``at_least`` (with its "từ"), the upper ``at_most``; a qualifier written
+    before the range ("khoảng 20-25 m") holds for both."""
+    if lower.qualifier != "exact":
+        upper.qualifier = lower.qualifier
+        return
+    lower.qualifier, upper.qualifier = "at_least", "at_most"
+    if lower.first > 0 and tokens[lower.first - 1].lower in lex.range_openers:
+        lower.first -= 1
+
+
 def _joins_range(tokens: list[Token], lower: Candidate, upper: Candidate, lex: _Lexicon) -> bool:
     between = tokens[lower.after:upper.first]
     return len(between) == 1 and between[0].lower in lex.range_joiners
@@ -409,6 +421,7 @@ def _candidates(s: Parsed, lex: _Lexicon, spans) -> list[Candidate]:
                 if candidate.scale_word and not lower.scale_word:
                     lower.value *= lex.scales[candidate.scale_word]
             candidate.range_with_previous = True
+            _bound_range(tokens, lower, candidate, lex)
         found.append(candidate)
         i = max(candidate.after, i + 1)
     return found
