@@ -259,6 +259,8 @@ def _forward(s: Parsed, cands, k: int, start: int, end: int, rule: str) -> Span 
             piece = j - (i + 1)
             if piece == 0 or (j < len(t) and (t[j].is_number or j in later_starts)):
                 break  # "2 chương trình, 10 kế hoạch": the next piece is another figure
+            if t[i + 1].text[:1].isupper() and any(x in later_starts for x in range(j, j + 3)):
+                break  # "Hà Lam có 350 hộ, Bình Tú là 400 hộ": a name keys the next item
             ended_by_stop = j < len(t) and t[j].is_word
             if piece <= r.short or ended_by_stop:
                 end = i = j
