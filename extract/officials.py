@@ -21,6 +21,8 @@ import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import regex
+
 import patterns
 from extract.gazetteer import normalize_key
 from extract.text import Parsed, PhraseSet, Token, two_syllable_words
@@ -115,12 +117,14 @@ def _name_length(t: list[Token], i: int, place_names: frozenset[str]) -> int:
     return j - i
 
 
-def _title_length(t: list[Token], i: int, place_names: frozenset[str]) -> int:
-    """Tokens of a title starting at token i (0: none)."""
+def _title_length(t: list[Token], i: int, place_names: frozenset[str], after_name: bool = False) -> int:
+    """Tokens of a title starting at token i (0: none). ``after_name``: the
+    title is written right after a name, where a lower-case head is a title
+    too ("ông Hoàng Tỷ (chủ tịch UBND xã Cù Bị)")."""
     r = _rules()
     prefix = r.prefixes.match_at(t, i)  # "nguyên Phó Bí thư", "Quyền Chủ tịch"
     head = r.heads.match_at(t, i + prefix) if i + prefix < len(t) else 0
-    if not head or not t[i + prefix].text[0].isupper():
+    if not head or not (t[i + prefix].text[0].isupper() or (prefix and t[i].text[0].isupper()) or after_name):
         return 0  # a lower-case head in running prose ("các ủy viên") is no title
     j = i + prefix + head
     words = two_syllable_words()
@@ -142,6 +146,11 @@ def _title_length(t: list[Token], i: int, place_names: frozenset[str]) -> int:
         if link and j + link < len(t) and _capitalized(t[j + link]) \
                 and not _name_length(t, j + link, place_names):
             j += link  # "Sở Giáo dục và Đào tạo", not "Bí thư Đảng ủy xã và Vì Thị Hương"
+            continue
+        if token.text == "," and j + 2 < len(t) and r.level_words.match_at(t, j + 1) \
+                and _capitalized(t[j + 1 + r.level_words.match_at(t, j + 1)]) \
+                and not _name_length(t, j + 1 + r.level_words.match_at(t, j + 1), place_names):
+            j += 1 + r.level_words.match_at(t, j + 1)   # "UBND xã Cù Bị, huyện Châu Đức"
             continue
         if token.text == "(" and j + 2 < len(t) and _abbreviation(t[j + 1]) and t[j + 2].text == ")":
             j += 3  # "Sở Giáo dục và Đào tạo (GD-ĐT) tỉnh Nam Định"
@@ -184,11 +193,14 @@ def _titles_after(s: Parsed, j: int, place_names) -> list[tuple[int, int]]:
     while j < len(t):
         if t[j].text in SEPARATORS:  # ", TITLE", " - TITLE", " (TITLE)"
             k = j + 1
+            if t[j].text == "(" and k + 2 < len(t) and t[k].is_number and t[k + 1].lower == "tuổi" \
+                    and t[k + 2].text == ",":
+                k += 3   # "ông Nguyễn Văn Mạnh (33 tuổi, Trưởng Công an thị trấn)"
         elif (size := r.joiners.match_at(t, j)) and found:
             k = j + size
         else:
             break
-        size = _title_length(t, k, place_names) if k < len(t) else 0
+        size = _title_length(t, k, place_names, after_name=not found) if k < len(t) else 0
         if not size or (k + size < len(t) and _name_length(t, k + size, place_names)):
             break  # none, or the title of the next name: "A, Giám đốc Công an tỉnh B"
         found.append((k, size))
@@ -233,6 +245,14 @@ def _title_before(s: Parsed, i: int, place_names, floor: int = 0) -> tuple[int, 
     return None
 
 
+@functools.cache
+def _glued_dash() -> regex.Pattern:
+    """A dash glued between a name and a title head: "An-Phó Chi cục trưởng"."""
+    firsts = {w.split()[0] for w in patterns.load().officials["title_heads"]["words"]}
+    firsts |= {w[0].upper() + w[1:] for w in firsts}
+    return regex.compile(r"(?<=\p{L})-(?=(?:" + "|".join(sorted(map(regex.escape, firsts))) + r")\s)")
+
+
 def extract_officials(sentence: str, offset: int = 0,
                       place_names: Iterable[str] = frozenset()) -> list[OfficialMention]:
     """Named office holders of one sentence, each with the titles given there.
@@ -240,7 +260,9 @@ def extract_officials(sentence: str, offset: int = 0,
     ``place_names``: unit names as ``gazetteer.normalize_key`` gives them
     (``gazetteer.load().names()``), so that "Hà Nội" is no person."""
     places = place_names if isinstance(place_names, frozenset) else frozenset(place_names)
-    s = Parsed.of(sentence)
+    # "ông Đào Văn An-Phó Chi cục trưởng …": a dash glued between a name and a
+    # title separates them; read it as a comma (same length, offsets kept)
+    s = Parsed.of(_glued_dash().sub(",", sentence) if "-" in sentence else sentence)
     t = s.tokens
     family = _rules().family
     found = []
