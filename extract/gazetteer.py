@@ -55,7 +55,8 @@ class Unit:
 def normalize_key(text: str) -> str:
     """Matching key: NFC, Đ look-alikes, one tone-mark style, case-folded, single spaces."""
     text = unicodedata.normalize("NFC", text).replace("\u00d0", "\u0110").replace("\u00f0", "\u0111")
-    text = " ".join(text.split()).casefold()
+    # "Đạ M’Rông", "Đạ M'Rông", "Đạ Rsal" for "Đạ R’Sal": apostrophes are spelt every way
+    text = " ".join(text.replace("’", "").replace("'", "").replace("‘", "").split()).casefold()
     for old, new in _tone_marks().items():
         text = text.replace(old, new)
     variants = _spelling_variants()
