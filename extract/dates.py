@@ -278,7 +278,9 @@ def reference_date(mentions: list[DateMention], base_years: Iterable[int] = (),
     reported = years | {year + 1 for year in base_years}
     if reported:
         latest = max(reported)
-        return date(latest, 3, 31) if {latest, latest - 1} <= years else date(latest, 12, 31)
+        # a turn of the year: both years named for themselves, the earlier not only as a base
+        turn = {latest, latest - 1} <= years and latest - 1 not in set(base_years)
+        return date(latest, 3, 31) if turn else date(latest, 12, 31)
     starts = [int(m.date_start[:4]) for m in mentions
               if m.date_start[:4].isdigit() and int(m.date_start[:4]) not in set(not_report_years)]
     return date(min(starts), 12, 31) if starts else None

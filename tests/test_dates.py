@@ -103,7 +103,9 @@ REFERENCES = [
     ("rule-only-a-term", ["Đại biểu HĐND nhiệm kỳ 2021-2026."], date(2021, 12, 31)),
     ("not-nothing-named", ["Sáng 2/5, hội nghị khai mạc."], None),
     ("rule-comparison-base-is-last-year", ["Thu ngân sách bằng 140% cùng kỳ năm 2023."], date(2024, 12, 31)),
-    ("rule-base-beside-named-year", ["Năm 2015 tăng 12% so với năm 2014."], date(2015, 3, 31)),
+    ("rule-base-beside-named-year", ["Năm 2015 tăng 12% so với năm 2014."], date(2015, 12, 31)),   # a base is no turn of the year
+    ("not-turn-of-year-from-a-base", ["Thực hiện Quyết định ngày 28-8-2018, ngày 27-11 huyện kết nạp 200 đảng viên, tăng 5 so với năm 2017."],
+     date(2018, 12, 31)),
     ("not-birth-years", ["Sáng nay, 19/10, xe do Nguyễn Văn A (sinh năm 1978) điều khiển."], None),
 ]
 
