@@ -117,6 +117,12 @@ def _normalize(kind: str, m: regex.Match, published: date | None) -> tuple[str, 
                 return f"--{mo:02d}", f"--{mo:02d}", "month"   # "tháng 9" with no year anywhere
             return None
         year = published.year
+    if kind == "half_month":
+        mo = int(m.group("m"))
+        last = calendar.monthrange(year, mo)[1]
+        first_half = m.group("part").lower() == "đầu"
+        start, end = (1, 15) if first_half else (16, last)
+        return f"{year:04d}-{mo:02d}-{start:02d}", f"{year:04d}-{mo:02d}-{end:02d}", "period"
     if kind == "quarter":
         q = m.group("q").upper()
         q = ROMAN.get(q) or int(q)
@@ -272,14 +278,18 @@ def reference_date(mentions: list[DateMention], base_years: Iterable[int] = (),
     comparison base ("tăng 12% so với cùng kỳ năm 2015") is the year before
     the report's.
     """
+    # dates and periods within one year ("9 tháng đầu năm 2022"), not terms
+    # ("nhiệm kỳ 2021-2026") nor deadlines ("đến năm 2030")
     years = {int(m.date_start[:4]) for m in mentions
-             if m.granularity != "period" and m.date_start[:4].isdigit()
+             if m.date_start[:4].isdigit() and m.date_start[:4] == m.date_end[:4]
              and not m.text.lower().startswith(("đến", "tới"))} - set(not_report_years)
+    whole_years = {int(m.date_start) for m in mentions if m.granularity == "year" and m.date_start.isdigit()}
     reported = years | {year + 1 for year in base_years}
     if reported:
         latest = max(reported)
-        # a turn of the year: both years named for themselves, the earlier not only as a base
-        turn = {latest, latest - 1} <= years and latest - 1 not in set(base_years)
+        # a turn of the year: both years named as years ("kết quả năm 2022, nhiệm
+        # vụ năm 2023"), the earlier not only as a base
+        turn = {latest, latest - 1} <= whole_years and latest - 1 not in set(base_years)
         return date(latest, 3, 31) if turn else date(latest, 12, 31)
     starts = [int(m.date_start[:4]) for m in mentions
               if m.date_start[:4].isdigit() and int(m.date_start[:4]) not in set(not_report_years)]

@@ -66,6 +66,9 @@ DATES = [
     ("rule-holiday-new-year", "Trong dịp Tết Dương lịch, tai nạn giảm.", [("Tết Dương lịch", "2024-01-01", "2024-01-01", "day")]),
     ("rule-from-start-of-year-until-now", "Từ đầu năm đến nay, tỉnh ghi nhận 500 ca.", [("Từ đầu năm đến nay", "2024-01", "2024-05", "period")]),
     ("rule-from-year-until-now", "Từ năm 2004 đến nay, huyện kết nạp 500 đảng viên.", [("Từ năm 2004 đến nay", "2004", "2024-05-02", "period")]),
+    ("rule-half-month", "Đại hội diễn ra trong nửa đầu tháng 3/2020.", [("nửa đầu tháng 3/2020", "2020-03-01", "2020-03-15", "period")]),
+    ("rule-two-days-of-a-month", "Mưa lớn trong ngày 14 và ngày 15-10.", [("ngày 14 và ngày 15-10", "2024-10-14", "2024-10-15", "period")]),
+    ("rule-month-of-year", "Số liệu tháng 6 của năm 2013 tăng.", [("tháng 6 của năm 2013", "2013-06", "2013-06", "month")]),
     ("not-solar-month-name", "Thứ Tư, 29 Tháng Mười Một, trời mưa.", []),
     ("not-ratio", "Có 28/30 Bí thư không phải người địa phương.", []),
     ("not-percent", "Tỷ lệ đạt 65,67% và 12,5%.", []),
@@ -106,6 +109,9 @@ REFERENCES = [
     ("rule-base-beside-named-year", ["Năm 2015 tăng 12% so với năm 2014."], date(2015, 12, 31)),   # a base is no turn of the year
     ("not-turn-of-year-from-a-base", ["Thực hiện Quyết định ngày 28-8-2018, ngày 27-11 huyện kết nạp 200 đảng viên, tăng 5 so với năm 2017."],
      date(2018, 12, 31)),
+    ("rule-reporting-period-names-the-year", ["Lũ năm 2020 cao hơn.", "Thiệt hại trong 9 tháng đầu năm 2022 lớn."],
+     date(2022, 12, 31)),
+    ("not-turn-of-year-from-days", ["Tháng 10/2018, tỉnh kỷ luật ông A.", "Ngày 21/8/2019, cơ quan khởi tố."], date(2019, 12, 31)),
     ("not-birth-years", ["Sáng nay, 19/10, xe do Nguyễn Văn A (sinh năm 1978) điều khiển."], None),
 ]
 
