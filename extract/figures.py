@@ -295,9 +295,13 @@ def _read_unit(s: Parsed, c: Candidate, lex: _Lexicon) -> None:
             else:
                 kind, unit = "measure", lex.measure[surface]
             end = match.end()
-            per = lex.per_unit.match(text, end)  # "7.800 đồng/kg", "2 buổi/ngày"
-            if per and "/" not in unit:
-                unit, end = f"{unit}/{per.group('per').lower()}", per.end()
+            # "748 kg/người/năm": a measure keeps what it is per; money is its
+            # currency alone ("7.800 đồng/kg" is VND), the "/kg" stays in its text
+            while (per := lex.per_unit.match(text, end)) and "/" not in (unit if kind == "money" else "") \
+                    and unit.count("/") < 2:
+                if kind != "money":
+                    unit = f"{unit}/{per.group('per').lower()}"
+                end = per.end()
             c.unit = unit
             if c.kind != "ratio":
                 c.kind = kind
