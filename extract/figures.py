@@ -177,6 +177,8 @@ def _names_or_ranks(tokens: list[Token], i: int, lex: _Lexicon) -> bool:
     """A number right after a naming noun ("Quận 1", "khóa 12", "lần thứ 17")."""
     if not lex.name_numbers.match_before(tokens, i):
         return False
+    if tokens[i - 1].lower in lex.unit_levels and len(tokens[i].text.replace(".", "")) >= 3:
+        return False   # "Phường 3" is a name, "khối xã 1685 đồng chí" a count: units are numbered below 100
     return not lex.name_exceptions.match_before(tokens, i)
 
 

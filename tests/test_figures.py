@@ -105,6 +105,8 @@ EXAMPLES = [
     ex("not-house-grade", "Nhiều nhà cấp 4 của người dân bị tốc mái."),
     ex("rule-subject-named-list-item-stops", "Xã An Hòa có 350 hộ, Bình Tú là 400 hộ bị ngập.",
        ("350 hộ", 350, "count", "hộ", "exact", "hộ"), ("400 hộ", 400, "count", "hộ", "exact", ANY)),
+    ex("rule-count-after-level-word", "Trong đó, khối xã 1685 đồng chí, khối cơ quan 171 đồng chí.",
+       ("1685 đồng chí", 1685, "count", "đồng chí", "exact", ANY), ("171 đồng chí", 171, "count", "đồng chí", "exact", ANY)),
     ex("rule-measure-tan", "Sản lượng lúa cả năm đạt 12.500 tấn.",
        ("12.500 tấn", 12500, "measure", "tấn", "exact", "Sản lượng lúa")),
     ex("rule-measure-ha", "Diện tích gieo trồng là 1.200 ha.",
