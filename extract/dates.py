@@ -117,6 +117,9 @@ def _normalize(kind: str, m: regex.Match, published: date | None) -> tuple[str, 
                 return f"--{mo:02d}", f"--{mo:02d}", "month"   # "tháng 9" with no year anywhere
             return None
         year = published.year
+    if kind == "half_year":
+        first = m.group("part").lower() == "đầu"
+        return (f"{year:04d}-01", f"{year:04d}-06", "half") if first else (f"{year:04d}-07", f"{year:04d}-12", "half")
     if kind == "half_month":
         mo = int(m.group("m"))
         last = calendar.monthrange(year, mo)[1]
@@ -274,7 +277,8 @@ def reference_date(mentions: list[DateMention], base_years: Iterable[int] = (),
     year. Where the year before it is named too, the article sits at a turn
     of the year ("kết quả năm 2022, nhiệm vụ năm 2023"): a day late in the
     year belongs to the earlier year, an early one to the later. With only
-    periods ("nhiệm kỳ 2021-2026"), their first year. A year named as a
+    terms ("nhiệm kỳ 2020-2025, nhiệm kỳ 2025-2030"), the first year of the
+    latest. A year named as a
     comparison base ("tăng 12% so với cùng kỳ năm 2015") is the year before
     the report's.
     """
@@ -293,7 +297,7 @@ def reference_date(mentions: list[DateMention], base_years: Iterable[int] = (),
         return date(latest, 3, 31) if turn else date(latest, 12, 31)
     starts = [int(m.date_start[:4]) for m in mentions
               if m.date_start[:4].isdigit() and int(m.date_start[:4]) not in set(not_report_years)]
-    return date(min(starts), 12, 31) if starts else None
+    return date(max(starts), 12, 31) if starts else None   # the latest term: "nhiệm kỳ 2025-2030" after 2020-2025
 
 
 def extract_dates(sentence: str, offset: int = 0, published: date | None = None,

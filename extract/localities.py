@@ -85,7 +85,8 @@ def _rules() -> _Rules:
     gazetteer = load()
     level_words = {k.lower(): tuple(v) for k, v in data["level_words"].items()}
     organization_words = {k.lower(): tuple(v) for k, v in data["organization_words"].items()}
-    provinces = {u.short for u in gazetteer.units.values() if u.level == "province"}
+    provinces = {u.short for u in gazetteer.units.values() if u.level == "province"} \
+        - set(data["not_bare_names"]["words"])
     start = r"(?<![\p{L}\p{M}\d])"
     return _Rules(
         level_words=level_words,

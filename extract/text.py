@@ -13,6 +13,8 @@ from importlib import resources
 
 import regex
 
+import patterns
+
 TOKEN = regex.compile(r"\d+(?:[.,]\d+)*|[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*|\S")
 
 
@@ -96,11 +98,20 @@ def two_syllable_words() -> frozenset[tuple[str, str]]:
     """Two-syllable words of underthesea's Viet74K dictionary, lower-cased: tells
     "mặt bằng" (one word) from "bằng" the preposition."""
     path = resources.files("underthesea.corpus") / "data" / "Viet74K.txt"
+    # the dictionary writes old tone placement ("uỷ ban"); texts write both
+    marks = patterns.load().localities["tone_marks"]
+
+    def new_style(syllable: str) -> str:
+        for old, new in marks.items():
+            syllable = syllable.replace(old, new)
+        return syllable
+
     words = set()
     for line in path.read_text(encoding="utf-8").splitlines():
         parts = line.strip().lower().split()
         if len(parts) == 2:
             words.add((parts[0], parts[1]))
+            words.add((new_style(parts[0]), new_style(parts[1])))
     return frozenset(words)
 
 

@@ -108,6 +108,7 @@ SCHEMAS: dict[str, dict[str, dict[str, str]]] = {
         "spelling_variants": {"*": "str"},
         "inside_names": {"words": "str-list"},
         "not_after": {"words": "str-list"},
+        "not_bare_names": {"words": "str-list"},
         "reorganization": {"effective": "str"},
     },
     "gazetteer": {

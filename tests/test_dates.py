@@ -66,6 +66,7 @@ DATES = [
     ("rule-holiday-new-year", "Trong dịp Tết Dương lịch, tai nạn giảm.", [("Tết Dương lịch", "2024-01-01", "2024-01-01", "day")]),
     ("rule-from-start-of-year-until-now", "Từ đầu năm đến nay, tỉnh ghi nhận 500 ca.", [("Từ đầu năm đến nay", "2024-01", "2024-05", "period")]),
     ("rule-from-year-until-now", "Từ năm 2004 đến nay, huyện kết nạp 500 đảng viên.", [("Từ năm 2004 đến nay", "2004", "2024-05-02", "period")]),
+    ("rule-half-year", "Trong nửa đầu năm 2025, 9 địa phương tăng trưởng trên 10%.", [("nửa đầu năm 2025", "2025-01", "2025-06", "half")]),
     ("rule-half-month", "Đại hội diễn ra trong nửa đầu tháng 3/2020.", [("nửa đầu tháng 3/2020", "2020-03-01", "2020-03-15", "period")]),
     ("rule-two-days-of-a-month", "Mưa lớn trong ngày 14 và ngày 15-10.", [("ngày 14 và ngày 15-10", "2024-10-14", "2024-10-15", "period")]),
     ("rule-month-of-year", "Số liệu tháng 6 của năm 2013 tăng.", [("tháng 6 của năm 2013", "2013-06", "2013-06", "month")]),
@@ -104,6 +105,7 @@ REFERENCES = [
     ("rule-turn-of-year", ["Kết quả năm 2022 khả quan.", "Nhiệm vụ năm 2023 được thông qua."], date(2023, 3, 31)),
     ("rule-deadline-not-the-year", ["Năm 2021 đạt 80%.", "Phấn đấu đến năm 2030 đạt 100%."], date(2021, 12, 31)),
     ("rule-only-a-term", ["Đại biểu HĐND nhiệm kỳ 2021-2026."], date(2021, 12, 31)),
+    ("rule-latest-term", ["Nhiệm kỳ 2020-2025, Đảng bộ đạt nhiều kết quả.", "Đại hội nhiệm kỳ 2025-2030 thành công."], date(2025, 12, 31)),
     ("not-nothing-named", ["Sáng 2/5, hội nghị khai mạc."], None),
     ("rule-comparison-base-is-last-year", ["Thu ngân sách bằng 140% cùng kỳ năm 2023."], date(2024, 12, 31)),
     ("rule-base-beside-named-year", ["Năm 2015 tăng 12% so với năm 2014."], date(2015, 12, 31)),   # a base is no turn of the year

@@ -195,6 +195,7 @@ LOCALITIES = [
       ("huyện Krông Ana", "Huyện Krông A Na", "district", "Tỉnh Đắk Lắk", "place")]),
     ("not-numbers-after-a-name", "Theo Sở Công Thương TP.Đà Nẵng, 9 tháng đầu năm tăng 12%.",
      [("TP.Đà Nẵng", "Thành phố Đà Nẵng", "province", "Thành phố Đà Nẵng", "place")]),
+    ("not-the-person", "Học tập và làm theo tư tưởng, đạo đức Hồ Chí Minh.", []),
     ("not-road-or-school", "Tai nạn trên đường Hồ Chí Minh gần Trường THPT Chuyên Hà Tĩnh.", []),
     ("not-village-or-person", "Tỉnh Tuyên Quang: thôn Hàm Yên và ông Chiêm Hóa.",
      [("Tỉnh Tuyên Quang", "Tỉnh Tuyên Quang", "province", "Tỉnh Tuyên Quang", "place")]),
