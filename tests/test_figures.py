@@ -107,6 +107,8 @@ EXAMPLES = [
        ("350 hộ", 350, "count", "hộ", "exact", "hộ"), ("400 hộ", 400, "count", "hộ", "exact", ANY)),
     ex("rule-count-after-level-word", "Trong đó, khối xã 1685 đồng chí, khối cơ quan 171 đồng chí.",
        ("1685 đồng chí", 1685, "count", "đồng chí", "exact", ANY), ("171 đồng chí", 171, "count", "đồng chí", "exact", ANY)),
+    ex("not-day-names-and-week-numbers", "Dịp lễ Quốc khánh 2-9, tại Hội trường 2-9, dịch tăng từ tuần 30; tuần 31.8 - 6.9 có 228 ca.",
+       ("228 ca", 228, "count", "ca", "exact", ANY)),
     ex("rule-measure-tan", "Sản lượng lúa cả năm đạt 12.500 tấn.",
        ("12.500 tấn", 12500, "measure", "tấn", "exact", "Sản lượng lúa")),
     ex("rule-measure-ha", "Diện tích gieo trồng là 1.200 ha.",
