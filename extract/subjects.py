@@ -68,6 +68,8 @@ class _Rules:
     person_predicates: PhraseSet
     place_of: PhraseSet
     examples: PhraseSet
+    dangling_first: PhraseSet
+    dangling_last: PhraseSet
     unit_words: PhraseSet
     short: int
     max_forward: int
@@ -101,6 +103,8 @@ def _rules() -> _Rules:
         person_predicates=PhraseSet(s["person_predicates"]["words"]),
         place_of=PhraseSet(s["place_of_names"]["words"]),
         examples=PhraseSet(s["example_openers"]["words"]),
+        dangling_first=PhraseSet(s["dangling_words"]["first"]),
+        dangling_last=PhraseSet(s["dangling_words"]["last"]),
         unit_words=PhraseSet([*p.units["measure"], *p.units["currency"], *p.units["percent"]["words"],
                               *p.numbers["scales"], "cùng kỳ", "lần", "lượt"]),
         short=s["limits"]["short_piece_words"],
@@ -276,6 +280,7 @@ def _forward(s: Parsed, cands, k: int, start: int, end: int, rule: str) -> Span 
             break
         i += 1
         end = i
+    start, end = _without_dangling(t, start, end, _rules())
     if end <= start:
         return None
     return Span(t[start].start, t[end - 1].end, rule)
@@ -328,6 +333,24 @@ def _pieces(s: Parsed, end: int) -> list[tuple[int, int]]:
         i -= 1
     pieces.append((i + 1, piece_end))
     return pieces
+
+
+def _without_dangling(t, start: int, end: int, r: _Rules) -> tuple[int, int]:
+    """Drop punctuation and dangling function words from both edges."""
+    changed = True
+    while changed and start < end:
+        changed = False
+        while start < end and t[start].is_punct:
+            start, changed = start + 1, True
+        if start < end and (size := r.dangling_first.match_at(t, start)) and start + size < end:
+            start, changed = start + size, True
+        while end > start and t[end - 1].is_punct and t[end - 1].text != ")":
+            end, changed = end - 1, True
+        if end > start and (size := r.dangling_last.match_before(t, end)) and end - size > start:
+            end, changed = end - size, True
+    if start < end and r.dangling_first.match_at(t, start) == end - start:
+        return start, start   # nothing but a dangling word: "Trong"
+    return start, end
 
 
 def _proper_name(token) -> bool:
@@ -452,8 +475,7 @@ def _backward(s: Parsed, cands, k: int, end: int, rule: str, light: bool = False
         if t[end - 1].text == ")" and any(tok.text == "(" for tok in t[start:end - 1]):
             break  # "Tốc độ tăng trưởng kinh tế (GRDP)" keeps its closing bracket
         end -= size or 1
-    while start < end and t[start].is_punct:
-        start += 1
+    start, end = _without_dangling(t, start, end, r)
     if end <= start:
         return None
     return Span(t[start].start, t[end - 1].end, rule)
