@@ -120,10 +120,11 @@ def attach_subjects(s: Parsed, candidates: list[Candidate]) -> list[Span | None]
     for k, c in enumerate(candidates):
         if c.range_with_previous and spans[k]:
             spans[k - 1] = spans[k]  # "từ 10 đến 15 doanh nghiệp": both ends measure one thing
-    for k in range(1, len(spans)):
-        if spans[k] and spans[k - 1] and _names_no_measure(s, spans[k]):
+    for k in range(len(spans)):
+        if spans[k] and _names_no_measure(s, spans[k]):
             # "GDP năm 2012 là 5,7%, năm 2013 là 6,81%": a period or a unit, not a measure
-            spans[k] = Span(spans[k - 1].start, spans[k - 1].end, "elliptical")
+            previous = spans[k - 1] if k else None
+            spans[k] = Span(previous.start, previous.end, "elliptical") if previous else None
     return spans
 
 
@@ -263,6 +264,8 @@ def _forward(s: Parsed, cands, k: int, start: int, end: int, rule: str) -> Span 
             piece = j - (i + 1)
             if piece == 0 or (j < len(t) and (t[j].is_number or j in later_starts)):
                 break  # "2 chương trình, 10 kế hoạch": the next piece is another figure
+            if any(x in later_starts for x in range(i + 1, j + 3)) and (t[i + 1].text[:1].isupper() or j - (i + 1) <= 2):
+                break  # "18,4 triệu lượt khách, thu về gần 48.400 tỷ đồng": the next piece has its own figure
             if t[i + 1].text[:1].isupper() and any(x in later_starts for x in range(j, j + 3)):
                 break  # "Hà Lam có 350 hộ, Bình Tú là 400 hộ": a name keys the next item
             ended_by_stop = j < len(t) and t[j].is_word
@@ -363,8 +366,8 @@ def _after_topic(t, start: int, end: int, r: _Rules) -> int:
     place or body ("Lào Cai thu ngân sách", "Hải Phòng, chỉ số …", "Tỉnh
     Thái Bình phấn đấu giữ vững tốc độ …")."""
     i = start
-    while i < end and (t[i].is_number or r.time_words.match_at(t, i)):
-        i += 1 if t[i].is_number else r.time_words.match_at(t, i)
+    while i < end and (t[i].is_number or t[i].text == "/" or r.time_words.match_at(t, i)):
+        i += 1 if (t[i].is_number or t[i].text == "/") else r.time_words.match_at(t, i)
     if i > start and any(tok.is_number for tok in t[start:i]) and i < end:
         start = i
     j = start
@@ -458,13 +461,13 @@ def _backward(s: Parsed, cands, k: int, end: int, rule: str, light: bool = False
             if size and i + size < end:
                 start = i + size
                 break
-    start = _after_topic(t, start, end, r)
     for i in range(end - 2, start - 1, -1):   # "… như sản phẩm từ cao su": after the list's opener
         if (size := r.examples.match_at(t, i)) and i + size < end:
             start = i + size
             while start < end and t[start].is_punct:
                 start += 1
             break
+    start = _after_topic(t, start, end, r)
     for i in range(start + 1, end):   # "tổng thu ngân sách trên địa bàn huyện": the place is a fact of its own
         if r.tail_cuts.match_at(t, i) or (t[i].text == "(" and r.tail_cuts.match_at(t, i + 1)) or (
                 (size := r.place_of.match_at(t, i)) and i + size < end and _proper_name(t[i + size])):
