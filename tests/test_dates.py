@@ -66,6 +66,8 @@ DATES = [
     ("rule-holiday-new-year", "Trong dịp Tết Dương lịch, tai nạn giảm.", [("Tết Dương lịch", "2024-01-01", "2024-01-01", "day")]),
     ("rule-from-start-of-year-until-now", "Từ đầu năm đến nay, tỉnh ghi nhận 500 ca.", [("Từ đầu năm đến nay", "2024-01", "2024-05", "period")]),
     ("rule-from-year-until-now", "Từ năm 2004 đến nay, huyện kết nạp 500 đảng viên.", [("Từ năm 2004 đến nay", "2004", "2024-05-02", "period")]),
+    ("rule-today-in-brackets", "Hôm nay (1/7), các tỉnh mới đi vào hoạt động.", [("Hôm nay (1/7", "2024-07-01", "2024-07-01", "day")]),
+    ("rule-weekday", "Thứ Hai, 15/4, hội nghị khai mạc.", [("Thứ Hai, 15/4", "2024-04-15", "2024-04-15", "day")]),
     ("rule-half-year", "Trong nửa đầu năm 2025, 9 địa phương tăng trưởng trên 10%.", [("nửa đầu năm 2025", "2025-01", "2025-06", "half")]),
     ("rule-half-month", "Đại hội diễn ra trong nửa đầu tháng 3/2020.", [("nửa đầu tháng 3/2020", "2020-03-01", "2020-03-15", "period")]),
     ("rule-two-days-of-a-month", "Mưa lớn trong ngày 14 và ngày 15-10.", [("ngày 14 và ngày 15-10", "2024-10-14", "2024-10-15", "period")]),
