@@ -199,6 +199,16 @@ def _read_footer(page: _Page, rules: _Rules) -> None:
             lines[i] = line[: credit.start()].rstrip()
 
 
+def _ends_with_abbreviation(sentence: str) -> bool:
+    words = sentence.split()
+    return bool(words) and words[-1] in _abbreviations()
+
+
+@functools.cache
+def _abbreviations() -> frozenset[str]:
+    return frozenset(patterns.load().sentences["abbreviations"]["words"])
+
+
 def split_sentences(paragraph: str) -> list[tuple[int, int]]:
     """Sentence spans within one paragraph (underthesea's splitter, offsets kept)."""
     from underthesea import sent_tokenize  # loaded once, on first use
@@ -212,7 +222,10 @@ def split_sentences(paragraph: str) -> list[tuple[int, int]]:
         at = paragraph.find(sentence, cursor)
         if at < 0:  # the splitter changed the text: keep the rest as one sentence
             break
-        spans.append((at, at + len(sentence)))
+        if spans and _ends_with_abbreviation(paragraph[spans[-1][0]:spans[-1][1]]):
+            spans[-1] = (spans[-1][0], at + len(sentence))   # "… TX. | Giá Rai là 750 đảng viên"
+        else:
+            spans.append((at, at + len(sentence)))
         cursor = at + len(sentence)
     rest = paragraph[cursor:].strip()
     if rest:

@@ -111,6 +111,9 @@ SCHEMAS: dict[str, dict[str, dict[str, str]]] = {
         "not_bare_names": {"words": "str-list"},
         "reorganization": {"effective": "str"},
     },
+    "sentences": {
+        "abbreviations": {"words": "str-list"},
+    },
     "gazetteer": {
         "former": {"name": "str", "level": "str", "code": "str", "province": "str", "until": "str"},
         "created": {"*": "str"},
@@ -250,6 +253,7 @@ class Patterns:
     officials: dict[str, Any]
     localities: dict[str, Any]
     gazetteer: dict[str, Any]
+    sentences: dict[str, Any]
     changes: dict[str, Any]
     facts: dict[str, Any]
     subjects: dict[str, Any]

@@ -125,3 +125,15 @@ def test_unreadable_bytes_say_why(data, reason):
 
 def test_bom_is_tolerated():
     assert decode("\ufeffHà Nội".encode("utf-8")) == "Hà Nội"
+
+
+@pytest.mark.parametrize(("paragraph", "expected"), [
+    ("TP. Bạc Liêu kết nạp 700 đảng viên; TX. Giá Rai là 750 đảng viên. Tỉnh đạt chỉ tiêu.",
+     ["TP. Bạc Liêu kết nạp 700 đảng viên; TX. Giá Rai là 750 đảng viên.", "Tỉnh đạt chỉ tiêu."]),
+    ("Phát biểu tại hội thảo, ThS. Nguyễn Văn An cho biết tỷ lệ đạt 95%. Hội thảo bế mạc.",
+     ["Phát biểu tại hội thảo, ThS. Nguyễn Văn An cho biết tỷ lệ đạt 95%.", "Hội thảo bế mạc."]),
+], ids=["rule-abbreviated-town", "rule-academic-title"])
+def test_abbreviation_dots_end_no_sentence(paragraph, expected):
+    from corpus.clean import split_sentences
+
+    assert [paragraph[a:b] for a, b in split_sentences(paragraph)] == expected
