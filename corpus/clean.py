@@ -122,14 +122,44 @@ class _Page:
 
 
 def _cut_tail(lines: list[str], rules: _Rules) -> list[str]:
-    """Drop everything from the first tail marker that follows body prose."""
+    """Drop everything from the first tail marker that follows body prose,
+    and a closing run of other stories' teasers."""
     seen_prose = False
     for i, line in enumerate(lines):
         if seen_prose and any(p.fullmatch(line) for p in rules.tail_markers):
             return lines[:i]
         if len(line.split()) >= 12:  # a sentence of the body, not a header line
             seen_prose = True
-    return lines
+    return _without_teasers(lines)
+
+
+TEASER_ENDS = ("...", "…")
+
+
+def _without_teasers(lines: list[str]) -> list[str]:
+    """Related stories listed at the foot of a page, each cut short with an
+    ellipsis ("Sáng 14.11, đoàn giám sát của … có..."): two or more such lines
+    closing the page (the last may be cut off by the archive), after the
+    article's own closing byline, are not the article."""
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    start, teasers = len(lines), 0
+    for position, i in enumerate(reversed(filled)):
+        line = lines[i].rstrip()
+        if line.endswith(TEASER_ENDS) and len(line.split()) >= 6:
+            start, teasers = i, teasers + 1
+        elif position == 0:
+            continue   # the page's last line, cut off mid-teaser
+        else:
+            break
+    if teasers < 2:
+        return lines
+    # the article has ended before them with a short line of its own: a byline
+    # ("Mai Liên") or a section label; paragraphs of the body may end with "…" too
+    before = [i for i in filled if i < start]
+    if not before or len(lines[before[-1]].split()) > 5 or lines[before[-1]].rstrip().endswith((".", "…", ":")) \
+            or not any(len(lines[i].split()) >= 12 for i in before[:-1]):
+        return lines   # no byline after body prose: the lines are the body
+    return lines[:start]
 
 
 def _read_header(page: _Page, fallback_title: str | None, rules: _Rules) -> None:

@@ -137,3 +137,24 @@ def test_abbreviation_dots_end_no_sentence(paragraph, expected):
     from corpus.clean import split_sentences
 
     assert [paragraph[a:b] for a, b in split_sentences(paragraph)] == expected
+
+
+def test_related_stories_after_the_byline_are_not_the_article():
+    page = ("Thu hoạch lúa xuân\n\n"
+            "Toàn tỉnh đã thu hoạch được trên 15.000 ha lúa xuân, năng suất ước đạt 71 tạ/ha, tăng nhẹ so với vụ trước.\n"
+            "Mai Liên\n"
+            "Sáng 20.11, Quốc hội bắt đầu đợt 2 của Kỳ họp thứ 8, tiếp tục thảo luận nhiều dự án luật...\n"
+            "Chiều 17.11, đoàn giám sát của Ủy ban Văn hóa, Giáo dục của Quốc hội do...\n"
+            "Sáng 14.11, đoàn giám sát của Ủy ban Văn hóa có mặt tại")
+    article = build_article("p.txt", "p.txt", page)
+    assert article.author == "Mai Liên"
+    assert "Quốc hội" not in article.text
+
+
+def test_body_paragraphs_ending_in_an_ellipsis_stay():
+    page = ("Kỳ họp HĐND huyện\n\n"
+            "Các đại biểu thông qua nghị quyết về phương hướng nhiệm vụ năm 2023, kế hoạch đầu tư công 2023…\n"
+            "Phát biểu kết luận, ông Hoàng Văn Dinh, Chủ tịch HĐND huyện nhấn mạnh nhiều nhiệm vụ trọng tâm…\n"
+            "TRÚC GIANG")
+    article = build_article("p.txt", "p.txt", page)
+    assert "Hoàng Văn Dinh" in article.text and "năm 2023" in article.text
