@@ -124,6 +124,8 @@ def _title_length(t: list[Token], i: int, place_names: frozenset[str], after_nam
     r = _rules()
     prefix = r.prefixes.match_at(t, i)  # "nguyên Phó Bí thư", "Quyền Chủ tịch"
     head = r.heads.match_at(t, i + prefix) if i + prefix < len(t) else 0
+    if prefix and not head and r.heads.match_at(t, i):
+        prefix, head = 0, r.heads.match_at(t, i)   # "Phó Ban Dân vận": the prefix is part of the head
     if not head or not (t[i + prefix].text[0].isupper() or (prefix and t[i].text[0].isupper()) or after_name):
         return 0  # a lower-case head in running prose ("các ủy viên") is no title
     j = i + prefix + head
@@ -170,7 +172,9 @@ def _make_title(s: Parsed, i: int, size: int) -> Title:
     t = s.tokens
     first, last = t[i], t[i + size - 1]
     text = s.text[first.start:last.end]
-    i += r.prefixes.match_at(t, i)  # a former office belongs to the same organization
+    skip = r.prefixes.match_at(t, i)  # a former office belongs to the same organization
+    if skip and r.heads.match_at(t, i + skip):
+        i += skip
     head = r.heads.match_at(t, i)
     rest = s.text[t[i + head].start:last.end] if t[i + head - 1] is not last else ""
     head_text = " ".join(tok.lower for tok in t[i:i + head])
