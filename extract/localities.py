@@ -17,6 +17,8 @@ its candidates and no unit.
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
 import functools
 from collections import Counter
 from collections.abc import Iterable
@@ -284,7 +286,38 @@ def extract_localities(sentences: Iterable[tuple[str, int]], published: date | N
         bare += _bare_names(text, offset, known, provinces, eras[0], published)
     if not bare:
         return mentions
-    return resolve(sorted(raws + bare, key=lambda raw: raw.start), published)
+    return _districts_named_like_provinces(sentences, resolve(sorted(raws + bare, key=lambda raw: raw.start),
+                                                               published), published)
+
+
+def _districts_named_like_provinces(sentences, mentions: list[LocalityMention],
+                                    published: date | None) -> list[LocalityMention]:
+    """"Tuần Giáo, Mường Ảng, Điện Biên, Tủa Chùa": in a list of a province's
+    districts, a bare name that is also the province's is its district."""
+    gazetteer = load()
+    text_of = {offset: text for text, offset in sentences}
+    starts = sorted(text_of)
+    out = list(mentions)
+    for k, m in enumerate(out):
+        unit = gazetteer.units.get(m.unit_id) if m.unit_id else None
+        if unit is None or unit.level != "province" or m.text != unit.short:
+            continue
+        neighbours = [out[j] for j in (k - 1, k + 1) if 0 <= j < len(out)]
+        for other in neighbours:
+            other_unit = gazetteer.units.get(other.unit_id) if other.unit_id else None
+            if other_unit is None or other_unit.level != "district" or other_unit.province_code != unit.province_code:
+                continue
+            a, b = (other.end, m.start) if other.start < m.start else (m.end, other.start)
+            sentence_start = starts[bisect.bisect_right(starts, a) - 1]
+            gap = text_of[sentence_start][a - sentence_start:b - sentence_start].strip()
+            if gap not in (",", ";", "và", ", và"):
+                continue
+            same = [u for u in gazetteer.lookup(unit.era, "district", m.text)
+                    if u.province_code == unit.province_code and u.in_force(published)]
+            if len(same) == 1:
+                out[k] = dataclasses.replace(m, level="district", unit_id=same[0].id, basis="context")
+                break
+    return out
 
 
 def _bare_names(sentence: str, offset: int, known: list[_Raw], provinces, era: str,
