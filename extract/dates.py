@@ -23,6 +23,8 @@ import patterns
 
 # the forms that need no digit start with or hold one of these
 WORDS_WITHOUT_DIGITS = ("năm", "tết", "rằm", "tháng", "quốc khánh", "giải phóng", "lao động")
+_MONTH_COUNTS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10,
+                 "mười một": 11, "mười hai": 12}
 GRANULARITIES = ("day", "month", "quarter", "half", "year", "period")
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
@@ -131,7 +133,7 @@ def _normalize(kind: str, m: regex.Match, published: date | None) -> tuple[str, 
         q = ROMAN.get(q) or int(q)
         return f"{year:04d}-{3 * q - 2:02d}", f"{year:04d}-{3 * q:02d}", "quarter"
     if kind == "months_of_year":
-        n = int(m.group("n"))
+        n = int(m.group("n")) if m.group("n") else _MONTH_COUNTS[" ".join(m.group("nw").lower().split())]
         if not 1 <= n <= 12:
             return None
         part = parts.get((_group(m, "part") or "").lower(), "first")

@@ -68,6 +68,8 @@ DATES = [
     ("rule-from-year-until-now", "Từ năm 2004 đến nay, huyện kết nạp 500 đảng viên.", [("Từ năm 2004 đến nay", "2004", "2024-05-02", "period")]),
     ("rule-today-in-brackets", "Hôm nay (1/7), các tỉnh mới đi vào hoạt động.", [("Hôm nay (1/7", "2024-07-01", "2024-07-01", "day")]),
     ("rule-weekday", "Thứ Hai, 15/4, hội nghị khai mạc.", [("Thứ Hai, 15/4", "2024-04-15", "2024-04-15", "day")]),
+    ("rule-months-in-words", "Sáu tháng đầu năm 2017, tỉnh thu hút 77 dự án.", [("Sáu tháng đầu năm 2017", "2017-01", "2017-06", "half")]),
+    ("rule-crop-year-with-slash", "Niên vụ 2012/2013, sản lượng đạt 400.000 tấn.", [("Niên vụ 2012/2013", "2012", "2013", "period")]),
     ("rule-half-year", "Trong nửa đầu năm 2025, 9 địa phương tăng trưởng trên 10%.", [("nửa đầu năm 2025", "2025-01", "2025-06", "half")]),
     ("rule-half-month", "Đại hội diễn ra trong nửa đầu tháng 3/2020.", [("nửa đầu tháng 3/2020", "2020-03-01", "2020-03-15", "period")]),
     ("rule-two-days-of-a-month", "Mưa lớn trong ngày 14 và ngày 15-10.", [("ngày 14 và ngày 15-10", "2024-10-14", "2024-10-15", "period")]),

@@ -119,6 +119,8 @@ EXAMPLES = [
        ("gần 721 triệu USD", 721e6, "money", "USD", "approx", "tổng kim ngạch xuất khẩu")),
     ex("not-subject-only-a-period", "2 tháng đầu năm 2021 ước thực hiện 2.838 tỷ đồng.",
        ("ước thực hiện 2.838 tỷ đồng", 2.838e12, "money", "VND", "approx", None)),
+    ex("not-set-phrases-and-days-off", "Trong bốn ngày nghỉ lễ, tỉnh tăng trưởng 2 con số nhờ chính quyền địa phương 2 cấp; xảy ra 10 vụ.",
+       ("10 vụ", 10, "count", "vụ", "exact", ANY)),
     ex("rule-measure-tan", "Sản lượng lúa cả năm đạt 12.500 tấn.",
        ("12.500 tấn", 12500, "measure", "tấn", "exact", "Sản lượng lúa")),
     ex("rule-measure-ha", "Diện tích gieo trồng là 1.200 ha.",
