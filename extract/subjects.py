@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import patterns
-from extract.text import Parsed, PhraseSet, in_word_with_neighbour
+from extract.text import Parsed, PhraseSet, in_word_with_neighbour, two_syllable_words
 
 if TYPE_CHECKING:
     from extract.figures import Candidate
@@ -164,6 +164,11 @@ def _subject(s: Parsed, cands: list[Candidate], k: int, done: list[Span | None])
     if lead is None and k and c.kind == "percent" == cands[k - 1].kind and first and not names_own \
             and t[first - 1].lower in ("và", ","):
         lead = first   # "bằng 91,4% kế hoạch và 106,5% so với cùng kỳ": one more share of the same thing
+    if k and done[k - 1] and first and t[first - 1].lower == "với" and cands[k - 1].after >= first - 3 \
+            and not c.head:
+        # "thu nội địa tăng 8% với 7.695 tỉ đồng": the amount of the figure before
+        previous = done[k - 1]
+        return Span(previous.start, previous.end, "compared")
     if k and lead is not None and _follows_previous_piece(t, cands[k - 1].after, lead):
         # "1.250 tỷ đồng, bằng 52,4% dự toán", "…, đạt tỷ lệ 99,55%": the figure before's subject
         previous = done[k - 1]
@@ -314,6 +319,18 @@ def _stops_at(t, i: int, start: int) -> bool:
 
 
 SIGNS = frozenset({"+", "-", "−", "–"})
+# words between a list key's bracket and its figure: "trang phục (ước tăng 17,3%)"
+BRACKET_LEADS = frozenset({"ước", "tăng", "giảm", "đạt", "khoảng", "gần", "hơn", "trên", "chiếm"})
+
+
+def _shares_tail(t, comma: int) -> bool:
+    """"xuất, nhập khẩu": two first syllables sharing the second ("xuất khẩu",
+    "nhập khẩu"), one coordinated word, not two pieces."""
+    if comma < 1 or comma + 2 >= len(t):
+        return False
+    words = two_syllable_words()
+    before, after, tail = t[comma - 1].lower, t[comma + 1].lower, t[comma + 2].lower
+    return (before, tail) in words and (after, tail) in words
 
 
 def _pieces(s: Parsed, end: int) -> list[tuple[int, int]]:
@@ -330,7 +347,7 @@ def _pieces(s: Parsed, end: int) -> list[tuple[int, int]]:
                 continue
         if t[i].text in HARD_BOUNDARIES:
             break
-        if t[i].text == ",":
+        if t[i].text == "," and not _shares_tail(t, i):
             pieces.append((i + 1, piece_end))
             piece_end = i
         i -= 1
@@ -407,9 +424,27 @@ def _backward(s: Parsed, cands, k: int, end: int, rule: str, light: bool = False
     t = s.tokens
     if end > 2 and t[end - 1].text in SIGNS and t[end - 2].text == "(":
         end -= 1   # "dệt (+5,2%)": the sign of a bracketed change
-    if end > 1 and t[end - 1].text == "(" and t[end - 2].is_word:
+    j = end
+    while j > 1 and j > end - 3 and t[j - 1].lower in BRACKET_LEADS:
+        j -= 1   # "sản xuất trang phục (ước tăng 17,3%)"
+    if j < end and t[j - 1].text == "(":
+        end = j
+    bracket_key = end > 1 and t[end - 1].text == "(" and t[end - 2].is_word
+    if bracket_key:
         end -= 1   # a list key before its bracket: "gạo (412.354 tấn", "dệt (+5,2%)"
     pieces = _pieces(s, end)
+    if bracket_key:
+        # "sản xuất trang phục (17,3%), sản xuất giày, dép (76,1%)": the key runs
+        # back to the item before it, commas and all
+        i = end - 1
+        while i > 0 and t[i - 1].text not in (")", ";", ":") and not r.examples.match_before(t, i) \
+                and t[i - 1].text not in HARD_BOUNDARIES and end - i < 10:
+            i -= 1
+        if i > 0 and (t[i - 1].text == ")" or r.examples.match_before(t, i) or t[i - 1].text in (";", ":")):
+            while i < end and t[i].is_punct:
+                i += 1
+            if i < end:
+                pieces = [(i, end)]
     if len(pieces) > 1 and pieces[0][0] >= pieces[0][1]:
         pieces = pieces[1:]   # "sản phẩm từ cao su và plastic, tăng hơn 21%": the piece before the comma
     numbers = {c.number_first for i, c in enumerate(cands) if i != k}
