@@ -173,6 +173,11 @@ def _subject(s: Parsed, cands: list[Candidate], k: int, done: list[Span | None])
         # "1.250 tỷ đồng, bằng 52,4% dự toán", "…, đạt tỷ lệ 99,55%": the figure before's subject
         previous = done[k - 1]
         return Span(previous.start, previous.end, "compared") if previous else None
+    nxt = c.after
+    names_after = nxt < len(t) and t[nxt].is_word and not r.stops.match_at(t, nxt) \
+        and not r.clause_verbs.match_at(t, nxt) and not r.figure_verbs.match_at(t, nxt)
+    if link and c.head is None and names_after and t[link_start].lower == "được":
+        return _forward(s, cands, k, nxt, nxt, "after")   # "gieo cấy được 2.786 ha lúa" measures "lúa"
     if link and (c.head is None or r.copulas.match_before(t, first) == link):
         before = _backward(s, cands, k, link_start, "link")
         if before or c.head is None:

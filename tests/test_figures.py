@@ -128,6 +128,8 @@ EXAMPLES = [
        ("ước đạt 200 tỷ đồng", 2e11, "money", "VND", "approx", "Thu từ hoạt động xuất, nhập khẩu")),
     ex("rule-subject-amount-with-voi", "Thu nội địa tăng 8% với 7.695 tỷ đồng.",
        ("8%", 8, "percent", "%", "exact", "Thu nội địa"), ("7.695 tỷ đồng", 7.695e12, "money", "VND", "exact", "Thu nội địa")),
+    ex("rule-subject-measured-noun-after-duoc", "Năm nay toàn huyện gieo cấy được 2.786 ha lúa.",
+       ("2.786 ha", 2786, "measure", "ha", "exact", "lúa")),
     ex("rule-measure-tan", "Sản lượng lúa cả năm đạt 12.500 tấn.",
        ("12.500 tấn", 12500, "measure", "tấn", "exact", "Sản lượng lúa")),
     ex("rule-measure-ha", "Diện tích gieo trồng là 1.200 ha.",
