@@ -88,6 +88,7 @@ class _Lexicon:
     coordinated_heads: frozenset[str]
     unit_levels: frozenset[str]
     multiples: frozenset[str]
+    scores: frozenset[str]
     multiple_words: PhraseSet   # "xã phường": level words coordinated without a comma
     classifiers: frozenset[str]
     default_money_scales: frozenset[str]
@@ -145,6 +146,7 @@ def lexicon() -> _Lexicon:
         counters=frozenset(counters),
         coordinated_heads=frozenset(coordinated),
         multiples=frozenset(p.units["multiples"]["counters"]),
+        scores=frozenset(p.units["scores"]["counters"]),
         multiple_words=PhraseSet(p.units["multiples"]["before"]),
         unit_levels=frozenset(k.lower() for k in p.localities["level_words"] if "." not in k and k.lower() != "tp"
                               and k.lower() != "tx"),
@@ -323,6 +325,8 @@ def _read_unit(s: Parsed, c: Candidate, lex: _Lexicon) -> None:
             c.unit = unit
             if surface in lex.multiples and (c.value != int(c.value) or lex.multiple_words.match_before(tokens, c.first)):
                 c.kind = "measure"   # "gấp 2,3 lần"
+            if surface in lex.scores and c.value != int(c.value) and c.kind != "ratio":
+                c.kind = "measure"   # "đạt 54,5 điểm"
             c.generic = surface in lex.generic
             c.head = _token_at(tokens, head_char, c.after)
             c.unit_end = _token_at(tokens, end, c.after)

@@ -65,6 +65,7 @@ SCHEMAS: dict[str, dict[str, dict[str, str]]] = {
         "currency_default": {"scales": "str-list", "code": "str"},
         "measure": {"*": "str"},
         "multiples": {"counters": "str-list", "before": "str-list"},
+        "scores": {"counters": "str-list"},
     },
     "not_figures": {
         "span": {"name": "str", "pattern": "regex"},  # array of tables

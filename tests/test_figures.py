@@ -130,6 +130,8 @@ EXAMPLES = [
        ("8%", 8, "percent", "%", "exact", "Thu nội địa"), ("7.695 tỷ đồng", 7.695e12, "money", "VND", "exact", "Thu nội địa")),
     ex("rule-subject-measured-noun-after-duoc", "Năm nay toàn huyện gieo cấy được 2.786 ha lúa.",
        ("2.786 ha", 2786, "measure", "ha", "exact", "lúa")),
+    ex("rule-score-with-fraction", "Thủ khoa đạt 54,5 điểm; huyện có 76 điểm ngập.",
+       ("54,5 điểm", 54.5, "measure", "điểm", "exact", ANY), ("76 điểm", 76, "count", "điểm", "exact", ANY)),
     ex("rule-measure-tan", "Sản lượng lúa cả năm đạt 12.500 tấn.",
        ("12.500 tấn", 12500, "measure", "tấn", "exact", "Sản lượng lúa")),
     ex("rule-measure-ha", "Diện tích gieo trồng là 1.200 ha.",
