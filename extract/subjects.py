@@ -463,15 +463,19 @@ def _backward(s: Parsed, cands, k: int, end: int, rule: str, light: bool = False
         return bool(r.adverbials.match_at(t, a)) or any(tok.is_number for tok in t[a:b])
 
     # an earlier piece that opens with a subject head: "Số cán bộ …, … đạt 100%"
+    headed = False
     for a, b in pieces[1:]:
         if holds_figure(a, b) or frames(a, b):
             break
         if r.heads.match_at(t, _skip(r.openers, s, a, b)):
-            start = a
+            start, headed = a, True
             break
-    else:
-        # short coordinated pieces: "trình độ … cao cấp, cử nhân là 77,4%"
-        current = pieces[0][1] - pieces[0][0]
+    if not headed:
+        # short coordinated pieces: "trình độ … cao cấp, cử nhân là 77,4%",
+        # "tổng giá trị sản xuất nông, lâm, thủy sản (theo giá so sánh) ước đạt"
+        a0, b0 = pieces[0]
+        # the first member of the piece: "lâm, thủy sản" (one word sharing its tail) counts as "lâm"
+        current = next((i for i in range(a0, b0) if t[i].text == ","), b0) - a0
         for a, b in pieces[1:]:
             if holds_figure(a, b) or frames(a, b) or (current > r.short and b - a > r.short):
                 break

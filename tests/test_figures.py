@@ -132,6 +132,8 @@ EXAMPLES = [
        ("2.786 ha", 2786, "measure", "ha", "exact", "lúa")),
     ex("rule-score-with-fraction", "Thủ khoa đạt 54,5 điểm; huyện có 76 điểm ngập.",
        ("54,5 điểm", 54.5, "measure", "điểm", "exact", ANY), ("76 điểm", 76, "count", "điểm", "exact", ANY)),
+    ex("rule-subject-coordinated-sectors", "Năm 2022, tổng giá trị sản xuất nông, lâm, thủy sản toàn tỉnh ước đạt 13.828 tỷ đồng.",
+       ("ước đạt 13.828 tỷ đồng", 13.828e12, "money", "VND", "approx", "tổng giá trị sản xuất nông, lâm, thủy sản")),
     ex("rule-measure-tan", "Sản lượng lúa cả năm đạt 12.500 tấn.",
        ("12.500 tấn", 12500, "measure", "tấn", "exact", "Sản lượng lúa")),
     ex("rule-measure-ha", "Diện tích gieo trồng là 1.200 ha.",
