@@ -120,12 +120,45 @@ def attach_subjects(s: Parsed, candidates: list[Candidate]) -> list[Span | None]
     for k, c in enumerate(candidates):
         if c.range_with_previous and spans[k]:
             spans[k - 1] = spans[k]  # "từ 10 đến 15 doanh nghiệp": both ends measure one thing
+    for k, c in enumerate(candidates):
+        parent = _bracket_parent(s.tokens, candidates, spans, k)
+        own = s.text[spans[k].start:spans[k].end].lower() if spans[k] else None
+        if parent is not None and (own is None or own == (c.unit or "").lower()):
+            # "124 nhà bị đổ và cuốn trôi (Hà Giang: 38 nhà; Lai Châu: 55 nhà)": a breakdown
+            spans[k] = Span(spans[parent].start, spans[parent].end, "breakdown")
     for k in range(len(spans)):
         if spans[k] and _names_no_measure(s, spans[k]):
             # "GDP năm 2012 là 5,7%, năm 2013 là 6,81%": a period or a unit, not a measure
             previous = spans[k - 1] if k else None
             spans[k] = Span(previous.start, previous.end, "elliptical") if previous else None
     return spans
+
+
+def _bracket_parent(t, cands, spans, k: int) -> int | None:
+    """The figure whose breakdown the bracket around figure k is: the bracket
+    opens right after that figure or its subject, and both count the same unit."""
+    c = cands[k]
+    depth, o = 0, None
+    for i in range(c.first - 1, -1, -1):
+        if t[i].text == ")":
+            depth += 1
+        elif t[i].text == "(":
+            if depth == 0:
+                o = i
+                break
+            depth -= 1
+    if o is None or o == 0:
+        return None
+    for j in range(k - 1, -1, -1):
+        p = cands[j]
+        if p.after > o:
+            continue
+        if spans[j] is None or p.unit != c.unit or p.kind != c.kind:
+            return None
+        if p.after == o or spans[j].end == t[o - 1].end:
+            return j
+        return None
+    return None
 
 
 def _names_no_measure(s: Parsed, span: Span) -> bool:
