@@ -32,6 +32,7 @@ class _Rules:
     date: regex.Pattern
     time: regex.Pattern
     date_markers: regex.Pattern
+    bare_dateline: regex.Pattern
     dateline_max: int
     dateline_search: int
     site_tag: regex.Pattern
@@ -60,6 +61,7 @@ def _rules() -> _Rules:
         date=regex.compile(header["dateline"]["date"]),
         time=regex.compile(header["dateline"]["time"]),
         date_markers=regex.compile(header["dateline"]["markers"]),
+        bare_dateline=regex.compile(header["dateline"]["bare"], regex.IGNORECASE),
         dateline_max=header["dateline"]["max_length"],
         dateline_search=header["dateline"]["search_lines"],
         site_tag=regex.compile(header["site_tag"]["pattern"]),
@@ -87,8 +89,9 @@ def _is_section_label(line: str, rules: _Rules) -> bool:
     )
 
 
-def _parse_dateline(line: str, rules: _Rules) -> str | None:
-    """ISO date-time from a header date line, or None if it is not one."""
+def _parse_dateline(line: str, rules: _Rules, bare: bool = False) -> str | None:
+    """ISO date-time from a header date line, or None if it is not one.
+    With `bare`, a line holding nothing but a date is one too."""
     if len(line) > rules.dateline_max:
         return None
     date = rules.date.search(line)
@@ -97,7 +100,7 @@ def _parse_dateline(line: str, rules: _Rules) -> str | None:
     # the time must not be part of the date itself
     time = next((t for t in rules.time.finditer(line)
                  if t.end() <= date.start() or t.start() >= date.end()), None)
-    if not time and not rules.date_markers.search(line):
+    if not time and not rules.date_markers.search(line) and not (bare and rules.bare_dateline.match(line)):
         return None
     day, month, year = (int(g) for g in date.groups())
     if not (1 <= month <= 12 and 1 <= day <= 31):
@@ -171,6 +174,14 @@ def _read_header(page: _Page, fallback_title: str | None, rules: _Rules) -> None
         if iso:
             page.published, dateline = iso, i
             break
+    bare_lines = [i for i in content if lines[i] and _parse_dateline(lines[i], rules, bare=True)
+                  and not _parse_dateline(lines[i], rules)]
+    if dateline is None and bare_lines:
+        dateline = bare_lines[0]
+        page.published = _parse_dateline(lines[dateline], rules, bare=True)
+    for i in bare_lines:
+        if i != dateline:
+            lines[i] = ""   # a site's date stamp, not the article's
     title_at = None
     if dateline is not None:
         # the title is the last prose line above the date line (a kicker or a

@@ -85,6 +85,10 @@ def _normalize(kind: str, m: regex.Match, published: date | None) -> tuple[str, 
         return _day_range(m, published, future_days)
     if kind == "until_now":
         return _until_now(m, published)
+    if kind == "week":
+        return _week(m, year, published)
+    if kind == "from_start_to_day":
+        return _from_start_to_day(m, published, future_days)
     if kind == "lunar":
         return _lunar(m, published)
     if kind == "holiday":
@@ -247,6 +251,38 @@ def _day_range(m: regex.Match, published: date | None, future_days: int) -> tupl
     if not (_valid_day(y1, m1, d1) and _valid_day(y2, m2, d2)) or date(y1, m1, d1) >= date(y2, m2, d2):
         return None
     return f"{y1:04d}-{m1:02d}-{d1:02d}", f"{y2:04d}-{m2:02d}-{d2:02d}", "period"
+
+
+def _week(m: regex.Match, year: int | None, published: date | None) -> tuple[str, str, str] | None:
+    """"tuần 8/2023": Monday to Sunday of ISO week 8 of 2023 (the weeks of
+    the health ministry's surveillance reports)."""
+    year = year or (published.year if published else None)
+    if year is None:
+        return None
+    w1 = int(m.group("w"))
+    w2 = int(m.group("w2")) if m.group("w2") else w1
+    weeks = date(year, 12, 28).isocalendar()[1]   # 52 or 53
+    if not 1 <= w1 <= w2 <= weeks:
+        return None
+    return date.fromisocalendar(year, w1, 1).isoformat(), date.fromisocalendar(year, w2, 7).isoformat(), "period"
+
+
+def _from_start_to_day(m: regex.Match, published: date | None, future_days: int) -> tuple[str, str, str] | None:
+    """"từ đầu năm đến ngày 20/10/2025": from the first day of the year (or of
+    the named month) to the day named, in the end's year."""
+    d2, m2 = int(m.group("d2")), int(m.group("m2"))
+    m1 = int(m.group("m")) if m.group("m") else 1
+    year = _group(m, "y2") or _group(m, "y")
+    if year is None:
+        if published is None:
+            return (f"--{m1:02d}-01", f"--{m2:02d}-{d2:02d}", "period") if _valid_day(2000, m2, d2) else None
+        year = published.year
+        if _valid_day(year, m2, d2) and date(year, m2, d2) - published > timedelta(days=future_days):
+            year -= 1
+    year = int(year)
+    if not _valid_day(year, m2, d2) or (m2, d2) < (m1, 1):
+        return None
+    return f"{year:04d}-{m1:02d}-01", f"{year:04d}-{m2:02d}-{d2:02d}", "period"
 
 
 def comparison_base_years(text: str) -> list[int]:

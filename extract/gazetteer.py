@@ -65,6 +65,12 @@ def normalize_key(text: str) -> str:
     return text
 
 
+def bare_key(key: str) -> str:
+    """A matching key without tone and vowel marks ("cư jút" -> "cu jut"); đ stays."""
+    stripped = unicodedata.normalize("NFD", key.replace("đ", "\0"))
+    return "".join(ch for ch in stripped if not unicodedata.combining(ch)).replace("\0", "đ")
+
+
 @functools.cache
 def _spelling_variants() -> dict[str, str]:
     return patterns.load().localities["spelling_variants"]
@@ -95,7 +101,21 @@ class Gazetteer:
         self.max_name_words = max(len(u.short.split()) for u in units)
 
     def lookup(self, era: str, level: str, name: str) -> list[Unit]:
-        return self._by_key.get((era, level, normalize_key(name)), [])
+        key = normalize_key(name)
+        units = self._by_key.get((era, level, key), [])
+        if units or key in self.names() or bare_key(key) == key:
+            return units   # a name written with no marks at all is not Vietnamese spelling
+        # a name no unit bears, spelt without some of its marks ("Cư Jut",
+        # "Liêng Sronh"): the one unit of that level whose name differs only so
+        units = self._by_bare_key().get((era, level, bare_key(key)), [])
+        return units if len(units) == 1 else []
+
+    @functools.cache
+    def _by_bare_key(self) -> dict[tuple[str, str, str], list[Unit]]:
+        index: dict[tuple[str, str, str], list[Unit]] = defaultdict(list)
+        for (era, level, key), units in self._by_key.items():
+            index[(era, level, bare_key(key))].extend(units)
+        return index
 
     @functools.cache
     def names(self, levels=LEVELS) -> frozenset[str]:

@@ -270,6 +270,10 @@ def extract_officials(sentence: str, offset: int = 0,
     t = s.tokens
     family = _rules().family
     found = []
+    # names listed before the one the titles follow: "các đồng chí A Pớt,
+    # Nguyễn Văn Hòa, Lê Ngọc Tuấn được bầu giữ chức Phó Bí thư" gives all three
+    # the office; the list is names joined by commas or "và", nothing else
+    listed: list[tuple[int, int]] = []
     i = claimed = 0
     while i < len(t):
         size = _name_length(t, i, places) if t[i].text in family else 0
@@ -280,16 +284,32 @@ def extract_officials(sentence: str, offset: int = 0,
         before = _title_before(s, i, places, claimed)
         if before:
             spans.append(before)
-        spans += _titles_after(s, i + size, places)
+        after = _titles_after(s, i + size, places)
+        spans += after
+        appointed = bool(after) and after[0][0] == _after_appointment(t, i + size)
         claimed = max([i + size] + [p + n for p, n in spans])
+        chained = bool(listed) and listed[-1][1] == i - 1 and t[i - 1].text in (",", "và")
+        if not chained:
+            listed = []
         if spans:
             titles = tuple(_make_title(s, p, n) for p, n in spans)
-            found.append(OfficialMention(
-                offset + t[i].start, offset + t[i + size - 1].end,
-                sentence[t[i].start:t[i + size - 1].end],
-                tuple(Title(offset + x.start, offset + x.end, x.text, x.organization) for x in titles)))
+            shared = tuple(_make_title(s, p, n) for p, n in after) if appointed else ()
+            for a, b in listed if shared and not before else ():
+                found.append(_mention(sentence, offset, t, a, b - a, shared))
+            found.append(_mention(sentence, offset, t, i, size, titles))
+            listed = []
+        else:
+            listed.append((i, i + size))
         i += size
+    found.sort(key=lambda m: m.start)
     return found
+
+
+def _mention(sentence: str, offset: int, t: list[Token], i: int, size: int, titles) -> OfficialMention:
+    return OfficialMention(
+        offset + t[i].start, offset + t[i + size - 1].end,
+        sentence[t[i].start:t[i + size - 1].end],
+        tuple(Title(offset + x.start, offset + x.end, x.text, x.organization) for x in titles))
 
 
 def merge_titles(titles: Iterable[str]) -> list[str]:

@@ -34,7 +34,7 @@ SCHEMAS: dict[str, dict[str, dict[str, str]]] = {
         "section_labels": {"max_length": "int"},
     },
     "header": {
-        "dateline": {"date": "regex", "time": "regex", "markers": "regex",
+        "dateline": {"date": "regex", "time": "regex", "markers": "regex", "bare": "regex",
                      "max_length": "int", "search_lines": "int"},
         "site_tag": {"pattern": "regex"},
         "byline": {"pattern": "regex", "caps_marker": "regex", "max_length": "int",

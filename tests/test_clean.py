@@ -158,3 +158,25 @@ def test_body_paragraphs_ending_in_an_ellipsis_stay():
             "TRÚC GIANG")
     article = build_article("p.txt", "p.txt", page)
     assert "Hoàng Văn Dinh" in article.text and "năm 2023" in article.text
+
+
+# A header line holding nothing but a date: the publication date where no
+# line with a time or marker is found, otherwise a site's date stamp (chrome).
+BARE_DATE_HEADERS = [
+    ("date-under-title", ["Huyện A vượt kế hoạch thu ngân sách", "07/10/2011", "Năm 2011, huyện thu 12 tỷ đồng."],
+     "Huyện A vượt kế hoạch thu ngân sách", "2011-10-07"),
+    ("weekday-date", ["Xã B có 30 đảng viên mới", "Thứ Hai, 05/03/2018", "Năm 2017, xã kết nạp 30 đảng viên mới."],
+     "Xã B có 30 đảng viên mới", "2018-03-05"),
+    ("site-stamp-above-real-dateline",
+     ["rssheader", "22/09/2021", "Tỉnh C kỷ luật 8 tổ chức đảng", "Lan Anh - 04/06/2021, 15:13 GMT+07",
+      "Tỉnh C hiện có 42.000 đảng viên."], "Tỉnh C kỷ luật 8 tổ chức đảng", "2021-06-04T15:13"),
+]
+
+
+@pytest.mark.parametrize(("lines", "title", "published"), [(l, t, p) for _, l, t, p in BARE_DATE_HEADERS],
+                         ids=[r[0] for r in BARE_DATE_HEADERS])
+def test_bare_date_line_is_the_page_date(lines, title, published):
+    article = build_article("page.txt", "page.txt", "\n".join(lines))
+    assert (article.title, article.published) == (title, published)
+    stamps = [line for line in lines if line[-4:].isdigit()]
+    assert stamps and not any(stamp in article.text for stamp in stamps)   # no date of the article
