@@ -343,8 +343,12 @@ def _links_next_figure(t, i: int, later_starts: set[int]) -> bool:
     size = _rules().figure_verbs.match_at(t, i)
     if not size:
         return False
-    following = range(i + size, min(i + size + 3, len(t)))
-    return any(t[j].is_number or j in later_starts for j in following)
+    for j in range(i + size, min(i + size + 3, len(t))):
+        if t[j].is_number or j in later_starts:
+            return True
+        if t[j].is_punct:
+            return False   # "2 người bị thương, 3 người chết": the next figure is the next piece's
+    return False
 
 
 def _stops_at(t, i: int, start: int) -> bool:
