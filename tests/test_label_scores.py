@@ -4,9 +4,10 @@ reaches today, so no change can silently lose accuracy. Raise a floor when a
 change raises the score; never lower one to let a change pass.
 
 - dev: ../shared/labels/dev (16 real articles, the project's gold);
-- work: tests/data/labels/work (96 real pages, used in rule work);
-- heldout: tests/data/labels/heldout (21 real pages kept out of rule work,
-  scored only when a change is finished). Sources in tests/data/corpus/SOURCES.md.
+- work: tests/data/labels/work (117 real pages, used in rule work);
+- heldout: tests/data/labels/heldout (24 real pages kept out of rule work,
+  scored only when a change is finished; the 21 held apart before them were
+  folded into work once scored). Sources in tests/data/corpus/SOURCES.md.
 """
 
 from __future__ import annotations
@@ -32,16 +33,16 @@ SETS = {
 F1_FLOORS = {
     "dev": {"figures": 0.99, "dates": 0.99, "localities": 0.99, "officials": 0.99, "documents": 0.99},
     "work": {"figures": 0.97, "dates": 0.96, "localities": 0.97, "officials": 0.99, "documents": 0.94},
-    "heldout": {"figures": 0.96, "dates": 0.94, "localities": 0.93, "officials": 0.99},
+    "heldout": {"figures": 0.97, "dates": 0.93, "localities": 0.94, "officials": 0.99, "documents": 0.99},
 }
 # attributes of paired figures
 ATTRIBUTE_FLOORS = {
     "dev": {"qualifier_accuracy": 0.99, "unit_accuracy": 0.98, "subject_f1": 0.87, "change_accuracy": 0.99,
             "compared_to_accuracy": 0.99},
-    "work": {"qualifier_accuracy": 0.98, "unit_accuracy": 0.97, "subject_f1": 0.76, "change_accuracy": 0.98,
+    "work": {"qualifier_accuracy": 0.98, "unit_accuracy": 0.97, "subject_f1": 0.74, "change_accuracy": 0.98,
              "compared_to_accuracy": 0.96},
-    "heldout": {"qualifier_accuracy": 0.98, "unit_accuracy": 0.94, "subject_f1": 0.64, "change_accuracy": 0.97,
-                "compared_to_accuracy": 0.96},
+    "heldout": {"qualifier_accuracy": 0.98, "unit_accuracy": 0.94, "subject_f1": 0.71, "change_accuracy": 0.99,
+                "compared_to_accuracy": 0.98},
 }
 
 
