@@ -1,14 +1,29 @@
 """Facts: each figure tied to the place and the time it is about.
 
-- Place: the nearest resolved locality in the figure's sentence, else in its
-  paragraph (the nearest before it), else the article's main place.
-- Time: the nearest date or period in the sentence, else the last one
-  before it in its paragraph, else the publication date ("as of"), else
-  (no publication date) the first full date of the article.
-- Target: the sentence states a goal ("phấn đấu", "chỉ tiêu"), or the
-  figure's time is a deadline after the publication date ("đến năm 2030").
-Each choice records how it was decided (sentence, paragraph, article,
-published).
+A reader decides both in the order labels/FORMAT.md gives:
+
+- the figure's own clause (the part of its sentence between semicolons):
+  the nearest place or period written before it there ("Bình Phước tăng
+  trưởng 7,1%; Tây Ninh 6,4%"), else the nearest after it;
+- its sentence: the nearest place or period before it, else after it;
+- its paragraph: a place or period that opens a sentence of the paragraph
+  before the figure ("Năm 2017, …", "Tại huyện A, …") and so governs what
+  follows;
+- the article: its own unit (the first unit its title names, else its lead,
+  else the one it names most) and its reporting period (the first period the
+  title or lead names, "6 tháng đầu năm 2023");
+- the publication date, as the day the figure was true; a page with no date
+  takes the year the article makes clear.
+
+Places here are named units, the country ("cả nước", "toàn quốc"; regions
+such as "Tây Nguyên" lie in it) and scope words ("toàn tỉnh", "toàn huyện":
+the article's own province or district). A date written as what the figure
+is compared with ("so với cùng kỳ năm 2022") is never its time.
+
+Target: the sentence states a goal ("phấn đấu", "chỉ tiêu"), or the figure's
+time is a deadline after the publication date ("đến năm 2030").
+Each choice records how it was decided (clause, sentence, paragraph,
+article, published).
 """
 
 from __future__ import annotations
@@ -23,6 +38,8 @@ import regex
 import patterns
 from corpus.article import Article
 from extract.dates import DateMention
+from extract.gazetteer import COUNTRY_ID, Unit
+from extract.gazetteer import load as load_gazetteer
 from extract.localities import LocalityMention, main_place
 from extract.text import Parsed, PhraseSet
 
@@ -30,12 +47,20 @@ from extract.text import Parsed, PhraseSet
 @dataclass(frozen=True)
 class FigureLink:
     locality_id: str | None
-    locality_basis: str | None     # sentence, paragraph, article
+    locality_basis: str | None     # clause, sentence, paragraph, article
     date_start: str | None
     date_end: str | None
     date_granularity: str | None
-    date_basis: str | None         # sentence, paragraph, published, article
+    date_basis: str | None         # clause, sentence, paragraph, article, published
     is_target: bool
+
+
+@dataclass(frozen=True)
+class _Anchor:
+    """A place or a time written in the text, and what it stands for."""
+    start: int
+    end: int
+    value: object          # a unit id (places) or a DateMention (times)
 
 
 @functools.cache
@@ -44,11 +69,28 @@ def _rules() -> tuple[PhraseSet, PhraseSet]:
     return PhraseSet(targets["words"]), PhraseSet(targets["deadline_words"])
 
 
-@functools.cache
-def _cue_pattern() -> regex.Pattern:
-    words = patterns.load().facts["targets"]["words"]
+def _phrase_pattern(words) -> regex.Pattern:
     alternation = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
     return regex.compile(r"(?<![\p{L}\p{M}])(?:" + alternation + r")(?![\p{L}\p{M}])", regex.IGNORECASE)
+
+
+@functools.cache
+def _cue_pattern() -> regex.Pattern:
+    return _phrase_pattern(patterns.load().facts["targets"]["words"])
+
+
+@functools.cache
+def _place_words() -> dict[str, regex.Pattern]:
+    """Words that stand for a place: the country, and the article's own province or district."""
+    facts = patterns.load().facts
+    return {"country": _phrase_pattern(facts["country"]["words"] + facts["country"]["regions"]),
+            "province": _phrase_pattern(facts["scope"]["province"]),
+            "district": _phrase_pattern(facts["scope"]["district"])}
+
+
+@functools.cache
+def _base_before() -> regex.Pattern:
+    return regex.compile(patterns.load().facts["comparison_base"]["before"])
 
 
 def _cue_spans(text: str, start: int) -> list[tuple[int, int]]:
@@ -69,69 +111,227 @@ def _is_deadline(sentence_text: str, sentence_start: int, mention: DateMention,
     return bool(deadline_words.match_at(own, 0) or deadline_words.match_before(before, len(before)))
 
 
-def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]],
-                 localities: list[LocalityMention], published: date | None) -> list[FigureLink]:
-    """One link per figure (``figures``: SentenceFigure list; ``dates``: (sentence, mention))."""
+def _is_comparison_base(sentence_text: str, sentence_start: int, mention: DateMention) -> bool:
+    """"tăng 9,7% so với cùng kỳ năm 2022": 2022 is what the figure is compared with."""
+    return bool(_base_before().search(sentence_text[:mention.start - sentence_start]))
+
+
+def _province_of(unit: Unit) -> str | None:
+    if unit.level in ("province", "country"):
+        return unit.id
+    gazetteer = load_gazetteer()
+    for uid in (f"{unit.era}:province:{unit.province_code}",
+                f"before_2025:province:{unit.province_code}", f"from_2025:province:{unit.province_code}"):
+        found = gazetteer.units.get(uid)
+        if found is not None and found.name == unit.province:
+            return uid
+    return None
+
+
+def _scope_unit(kind: str, word: str, own: str | None) -> str | None:
+    """The unit "toàn tỉnh", "toàn huyện", "cả nước" stand for in an article about ``own``."""
+    if kind == "country":
+        return COUNTRY_ID
+    unit = load_gazetteer().units.get(own) if own else None
+    if unit is None or unit.level == "country":
+        return None
+    if kind == "district":
+        return unit.id if unit.level == "district" else None
+    if "thành phố" in word.lower() and unit.level == "district" and unit.name.startswith("Thành phố"):
+        return unit.id   # "toàn thành phố" in an article about a provincial city
+    return _province_of(unit)
+
+
+def _place_anchors(sentence_text: str, sentence_start: int, mentions: list[LocalityMention],
+                   own: str | None) -> list[_Anchor]:
+    """The places written in one sentence, in reading order."""
+    anchors = [_Anchor(m.start, m.end, m.unit_id) for m in mentions if m.unit_id]
+    taken = [(a.start, a.end) for a in anchors]
+    for kind, pattern in _place_words().items():
+        for m in pattern.finditer(sentence_text):
+            start, end = sentence_start + m.start(), sentence_start + m.end()
+            if any(a < end and start < b for a, b in taken):
+                continue   # "trên địa bàn tỉnh Bình Dương": the named unit says it
+            # a scope word right before a unit's name is part of that mention
+            unit = _scope_unit(kind, m.group(), own)
+            if unit:
+                anchors.append(_Anchor(start, end, unit))
+                taken.append((start, end))
+    return sorted(anchors, key=lambda a: a.start)
+
+
+def _clause_bounds(sentence_text: str, sentence_start: int) -> list[int]:
+    """Offsets where the clauses of a sentence start (after each semicolon)."""
+    return [sentence_start] + [sentence_start + m.end() for m in regex.finditer(r";", sentence_text)]
+
+
+def _nearest(anchors: list[_Anchor], position: int, low: int, high: int) -> _Anchor | None:
+    """The anchor in [low, high) nearest before ``position``, else the nearest after it."""
+    inside = [a for a in anchors if low <= a.start and a.end <= high]
+    before = [a for a in inside if a.end <= position]
+    if before:
+        return before[-1]
+    after = [a for a in inside if a.start >= position]
+    return after[0] if after else None
+
+
+def _opening(anchors: list[_Anchor], first_figure: int | None, clause_end: int) -> _Anchor | None:
+    """What a sentence opens with: a place or time before its first figure, in
+    its first clause ("Năm 2017, toàn huyện …"); it governs the sentences after it."""
+    limit = min(first_figure if first_figure is not None else clause_end, clause_end)
+    before = [a for a in anchors if a.end <= limit]
+    return before[0] if before else None
+
+
+def _lead_paragraphs(article: Article) -> set[int]:
+    """The title and the lead: every paragraph up to the first of body prose
+    (a sentence of a dozen words), kickers and title lines included."""
+    out = set()
+    title = (article.title or "").strip()
+    for s in article.sentences:
+        out.add(s.paragraph)
+        # the first paragraph is the title where the page has one (titles run long too)
+        if len(s.text.split()) >= 12 and s.paragraph > 0 and s.text.strip() != title:
+            break
+    return out
+
+
+def _article_place(article: Article, places: dict[int, list[_Anchor]], localities) -> str | None:
+    """The article's own unit: the first its title names, else its lead, else the most named."""
     sentences = article.sentences
-    cues: dict[int, list[tuple[int, int]]] = {}
-    main = main_place(localities)
-    # places and dates indexed by sentence and paragraph once, so each figure
-    # looks only at its own: linear in the article's length
+    for paragraph in sorted(_lead_paragraphs(article)):
+        for s in sentences:
+            if s.paragraph != paragraph:
+                continue
+            if places.get(s.index):
+                return places[s.index][0].value
+    return main_place(localities)
+
+
+def _article_period(article: Article, times: dict[int, list[_Anchor]],
+                    opens: dict[int, _Anchor]) -> DateMention | None:
+    """The period the article reports on: the first the title or lead names
+    (a span of time rather than a day, where it names both). A term
+    ("nhiệm kỳ 2020-2025") counts only where it opens a sentence ("Nhiệm kỳ
+    2015-2020, Quận ủy …"), not as the name of a body or a congress."""
+    lead = []
+    paragraphs = _lead_paragraphs(article)
+    for s in article.sentences:
+        if s.paragraph not in paragraphs:
+            break
+        opening = opens.get(s.index)
+        lead += [a.value for a in times.get(s.index, [])
+                 if a.value.date_start[:4] == a.value.date_end[:4] or a is opening]
+    periods = [d for d in lead if d.granularity != "day"]
+    return (periods or lead or [None])[0]
+
+
+def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]],
+                 localities: list[LocalityMention], published: date | None,
+                 reference: date | None = None) -> list[FigureLink]:
+    """One link per figure (``figures``: SentenceFigure list; ``dates``: (sentence, mention)).
+    ``reference``: for a page with no publication date, the day of the year
+    the article makes clear."""
+    sentences = article.sentences
     starts = [s.start for s in sentences]
-    places_in: dict[int, list[LocalityMention]] = {}
-    places_of_paragraph: dict[int, list[LocalityMention]] = {}
-    for m in sorted((m for m in localities if m.unit_id), key=lambda m: m.end):
-        index = bisect.bisect_right(starts, m.start) - 1
-        places_in.setdefault(index, []).append(m)
-        places_of_paragraph.setdefault(sentences[index].paragraph, []).append(m)
-    dates_in: dict[int, list[DateMention]] = {}
-    dates_of_paragraph: dict[int, list[DateMention]] = {}
-    for i, d in sorted(dates, key=lambda pair: pair[1].end):
-        dates_in.setdefault(i, []).append(d)
-        dates_of_paragraph.setdefault(sentences[i].paragraph, []).append(d)
-    place_ends = {p: [m.end for m in ms] for p, ms in places_of_paragraph.items()}
-    date_ends = {p: [d.end for d in ds] for p, ds in dates_of_paragraph.items()}
-    lead_day = next((d for _, d in dates if d.granularity == "day" and d.date_start[:1].isdigit()), None)
+    mentions_in: dict[int, list[LocalityMention]] = {}
+    for m in localities:
+        mentions_in.setdefault(bisect.bisect_right(starts, m.start) - 1, []).append(m)
+    # the article's unit first from named units only, so scope words can resolve against it
+    named = {i: [_Anchor(m.start, m.end, m.unit_id) for m in sorted(ms, key=lambda m: m.start) if m.unit_id]
+             for i, ms in mentions_in.items()}
+    country = {i: [a for a in _place_anchors(s.text, s.start, [], None) if a.value == COUNTRY_ID]
+               for i, s in enumerate(sentences)}
+    own = _article_place(article, {i: sorted(named.get(i, []) + country[i], key=lambda a: a.start)
+                                   for i in range(len(sentences))}, localities)
+    places = {s.index: _place_anchors(s.text, s.start, mentions_in.get(s.index, []), own) for s in sentences}
     deadline = {id(d): _is_deadline(sentences[i].text, sentences[i].start, d, published) for i, d in dates}
+    times: dict[int, list[_Anchor]] = {}
+    for i, d in dates:
+        if not _is_comparison_base(sentences[i].text, sentences[i].start, d):
+            times.setdefault(i, []).append(_Anchor(d.start, d.end, d))
+    for anchors in times.values():
+        anchors.sort(key=lambda a: a.start)
+    first_figure: dict[int, int] = {}
+    for sf in figures:
+        first_figure.setdefault(sf.sentence, sf.figure.start)
+    clause_starts = {s.index: _clause_bounds(s.text, s.start) for s in sentences}
+
+    def governing(anchors_of: dict[int, list[_Anchor]]) -> dict[int, _Anchor]:
+        """Per sentence, what opens it (see _opening)."""
+        out = {}
+        for s in sentences:
+            bounds = clause_starts[s.index]
+            first_clause_end = bounds[1] if len(bounds) > 1 else s.end
+            found = _opening(anchors_of.get(s.index, []), first_figure.get(s.index), first_clause_end)
+            if found:
+                out[s.index] = found
+        return out
+
+    place_opens, time_opens = governing(places), governing(times)
+    period = _article_period(article, {i: [a for a in ts if not deadline[id(a.value)]] for i, ts in times.items()},
+                             time_opens)
+
+    def from_paragraph(opens: dict[int, _Anchor], index: int) -> _Anchor | None:
+        paragraph = sentences[index].paragraph
+        for j in range(index - 1, -1, -1):
+            if sentences[j].paragraph != paragraph:
+                return None
+            if j in opens:
+                return opens[j]
+        return None
+
+    cues: dict[int, list[tuple[int, int]]] = {}
     links = []
     for sf in figures:
         figure, sentence = sf.figure, sentences[sf.sentence]
-        middle = (figure.start + figure.end) / 2
-        in_sentence = places_in.get(sf.sentence, [])
-        # the last place and date ending before the figure in its paragraph (a binary search)
-        paragraph = sentence.paragraph
-        before = bisect.bisect_right(place_ends.get(paragraph, []), figure.start)
-        last_place = places_of_paragraph[paragraph][before - 1] if before else None
-        before = bisect.bisect_right(date_ends.get(paragraph, []), figure.start)
-        last_date = dates_of_paragraph[paragraph][before - 1] if before else None
-        if in_sentence:
-            place = min(in_sentence, key=lambda m: abs((m.start + m.end) / 2 - middle))
-            locality, basis = place.unit_id, "sentence"
-        elif last_place is not None:
-            locality, basis = last_place.unit_id, "paragraph"
-        elif main:
-            locality, basis = main, "article"
+        bounds = clause_starts[sf.sentence]
+        k = bisect.bisect_right(bounds, figure.start) - 1
+        clause = (bounds[k], bounds[k + 1] if k + 1 < len(bounds) else sentence.end)
+
+        place, place_basis = _decide(places.get(sf.sentence, []), figure.start, clause, sentence,
+                                     from_paragraph(place_opens, sf.sentence))
+        if place is not None:
+            locality, basis = place.value, place_basis
+        elif own:
+            locality, basis = own, "article"
         else:
             locality, basis = None, None
-        own_dates = dates_in.get(sf.sentence, [])
-        when = None
-        if own_dates:
-            when = min(own_dates, key=lambda d: abs((d.start + d.end) / 2 - middle))
-            date_fields = (when.date_start, when.date_end, when.granularity, "sentence")
-        elif last_date is not None:
-            when = last_date
-            date_fields = (when.date_start, when.date_end, when.granularity, "paragraph")
+
+        when, when_basis = _decide(times.get(sf.sentence, []), figure.start, clause, sentence,
+                                   from_paragraph(time_opens, sf.sentence))
+        mention = when.value if when is not None else None
+        if mention is not None:
+            date_fields = (mention.date_start, mention.date_end, mention.granularity, when_basis)
+        elif period is not None:
+            date_fields = (period.date_start, period.date_end, period.granularity, "article")
         elif published:
             iso = published.isoformat()
             date_fields = (iso, iso, "day", "published")
-        elif lead_day:  # no publication date: the day the lead reports on ("Ngày 24/10/2017, …")
-            date_fields = (lead_day.date_start, lead_day.date_end, "day", "article")
+        elif reference:   # no page date: the year the article makes clear
+            year = f"{reference.year:04d}"
+            date_fields = (year, year, "year", "article")
         else:
             date_fields = (None, None, None, None)
+
         if sf.sentence not in cues:
             cues[sf.sentence] = _cue_spans(sentence.text, sentence.start)
         # a cue inside the figure itself counts goals, it states none: "4 mục tiêu"
         stated = any(b <= figure.start or a >= figure.end for a, b in cues[sf.sentence])
-        is_target = stated or (when is not None and deadline[id(when)])
+        is_target = stated or (mention is not None and deadline[id(mention)])
         links.append(FigureLink(locality, basis, *date_fields, is_target))
     return links
+
+
+def _decide(anchors: list[_Anchor], position: int, clause: tuple[int, int], sentence,
+            paragraph: _Anchor | None) -> tuple[_Anchor | None, str | None]:
+    """The anchor a figure at ``position`` takes: its clause's, its sentence's, its paragraph's."""
+    found = _nearest(anchors, position, *clause)
+    if found is not None:
+        return found, "clause"
+    found = _nearest(anchors, position, sentence.start, sentence.end)
+    if found is not None:
+        return found, "sentence"
+    if paragraph is not None:
+        return paragraph, "paragraph"
+    return None, None

@@ -25,6 +25,7 @@ import patterns
 BEFORE_2025 = "before_2025"
 FROM_2025 = "from_2025"
 LEVELS = ("province", "district", "ward")
+COUNTRY_ID = "country:VN"   # the whole country, a unit of its own so facts group by it
 
 
 @dataclass(frozen=True)
@@ -210,6 +211,8 @@ def load() -> Gazetteer:
             units[wid] = Unit(wid, BEFORE_2025, "ward", w_code, w_name, _short(w_short, w_name), p_code, p_name,
                               d_code, d_name, tuple(ward_successor.get(f"{p_key}_{d_key}_{w_key}", ())))
     _add_corrections(units)
+    units[COUNTRY_ID] = Unit(COUNTRY_ID, "country", "country", "VN", "Việt Nam", "Việt Nam", "", "Việt Nam",
+                             None, None)
     return Gazetteer(list(units.values()))
 
 

@@ -131,6 +131,9 @@ SCHEMAS: dict[str, dict[str, dict[str, str]]] = {
     },
     "facts": {
         "targets": {"words": "str-list", "deadline_words": "str-list"},
+        "country": {"words": "str-list", "regions": "str-list"},
+        "scope": {"province": "str-list", "district": "str-list"},
+        "comparison_base": {"before": "regex"},
     },
     "subjects": {
         "link_verbs": {"words": "str-list", "realized": "str-list"},

@@ -284,7 +284,7 @@ def gazetteer_rows(gazetteer: Gazetteer) -> list[dict]:
         successor = gazetteer.units.get(unit.successors[0]) if unit.successors else None
         if unit.level == "ward" and unit.district_code:
             parent = f"{unit.era}:district:{unit.district_code}"
-        elif unit.level != "province":
+        elif unit.level not in ("province", "country"):
             parent = f"{unit.era}:province:{unit.province_code}"
         else:
             parent = None

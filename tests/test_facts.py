@@ -39,7 +39,7 @@ def test_figure_place_and_time_bases(db):
                              FROM facts WHERE article = '003_70db1e8be4fd53e9.txt'
                              AND text IN ('trên 3.200 cán bộ, công chức, viên chức', '4 kênh')"""))
     assert rows == {
-        "trên 3.200 cán bộ, công chức, viên chức": "Huyện Điện Biên / sentence / 2017 / sentence",
+        "trên 3.200 cán bộ, công chức, viên chức": "Huyện Điện Biên / clause / 2017 / clause",
         "4 kênh": "Huyện Điện Biên / paragraph / 2017 / paragraph",
     }
 
@@ -63,7 +63,7 @@ def test_gazetteer_table_is_built_once(db):
     counts = dict(_rows(db, "SELECT era || ':' || level, COUNT(*) FROM localities GROUP BY era, level"))
     # June 2025 units, and those dissolved since 2010 (patterns/former_units.toml)
     assert counts == {"before_2025:district": 705, "before_2025:province": 64, "before_2025:ward": 10035,
-                      "from_2025:province": 34, "from_2025:ward": 3321}
+                      "from_2025:province": 34, "from_2025:ward": 3321, "country:country": 1}
     assert _rows(db, "SELECT name, valid_until FROM localities WHERE id LIKE 'former:province:%'") == \
         [("Tỉnh Thừa Thiên Huế", "2025-01-01")]
     run([SAMPLES], Options(db=str(db)))  # a second run adds no unit
