@@ -9,6 +9,7 @@ is tied to its place and time (``extract.facts``).
 from __future__ import annotations
 
 import bisect
+from datetime import date
 import itertools
 from dataclasses import dataclass
 
@@ -66,6 +67,22 @@ def _reference_date(article: Article):
                           [y for s in article.sentences for y in birth_years(s.text)])
 
 
+def _lead_day(article: Article, reference) -> date | None:
+    """For a page with no date line: the day its lead speaks from ("Chiều
+    15-9, Sở Xây dựng cho biết, từ đầu năm đến nay …"), the first sentence of
+    body prose opening with a day whose year the article makes clear."""
+    for s in article.sentences:
+        if len(s.text.split()) < 12:
+            continue   # the title and kickers
+        found = extract_dates(s.text, s.start, reference, stand_in=True)
+        first = found[0] if found else None
+        if first is not None and first.granularity == "day" and first.date_start[:1].isdigit() \
+                and first.start - s.start <= 20:
+            return date.fromisoformat(first.date_start)
+        return None
+    return None
+
+
 def _outside_place_names(figures: list[SentenceFigure], localities) -> list[SentenceFigure]:
     """Numbers that are a place's name ("quận 1, 3, 10") are no figures."""
     spans = sorted((m.start, m.end) for m in localities)
@@ -99,8 +116,10 @@ def extract_article(article: Article) -> Extraction:
     figures = figures_of(article)
     reference = published or _reference_date(article)
     dates, documents, officials = [], [], []
+    today = None if published else _lead_day(article, reference)
     for s in article.sentences:
-        dates += [(s.index, d) for d in extract_dates(s.text, s.start, reference, stand_in=published is None)]
+        dates += [(s.index, d) for d in extract_dates(s.text, s.start, reference, stand_in=published is None,
+                                                      today=today)]
         documents += [(s.index, d) for d in extract_documents(s.text, s.start)]
         officials += [(s.index, o) for o in extract_officials(s.text, s.start, place_names)]
     localities = extract_localities([(s.text, s.start) for s in article.sentences], reference)

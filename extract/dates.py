@@ -339,10 +339,11 @@ def reference_date(mentions: list[DateMention], base_years: Iterable[int] = (),
 
 
 def extract_dates(sentence: str, offset: int = 0, published: date | None = None,
-                  stand_in: bool = False) -> list[DateMention]:
+                  stand_in: bool = False, today: date | None = None) -> list[DateMention]:
     """Every date or period of one sentence, in reading order. ``stand_in``:
     ``published`` is not the page's date but the year the article makes
-    clear (``reference_date``), so "đến nay" cannot be resolved."""
+    clear (``reference_date``), so "đến nay" cannot be resolved, unless
+    ``today`` gives the day the article speaks from (its lead's "Chiều 15-9")."""
     forms = _forms()[0]
     if not any(ch.isdigit() for ch in sentence) and not any(w in sentence.lower() for w in WORDS_WITHOUT_DIGITS):
         return []  # every form holds a digit but "năm nay", holidays and lunar dates
@@ -353,7 +354,10 @@ def extract_dates(sentence: str, offset: int = 0, published: date | None = None,
             start, end = m.span()
             if any(start < b and a < end for a, b in taken):
                 continue
-            normalized = None if stand_in and form.kind == "until_now" else _normalize(form.kind, m, published)
+            if form.kind == "until_now" and (stand_in or today):
+                normalized = _normalize(form.kind, m, today) if today else None
+            else:
+                normalized = _normalize(form.kind, m, published)
             if normalized is None:
                 continue
             taken.append((start, end))

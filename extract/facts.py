@@ -165,9 +165,16 @@ def _clause_bounds(sentence_text: str, sentence_start: int) -> list[int]:
     return [sentence_start] + [sentence_start + m.end() for m in regex.finditer(r";", sentence_text)]
 
 
+def _is_term(anchor: _Anchor) -> bool:
+    value = anchor.value
+    return isinstance(value, DateMention) and value.date_start[:4] != value.date_end[:4]
+
+
 def _nearest(anchors: list[_Anchor], position: int, low: int, high: int) -> _Anchor | None:
     """The anchor in [low, high) nearest before ``position``, else the nearest after it."""
     inside = [a for a in anchors if low <= a.start and a.end <= high]
+    # a term names a body ("HĐND tỉnh khóa X, nhiệm kỳ 2021-2026"): another time there is the figure's
+    inside = [a for a in inside if not _is_term(a)] or inside
     before = [a for a in inside if a.end <= position]
     if before:
         return before[-1]
@@ -181,6 +188,19 @@ def _opening(anchors: list[_Anchor], first_figure: int | None, clause_end: int) 
     limit = min(first_figure if first_figure is not None else clause_end, clause_end)
     before = [a for a in anchors if a.end <= limit]
     return before[0] if before else None
+
+
+# How many words may stand before a place or term that opens its sentence,
+# in its first or second comma-separated piece: "Tại huyện A, …", "Cụ thể,
+# toàn quốc …", "Năm 2022, huyện A …"; "Nhiệm kỳ 2015-2020, …", "Tham luận
+# nêu rõ: Nhiệm kỳ 2015-2020, …" (after a colon). Not a place named in
+# passing: "Ông A từng công tác tại huyện B."
+OPENING_WORDS = 3
+
+
+def _opens_sentence(sentence, anchor: _Anchor) -> bool:
+    before = sentence.text[:anchor.start - sentence.start].split(":")[-1]
+    return before.count(",") <= 1 and len(before.split(",")[-1].split()) <= OPENING_WORDS
 
 
 def _lead_paragraphs(article: Article) -> set[int]:
@@ -208,8 +228,7 @@ def _article_place(article: Article, places: dict[int, list[_Anchor]], localitie
     return main_place(localities)
 
 
-def _article_period(article: Article, times: dict[int, list[_Anchor]],
-                    opens: dict[int, _Anchor]) -> DateMention | None:
+def _article_period(article: Article, times: dict[int, list[_Anchor]]) -> DateMention | None:
     """The period the article reports on: the first the title or lead names
     (a span of time rather than a day, where it names both). A term
     ("nhiệm kỳ 2020-2025") counts only where it opens a sentence ("Nhiệm kỳ
@@ -219,9 +238,8 @@ def _article_period(article: Article, times: dict[int, list[_Anchor]],
     for s in article.sentences:
         if s.paragraph not in paragraphs:
             break
-        opening = opens.get(s.index)
         lead += [a.value for a in times.get(s.index, [])
-                 if a.value.date_start[:4] == a.value.date_end[:4] or a is opening]
+                 if a.value.date_start[:4] == a.value.date_end[:4] or _opens_sentence(s, a)]
     periods = [d for d in lead if d.granularity != "day"]
     return (periods or lead or [None])[0]
 
@@ -268,9 +286,27 @@ def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]]
                 out[s.index] = found
         return out
 
-    place_opens, time_opens = governing(places), governing(times)
-    period = _article_period(article, {i: [a for a in ts if not deadline[id(a.value)]] for i, ts in times.items()},
-                             time_opens)
+    # a place governs the sentences after it only where it opens its own
+    # ("Tại huyện A, …"), not where it is named in passing
+    # the place a sentence leaves the reader in: where its last figure is
+    # ("Năm 2022, có thêm huyện A …; toàn tỉnh có thêm 4 xã" ends in the
+    # province); in a sentence without figures, a place that opens it
+    # ("Tại huyện A, …"), not one named in passing ("Ông B từng công tác tại huyện A")
+    place_opens = {i: a for i, a in governing(places).items() if _opens_sentence(sentences[i], a)}
+    last_figure: dict[int, int] = {sf.sentence: sf.figure.start for sf in figures}
+    for i, position in last_figure.items():
+        bounds = clause_starts[i]
+        k = bisect.bisect_right(bounds, position) - 1
+        clause = (bounds[k], bounds[k + 1] if k + 1 < len(bounds) else sentences[i].end)
+        found, _ = _decide(places.get(i, []), position, clause, sentences[i], None)
+        if found is not None:
+            place_opens[i] = found
+        else:
+            place_opens.pop(i, None)
+    time_opens = governing(times)
+    first_date = next((a.value for i in sorted(times) for a in times[i]
+                       if not deadline[id(a.value)] and a.value.date_start[:4] == a.value.date_end[:4]), None)
+    period = _article_period(article, {i: [a for a in ts if not deadline[id(a.value)]] for i, ts in times.items()})
 
     def from_paragraph(opens: dict[int, _Anchor], index: int) -> _Anchor | None:
         paragraph = sentences[index].paragraph
@@ -308,6 +344,8 @@ def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]]
         elif published:
             iso = published.isoformat()
             date_fields = (iso, iso, "day", "published")
+        elif first_date is not None:   # no page date: the first time the article states
+            date_fields = (first_date.date_start, first_date.date_end, first_date.granularity, "article")
         elif reference:   # no page date: the year the article makes clear
             year = f"{reference.year:04d}"
             date_fields = (year, year, "year", "article")

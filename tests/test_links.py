@@ -1,0 +1,88 @@
+"""Where and when: each figure's place and period as a reader decides them
+(labels/FORMAT.md), from sentences written for each rule."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus.clean import build_article
+from extract import extract_article
+from extract.gazetteer import load
+
+
+def links(page: str) -> list[tuple[str, str | None, str | None]]:
+    """(figure text, where, when) for every figure of a page."""
+    result = extract_article(build_article("page.txt", "page.txt", page))
+    units = load().units
+    out = []
+    for sf, link in zip(result.figures, result.links):
+        where = units[link.locality_id].name if link.locality_id else None
+        when = None if link.date_start is None else (
+            link.date_start if link.date_start == link.date_end else f"{link.date_start}/{link.date_end}")
+        out.append((sf.figure.text, where, when))
+    return out
+
+
+DATED = "Tin kinh tế\nNgày đăng 02/05/2024 | 16:09\n"
+
+LINKS = [
+    ("rule-list-keys-before-their-figures",
+     DATED + "Năm 2025, tăng trưởng của các tỉnh: Bình Phước tăng trưởng 7,1%; Tây Ninh 6,4%; Đồng Nai 6,0%.",
+     [("7,1%", "Tỉnh Bình Phước", "2025"), ("6,4%", "Tỉnh Tây Ninh", "2025"), ("6,0%", "Tỉnh Đồng Nai", "2025")]),
+    ("rule-bracketed-list-keys",
+     DATED + "Năm 2023, một số tỉnh tăng cao như Bắc Giang (13,45%), Hải Phòng (10,34%).",
+     [("13,45%", "Tỉnh Bắc Giang", "2023"), ("10,34%", "Thành phố Hải Phòng", "2023")]),
+    ("rule-whole-country",
+     DATED + "Tỉnh Nghệ An thu ngân sách đạt 20.000 tỷ đồng. Cả nước có 12 tỉnh đạt trên 100% dự toán.",
+     [("20.000 tỷ đồng", "Tỉnh Nghệ An", "2024-05-02"), ("12 tỉnh", "Việt Nam", "2024-05-02"),
+      ("trên 100%", "Việt Nam", "2024-05-02")]),
+    ("rule-region-lies-in-the-country",
+     DATED + "Lũ làm đồng bằng sông Cửu Long mất khoảng 6.000 ha lúa.",
+     [("khoảng 6.000 ha", "Việt Nam", "2024-05-02")]),
+    ("rule-scope-word-is-the-articles-province",
+     DATED + "Huyện Hương Sơn được công nhận đạt chuẩn nông thôn mới.\n"
+     "Về cấp xã, toàn tỉnh Hà Tĩnh có thêm 4 xã đạt chuẩn; toàn tỉnh có 150 xã đạt chuẩn.",
+     [("4 xã", "Tỉnh Hà Tĩnh", "2024-05-02"), ("150 xã", "Tỉnh Hà Tĩnh", "2024-05-02")]),
+    ("rule-place-opening-a-paragraph-governs-it",
+     DATED + "Tỉnh Lào Cai tổ chức hội nghị sơ kết công tác giảm nghèo bền vững của các địa phương.\n"
+     "Tại huyện Bảo Thắng, năm 2023 có 120 hộ thoát nghèo. Huyện còn 300 hộ nghèo.\n"
+     "Toàn tỉnh Lào Cai còn 9.000 hộ nghèo.",
+     [("120 hộ", "Huyện Bảo Thắng", "2023"), ("300 hộ nghèo", "Huyện Bảo Thắng", "2023"),
+      ("9.000 hộ nghèo", "Tỉnh Lào Cai", "2024-05-02")]),
+    ("rule-passing-mention-does-not-govern-the-paragraph",
+     DATED + "Tỉnh Quảng Nam có 241 xã.\n"
+     "Ông Nguyễn Văn A từng công tác tại huyện Bắc Trà My. Tỉnh đã hoàn thành 12 công trình.",
+     [("241 xã", "Tỉnh Quảng Nam", "2024-05-02"), ("12 công trình", "Tỉnh Quảng Nam", "2024-05-02")]),
+    ("rule-comparison-base-is-no-time",
+     DATED + "Trong quý I/2024, thu ngân sách đạt 500 tỷ đồng, tăng 12% so với cùng kỳ năm 2023.",
+     [("500 tỷ đồng", None, "2024-01/2024-03"), ("12%", None, "2024-01/2024-03")]),
+    ("rule-period-opening-a-paragraph",
+     DATED + "Huyện Mường Tè tổng kết công tác xây dựng Đảng và hệ thống chính trị của huyện.\n"
+     "Năm 2023, huyện kết nạp 120 đảng viên. Huyện thành lập thêm 3 chi bộ.",
+     [("120 đảng viên", "Huyện Mường Tè", "2023"), ("3 chi bộ", "Huyện Mường Tè", "2023")]),
+    ("rule-articles-reporting-period",
+     "Thu ngân sách 6 tháng đầu năm 2023 của tỉnh Cà Mau\nNgày đăng 11/07/2023 | 09:00\n"
+     "Tỉnh Cà Mau vừa tổ chức hội nghị đánh giá kết quả thực hiện nhiệm vụ thu ngân sách.\n"
+     "Thu nội địa đạt 2.100 tỷ đồng.",
+     [("2.100 tỷ đồng", "Tỉnh Cà Mau", "2023-01/2023-06")]),
+    ("rule-target-takes-its-deadline",
+     DATED + "Tỉnh Bình Định phấn đấu đến năm 2030 tỷ lệ đô thị hóa đạt 60%.",
+     [("60%", "Tỉnh Bình Định", "2030")]),
+    ("rule-stock-at-a-time",
+     DATED + "Tính đến hết tháng 6/2017, tỉnh Sơn La có 1.200 hợp tác xã.",
+     [("1.200 hợp tác xã", "Tỉnh Sơn La", "2017-06")]),
+    ("rule-undated-page-takes-the-first-time-it-states",
+     "Huyện Krông Pắc bầu cử\nNgày 22/5/2016, cử tri huyện Krông Pắc đi bầu cử đại biểu Quốc hội.\n"
+     "Huyện có 150.000 cử tri.",
+     [("150.000 cử tri", "Huyện Krông Pắc", "2016-05-22")]),
+    ("rule-until-now-from-the-leads-day",
+     "TP Cần Thơ giảm tai nạn\nChiều 15-9-2025, Sở Xây dựng thành phố Cần Thơ cho biết, từ đầu năm đến nay "
+     "xảy ra 120 vụ tai nạn giao thông.",
+     [("120 vụ", "Thành phố Cần Thơ", "2025-01/2025-09")]),
+]
+
+
+@pytest.mark.parametrize(("page", "expected"), [(p, e) for _, p, e in LINKS], ids=[i for i, _, _ in LINKS])
+def test_where_and_when(page, expected):
+    got = links(page)
+    assert [g for g in got if g[0] in {e[0] for e in expected}] == expected
