@@ -74,7 +74,8 @@ def _describe(kind: str, item: dict | None) -> str:
         total = f"/{item['total']}" if item.get("total") is not None else ""
         return (f"{item.get('kind')} {item.get('value')}{total} {item.get('unit') or ''} · "
                 f"{item.get('qualifier', 'exact')} · subject: {item.get('subject') or '—'}"
-                + change_label(item.get("change"), item.get("compared_to")))
+                + change_label(item.get("change"), item.get("compared_to"))
+                + f" · where: {item.get('where') or '—'} · when: {_period(item.get('when'))}")
     if kind == "dates":
         return f"{item.get('start')} – {item.get('end')}"
     if kind == "localities":
@@ -82,6 +83,13 @@ def _describe(kind: str, item: dict | None) -> str:
     if kind == "officials":
         return f"{item.get('name')}: {'; '.join(item.get('titles') or [])}"
     return f"{item.get('type') or ''} {item.get('number')} {item.get('date') or ''}".strip()
+
+
+def _period(when: dict | None) -> str:
+    if not when or not when.get("start"):
+        return "—"
+    start, end = when["start"], when.get("end") or when["start"]
+    return start if start == end else f"{start} – {end}"
 
 
 def _highlighted(text: str, spans: list[dict]) -> str:

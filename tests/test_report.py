@@ -50,6 +50,8 @@ def test_report_is_self_contained_and_escaped(report):
     assert "http://" not in html and "https://" not in html.replace("https://hanoi.gov.vn/", "")
     assert 'id="summary"' in html and 'href="#article-0"' in html
     assert "wrong qualifier" in html and "missed" in html
+    # each figure shows the place and period it was tied to, gold beside prediction
+    assert "where: Thành phố Hà Nội" in html and "when: 2024-05-02" in html
 
 
 def _browser():
