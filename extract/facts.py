@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -116,6 +117,15 @@ def _is_comparison_base(sentence_text: str, sentence_start: int, mention: DateMe
     return bool(_base_before().search(sentence_text[:mention.start - sentence_start]))
 
 
+# at most this many characters (", ") between a document's number and its issue date
+ISSUE_DATE_GAP = 3
+
+
+def _is_issue_date(document_ends: list[int], mention: DateMention) -> bool:
+    k = bisect.bisect_right(document_ends, mention.start) - 1
+    return k >= 0 and mention.start - document_ends[k] <= ISSUE_DATE_GAP
+
+
 def _province_of(unit: Unit) -> str | None:
     if unit.level in ("province", "country"):
         return unit.id
@@ -165,9 +175,24 @@ def _clause_bounds(sentence_text: str, sentence_start: int) -> list[int]:
     return [sentence_start] + [sentence_start + m.end() for m in regex.finditer(r";", sentence_text)]
 
 
+@functools.cache
+def _period_before() -> regex.Pattern:
+    return regex.compile(patterns.load().facts["terms"]["period_before"])
+
+
+def _term_is_a_period(sentence, anchor: _Anchor) -> bool:
+    """"trong nhiệm kỳ 2015-2020", "Nhiệm kỳ 2015-2020, …": a time; "HĐND
+    khóa XX, nhiệm kỳ 2021-2026": the name of a body (patterns/facts.toml)."""
+    before = sentence.text[:anchor.start - sentence.start]
+    return _opens_sentence(sentence, anchor, pieces=1) or bool(_period_before().search(before))
+
+
 def _is_term(anchor: _Anchor) -> bool:
+    """A term of office, "nhiệm kỳ 2021-2026" (not a school or crop year,
+    "năm học 2017-2018", nor a plan's period, "giai đoạn 2011-2015")."""
     value = anchor.value
-    return isinstance(value, DateMention) and value.date_start[:4] != value.date_end[:4]
+    return isinstance(value, DateMention) and value.date_start[:4] != value.date_end[:4] \
+        and "nhiệm kỳ" in value.text.lower()
 
 
 def _nearest(anchors: list[_Anchor], position: int, low: int, high: int) -> _Anchor | None:
@@ -198,9 +223,11 @@ def _opening(anchors: list[_Anchor], first_figure: int | None, clause_end: int) 
 OPENING_WORDS = 3
 
 
-def _opens_sentence(sentence, anchor: _Anchor) -> bool:
+def _opens_sentence(sentence, anchor: _Anchor, pieces: int = 2) -> bool:
+    """True if no more than a few words stand before the anchor in the first
+    ``pieces`` comma-separated pieces of its sentence (after a colon)."""
     before = sentence.text[:anchor.start - sentence.start].split(":")[-1]
-    return before.count(",") <= 1 and len(before.split(",")[-1].split()) <= OPENING_WORDS
+    return before.count(",") < pieces and len(before.split(",")[-1].split()) <= OPENING_WORDS
 
 
 def _lead_paragraphs(article: Article) -> set[int]:
@@ -239,17 +266,20 @@ def _article_period(article: Article, times: dict[int, list[_Anchor]]) -> DateMe
         if s.paragraph not in paragraphs:
             break
         lead += [a.value for a in times.get(s.index, [])
-                 if a.value.date_start[:4] == a.value.date_end[:4] or _opens_sentence(s, a)]
+                 if not _is_term(a) or _term_is_a_period(s, a)]
     periods = [d for d in lead if d.granularity != "day"]
     return (periods or lead or [None])[0]
 
 
 def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]],
                  localities: list[LocalityMention], published: date | None,
-                 reference: date | None = None) -> list[FigureLink]:
+                 reference: date | None = None, document_ends: Iterable[int] = ()) -> list[FigureLink]:
     """One link per figure (``figures``: SentenceFigure list; ``dates``: (sentence, mention)).
     ``reference``: for a page with no publication date, the day of the year
-    the article makes clear."""
+    the article makes clear. ``document_ends``: where numbered documents'
+    names end, so their issue dates ("Kế hoạch số 55-KH/ĐU ngày 04/7/2022")
+    are no figure's time."""
+    issued = sorted(document_ends)
     sentences = article.sentences
     starts = [s.start for s in sentences]
     mentions_in: dict[int, list[LocalityMention]] = {}
@@ -266,8 +296,12 @@ def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]]
     deadline = {id(d): _is_deadline(sentences[i].text, sentences[i].start, d, published) for i, d in dates}
     times: dict[int, list[_Anchor]] = {}
     for i, d in dates:
-        if not _is_comparison_base(sentences[i].text, sentences[i].start, d):
-            times.setdefault(i, []).append(_Anchor(d.start, d.end, d))
+        anchor = _Anchor(d.start, d.end, d)
+        if _is_comparison_base(sentences[i].text, sentences[i].start, d) or _is_issue_date(issued, d):
+            continue
+        if _is_term(anchor) and not _term_is_a_period(sentences[i], anchor) and not deadline[id(d)]:
+            continue   # a term names a body: "HĐND huyện khóa XX, nhiệm kỳ 2021-2026"
+        times.setdefault(i, []).append(anchor)
     for anchors in times.values():
         anchors.sort(key=lambda a: a.start)
     first_figure: dict[int, int] = {}

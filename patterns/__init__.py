@@ -134,6 +134,7 @@ SCHEMAS: dict[str, dict[str, dict[str, str]]] = {
         "country": {"words": "str-list", "regions": "str-list"},
         "scope": {"province": "str-list", "district": "str-list"},
         "comparison_base": {"before": "regex"},
+        "terms": {"period_before": "regex"},
     },
     "subjects": {
         "link_verbs": {"words": "str-list", "realized": "str-list"},
