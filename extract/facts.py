@@ -121,9 +121,10 @@ def _is_comparison_base(sentence_text: str, sentence_start: int, mention: DateMe
 ISSUE_DATE_GAP = 3
 
 
-def _is_issue_date(document_ends: list[int], mention: DateMention) -> bool:
-    k = bisect.bisect_right(document_ends, mention.start) - 1
-    return k >= 0 and mention.start - document_ends[k] <= ISSUE_DATE_GAP
+def _is_issue_date(documents: list[tuple[int, int]], mention: DateMention) -> bool:
+    """Inside a document's name, or right after it."""
+    k = bisect.bisect_right(documents, (mention.start, float("inf"))) - 1
+    return k >= 0 and mention.start - documents[k][1] <= ISSUE_DATE_GAP
 
 
 def _province_of(unit: Unit) -> str | None:
@@ -173,6 +174,19 @@ def _place_anchors(sentence_text: str, sentence_start: int, mentions: list[Local
 def _clause_bounds(sentence_text: str, sentence_start: int) -> list[int]:
     """Offsets where the clauses of a sentence start (after each semicolon)."""
     return [sentence_start] + [sentence_start + m.end() for m in regex.finditer(r";", sentence_text)]
+
+
+@functools.cache
+def _time_openers() -> frozenset[str]:
+    return frozenset(w.lower() for w in patterns.load().facts["time_openers"]["words"])
+
+
+def _time_opens_sentence(sentence, anchor: _Anchor) -> bool:
+    """A time at the head of one of the sentence's first two pieces, after
+    nothing but a temporal word ("Theo Nghị quyết này, từ ngày 1/1/2019 …")."""
+    before = sentence.text[:anchor.start - sentence.start].split(":")[-1]
+    lead_in = " ".join(before.split(",")[-1].split()).lower()
+    return before.count(",") < 2 and (not lead_in or lead_in in _time_openers())
 
 
 @functools.cache
@@ -230,16 +244,21 @@ def _opens_sentence(sentence, anchor: _Anchor, pieces: int = 2) -> bool:
     return before.count(",") < pieces and len(before.split(",")[-1].split()) <= OPENING_WORDS
 
 
-def _lead_paragraphs(article: Article) -> set[int]:
+def _lead_paragraphs(article: Article, extra: int = 0) -> set[int]:
     """The title and the lead: every paragraph up to the first of body prose
-    (a sentence of a dozen words), kickers and title lines included."""
+    (a sentence of a dozen words), kickers and title lines included; with
+    ``extra``, that many further paragraphs of prose (and what stands between)."""
     out = set()
     title = (article.title or "").strip()
+    prose = -1
     for s in article.sentences:
         out.add(s.paragraph)
         # the first paragraph is the title where the page has one (titles run long too)
-        if len(s.text.split()) >= 12 and s.paragraph > 0 and s.text.strip() != title:
-            break
+        if len(s.text.split()) >= 12 and s.paragraph > 0 and s.text.strip() != title and s.paragraph != prose:
+            prose = s.paragraph
+            if extra == 0:
+                break
+            extra -= 1
     return out
 
 
@@ -273,13 +292,14 @@ def _article_period(article: Article, times: dict[int, list[_Anchor]]) -> DateMe
 
 def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]],
                  localities: list[LocalityMention], published: date | None,
-                 reference: date | None = None, document_ends: Iterable[int] = ()) -> list[FigureLink]:
+                 reference: date | None = None,
+                 documents: Iterable[tuple[int, int]] = ()) -> list[FigureLink]:
     """One link per figure (``figures``: SentenceFigure list; ``dates``: (sentence, mention)).
     ``reference``: for a page with no publication date, the day of the year
-    the article makes clear. ``document_ends``: where numbered documents'
-    names end, so their issue dates ("Kế hoạch số 55-KH/ĐU ngày 04/7/2022")
-    are no figure's time."""
-    issued = sorted(document_ends)
+    the article makes clear. ``documents``: the spans of numbered documents'
+    names, so their issue dates ("Kế hoạch số 55-KH/ĐU ngày 04/7/2022") are
+    no figure's time."""
+    issued = sorted(documents)
     sentences = article.sentences
     starts = [s.start for s in sentences]
     mentions_in: dict[int, list[LocalityMention]] = {}
@@ -338,8 +358,15 @@ def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]]
         else:
             place_opens.pop(i, None)
     time_opens = governing(times)
+    # where the lead names no period: the first time that opens a sentence of
+    # the body ("Theo Nghị quyết này, từ ngày 1/1/2019 sẽ sắp xếp …")
+    # in the lead or the first paragraph of prose after it; a page with no date
+    # line: the first time the body states at all
+    early = _lead_paragraphs(article, extra=1)
     first_date = next((a.value for i in sorted(times) for a in times[i]
-                       if not deadline[id(a.value)] and a.value.date_start[:4] == a.value.date_end[:4]), None)
+                       if not deadline[id(a.value)] and a.value.date_start[:4] == a.value.date_end[:4]
+                       and (published is None or (sentences[i].paragraph in early
+                                                  and _time_opens_sentence(sentences[i], a)))), None)
     period = _article_period(article, {i: [a for a in ts if not deadline[id(a.value)]] for i, ts in times.items()})
 
     def from_paragraph(opens: dict[int, _Anchor], index: int) -> _Anchor | None:
@@ -375,11 +402,11 @@ def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]]
             date_fields = (mention.date_start, mention.date_end, mention.granularity, when_basis)
         elif period is not None:
             date_fields = (period.date_start, period.date_end, period.granularity, "article")
+        elif first_date is not None:   # the first time the article states
+            date_fields = (first_date.date_start, first_date.date_end, first_date.granularity, "article")
         elif published:
             iso = published.isoformat()
             date_fields = (iso, iso, "day", "published")
-        elif first_date is not None:   # no page date: the first time the article states
-            date_fields = (first_date.date_start, first_date.date_end, first_date.granularity, "article")
         elif reference:   # no page date: the year the article makes clear
             year = f"{reference.year:04d}"
             date_fields = (year, year, "year", "article")

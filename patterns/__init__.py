@@ -135,6 +135,7 @@ SCHEMAS: dict[str, dict[str, dict[str, str]]] = {
         "scope": {"province": "str-list", "district": "str-list"},
         "comparison_base": {"before": "regex"},
         "terms": {"period_before": "regex"},
+        "time_openers": {"words": "str-list"},
     },
     "subjects": {
         "link_verbs": {"words": "str-list", "realized": "str-list"},

@@ -45,6 +45,7 @@ LINKS = [
      [("4 xã", "Tỉnh Hà Tĩnh", "2024-05-02"), ("150 xã", "Tỉnh Hà Tĩnh", "2024-05-02")]),
     ("rule-place-opening-a-paragraph-governs-it",
      DATED + "Tỉnh Lào Cai tổ chức hội nghị sơ kết công tác giảm nghèo bền vững của các địa phương.\n"
+     "Hội nghị đánh giá công tác giảm nghèo của các địa phương đạt nhiều kết quả quan trọng và toàn diện.\n"
      "Tại huyện Bảo Thắng, năm 2023 có 120 hộ thoát nghèo. Huyện còn 300 hộ nghèo.\n"
      "Toàn tỉnh Lào Cai còn 9.000 hộ nghèo.",
      [("120 hộ", "Huyện Bảo Thắng", "2023"), ("300 hộ nghèo", "Huyện Bảo Thắng", "2023"),
@@ -79,6 +80,26 @@ LINKS = [
      "TP Cần Thơ giảm tai nạn\nChiều 15-9-2025, Sở Xây dựng thành phố Cần Thơ cho biết, từ đầu năm đến nay "
      "xảy ra 120 vụ tai nạn giao thông.",
      [("120 vụ", "Thành phố Cần Thơ", "2025-01/2025-09")]),
+    ("rule-term-naming-a-body-is-no-time",
+     "HĐND huyện Lộc Bình họp\nSáng 30/6/2021, HĐND huyện Lộc Bình tổ chức kỳ họp thứ nhất để bầu các chức danh chủ chốt.\n"
+     "Tổng số đại biểu HĐND huyện Lộc Bình khóa XX, nhiệm kỳ 2021-2026 được bầu là 35 đại biểu.",
+     [("35 đại biểu", "Huyện Lộc Bình", "2021-06-30")]),
+    ("rule-figure-placed-in-a-term",
+     DATED + "Huyện Phước Sơn tổng kết công tác kiểm tra, giám sát của Đảng bộ huyện trong thời gian qua.\n"
+     "Ông A cho biết, trong nửa đầu nhiệm kỳ 2015-2020, huyện đã kiểm tra 13 tổ chức đảng.",
+     [("13 tổ chức đảng", "Huyện Phước Sơn", "2015/2020")]),
+    ("rule-school-year-is-a-period",
+     DATED + "Năm học 2017-2018, tỉnh Tiền Giang có 12.000 học sinh lớp 12.",
+     [("12.000 học sinh", "Tỉnh Tiền Giang", "2017/2018")]),
+    ("rule-issue-date-of-a-document-is-no-time",
+     DATED + "Thực hiện Kế hoạch số 55-KH/ĐU ngày 04/7/2023 của Đảng ủy xã Nông Thượng, 18 chi bộ đã tổ chức đại hội.",
+     [("18 chi bộ", "Xã Nông Thượng", "2024-05-02")]),
+    ("rule-effective-day-after-the-lead-governs",
+     "Sắp xếp thôn, bản\nNgày đăng 26/12/2018 | 10:26\n"
+     "HĐND tỉnh Yên Bái vừa ban hành Nghị quyết số 37/NQ-HĐND về việc sắp xếp lại thôn, bản, tổ dân phố.\n"
+     "Theo Nghị quyết này, từ ngày 1/1/2019 sẽ sắp xếp lại các thôn, bản, tổ dân phố của 6 huyện.\n"
+     "Huyện Trạm Tấu sắp xếp 69 thôn thành 57 thôn.",
+     [("69 thôn", "Huyện Trạm Tấu", "2019-01-01"), ("57 thôn", "Huyện Trạm Tấu", "2019-01-01")]),
 ]
 
 
