@@ -6,14 +6,16 @@ A reader decides both in the order labels/FORMAT.md gives:
   the nearest place or period written before it there ("Bình Phước tăng
   trưởng 7,1%; Tây Ninh 6,4%"), else the nearest after it;
 - its sentence: the nearest place or period before it, else after it;
-- its paragraph: a place or period that opens a sentence of the paragraph
-  before the figure ("Năm 2017, …", "Tại huyện A, …") and so governs what
-  follows;
-- the article: its own unit (the first unit its title names, else its lead,
-  else the one it names most) and its reporting period (the first period the
-  title or lead names, "6 tháng đầu năm 2023");
+- its paragraph: the place or period an earlier sentence of the paragraph
+  names before its first figure ("Năm 2017, …", "Tại huyện A, …",
+  "Đoàn công tác làm việc với huyện A."), the nearest such sentence first;
+- the article: its own unit (the first unit its title or the paragraph right
+  after it names, else the one it names most) and its reporting period (the
+  first period the title or lead names, "6 tháng đầu năm 2023"; else the
+  first time that opens the first paragraph of prose after the lead: "Theo
+  Nghị quyết này, từ ngày 1/1/2019 …");
 - the publication date, as the day the figure was true; a page with no date
-  takes the year the article makes clear.
+  takes the first time it states, else the year it makes clear.
 
 Places here are named units, the country ("cả nước", "toàn quốc"; regions
 such as "Tây Nguyên" lie in it) and scope words ("toàn tỉnh", "toàn huyện":
@@ -263,9 +265,11 @@ def _lead_paragraphs(article: Article, extra: int = 0) -> set[int]:
 
 
 def _article_place(article: Article, places: dict[int, list[_Anchor]], localities) -> str | None:
-    """The article's own unit: the first its title names, else its lead, else the most named."""
+    """The article's own unit: the first its title names, else the first the
+    paragraph right after the title names, else the one it names most (a
+    place named first further down is more often a detail than the subject)."""
     sentences = article.sentences
-    for paragraph in sorted(_lead_paragraphs(article)):
+    for paragraph in (0, 1):   # the title (or the page's first line), and what follows it
         for s in sentences:
             if s.paragraph != paragraph:
                 continue
@@ -346,17 +350,7 @@ def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]]
     # ("Năm 2022, có thêm huyện A …; toàn tỉnh có thêm 4 xã" ends in the
     # province); in a sentence without figures, a place that opens it
     # ("Tại huyện A, …"), not one named in passing ("Ông B từng công tác tại huyện A")
-    place_opens = {i: a for i, a in governing(places).items() if _opens_sentence(sentences[i], a)}
-    last_figure: dict[int, int] = {sf.sentence: sf.figure.start for sf in figures}
-    for i, position in last_figure.items():
-        bounds = clause_starts[i]
-        k = bisect.bisect_right(bounds, position) - 1
-        clause = (bounds[k], bounds[k + 1] if k + 1 < len(bounds) else sentences[i].end)
-        found, _ = _decide(places.get(i, []), position, clause, sentences[i], None)
-        if found is not None:
-            place_opens[i] = found
-        else:
-            place_opens.pop(i, None)
+    place_opens = governing(places)
     time_opens = governing(times)
     # where the lead names no period: the first time that opens a sentence of
     # the body ("Theo Nghị quyết này, từ ngày 1/1/2019 sẽ sắp xếp …")
