@@ -211,16 +211,16 @@ def _is_term(anchor: _Anchor) -> bool:
         and "nhiệm kỳ" in value.text.lower()
 
 
-def _nearest(anchors: list[_Anchor], position: int, low: int, high: int) -> _Anchor | None:
-    """The anchor in [low, high) nearest before ``position``, else the nearest after it."""
+def _nearest(anchors: list[_Anchor], position: int, low: int, high: int, after: bool = True) -> _Anchor | None:
+    """The anchor in [low, high) nearest before ``position``, else (``after``) the nearest after it."""
     inside = [a for a in anchors if low <= a.start and a.end <= high]
     # a term names a body ("HĐND tỉnh khóa X, nhiệm kỳ 2021-2026"): another time there is the figure's
     inside = [a for a in inside if not _is_term(a)] or inside
     before = [a for a in inside if a.end <= position]
     if before:
         return before[-1]
-    after = [a for a in inside if a.start >= position]
-    return after[0] if after else None
+    following = [a for a in inside if a.start >= position] if after else []
+    return following[0] if following else None
 
 
 def _opening(anchors: list[_Anchor], first_figure: int | None, clause_end: int) -> _Anchor | None:
@@ -380,8 +380,9 @@ def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]]
         k = bisect.bisect_right(bounds, figure.start) - 1
         clause = (bounds[k], bounds[k + 1] if k + 1 < len(bounds) else sentence.end)
 
+        # a place in a later clause keys that clause's figures ("…; huyện B kết nạp 52 ĐV")
         place, place_basis = _decide(places.get(sf.sentence, []), figure.start, clause, sentence,
-                                     from_paragraph(place_opens, sf.sentence))
+                                     from_paragraph(place_opens, sf.sentence), after_in_sentence=False)
         if place is not None:
             locality, basis = place.value, place_basis
         elif own:
@@ -417,12 +418,13 @@ def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]]
 
 
 def _decide(anchors: list[_Anchor], position: int, clause: tuple[int, int], sentence,
-            paragraph: _Anchor | None) -> tuple[_Anchor | None, str | None]:
-    """The anchor a figure at ``position`` takes: its clause's, its sentence's, its paragraph's."""
+            paragraph: _Anchor | None, after_in_sentence: bool = True) -> tuple[_Anchor | None, str | None]:
+    """The anchor a figure at ``position`` takes: its clause's, its sentence's, its paragraph's.
+    ``after_in_sentence``: one written after the figure in a later clause may be its."""
     found = _nearest(anchors, position, *clause)
     if found is not None:
         return found, "clause"
-    found = _nearest(anchors, position, sentence.start, sentence.end)
+    found = _nearest(anchors, position, sentence.start, sentence.end, after=after_in_sentence)
     if found is not None:
         return found, "sentence"
     if paragraph is not None:

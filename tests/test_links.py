@@ -100,6 +100,10 @@ LINKS = [
      "Theo Nghị quyết này, từ ngày 1/1/2019 sẽ sắp xếp lại các thôn, bản, tổ dân phố của 6 huyện.\n"
      "Huyện Trạm Tấu sắp xếp 69 thôn thành 57 thôn.",
      [("69 thôn", "Huyện Trạm Tấu", "2019-01-01"), ("57 thôn", "Huyện Trạm Tấu", "2019-01-01")]),
+    ("rule-place-of-a-later-clause-is-not-an-earlier-figures",
+     DATED + "Tỉnh Ninh Thuận kết nạp đảng viên mới\nNăm 2023, tỉnh Ninh Thuận có nhiều đảng bộ kết nạp vượt chỉ tiêu.\n"
+     "Trong đó, Đảng bộ Công an tỉnh kết nạp 21 đảng viên mới; Đảng bộ huyện Ninh Phước kết nạp 52 đảng viên mới.",
+     [("21 đảng viên", "Tỉnh Ninh Thuận", "2023"), ("52 đảng viên", "Huyện Ninh Phước", "2023")]),
 ]
 
 
