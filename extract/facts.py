@@ -380,7 +380,7 @@ def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]]
         k = bisect.bisect_right(bounds, figure.start) - 1
         clause = (bounds[k], bounds[k + 1] if k + 1 < len(bounds) else sentence.end)
 
-        # a place in a later clause keys that clause's figures ("…; huyện B kết nạp 52 ĐV")
+        # a place keys the figures after it ("…; huyện B kết nạp 52 ĐV"), never one before it
         place, place_basis = _decide(places.get(sf.sentence, []), figure.start, clause, sentence,
                                      from_paragraph(place_opens, sf.sentence), after_in_sentence=False)
         if place is not None:
@@ -420,8 +420,10 @@ def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]]
 def _decide(anchors: list[_Anchor], position: int, clause: tuple[int, int], sentence,
             paragraph: _Anchor | None, after_in_sentence: bool = True) -> tuple[_Anchor | None, str | None]:
     """The anchor a figure at ``position`` takes: its clause's, its sentence's, its paragraph's.
-    ``after_in_sentence``: one written after the figure in a later clause may be its."""
-    found = _nearest(anchors, position, *clause)
+    ``after_in_sentence``: one written after the figure may be its (times:
+    "… đạt 500 tỷ đồng trong năm 2023"; not places, which key what follows
+    them: "10/11 huyện đạt trên 99% (trong đó huyện A …)")."""
+    found = _nearest(anchors, position, *clause, after=after_in_sentence)
     if found is not None:
         return found, "clause"
     found = _nearest(anchors, position, sentence.start, sentence.end, after=after_in_sentence)
