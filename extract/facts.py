@@ -4,8 +4,9 @@ A reader decides both in the order labels/FORMAT.md gives:
 
 - the figure's own clause (the part of its sentence between semicolons):
   the nearest place or period written before it there ("Bình Phước tăng
-  trưởng 7,1%; Tây Ninh 6,4%"), else the nearest after it;
-- its sentence: the nearest place or period before it, else after it;
+  trưởng 7,1%; Tây Ninh 6,4%"), else the nearest period after it ("… đạt
+  500 tỷ đồng trong năm 2023"; a place after a figure keys what follows it);
+- its sentence: the same;
 - its paragraph: the place or period an earlier sentence of the paragraph
   names before its first figure ("Năm 2017, …", "Tại huyện A, …",
   "Đoàn công tác làm việc với huyện A."), the nearest such sentence first;
