@@ -78,3 +78,15 @@ def test_every_mention_span_equals_its_surface(db):
     for article, start, end in _rows(db, """SELECT o.article_id, m.start, m."end" FROM official_mentions m
                                             JOIN officials o ON o.id = m.official_id"""):
         assert texts[article][start:end]
+
+
+def test_whole_country_is_a_unit_of_its_own(tmp_path):
+    page = tmp_path / "ca_nuoc.txt"
+    page.write_text("Tin kinh tế\nNgày đăng 02/05/2024 | 16:09\n"
+                    "Năm 2023, tỉnh Nghệ An thu ngân sách đạt 20.000 tỷ đồng. Cả nước có 12 tỉnh thu vượt dự toán.",
+                    encoding="utf-8")
+    db = tmp_path / "v.db"
+    run([page], Options(db=str(db)))
+    rows = _rows(db, "SELECT text, locality, locality_level, locality_basis, year, date_basis FROM facts ORDER BY figure_id")
+    assert rows == [("20.000 tỷ đồng", "Tỉnh Nghệ An", "province", "clause", 2023, "clause"),
+                    ("12 tỉnh", "Việt Nam", "country", "clause", 2023, "paragraph")]
