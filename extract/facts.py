@@ -212,16 +212,33 @@ def _is_term(anchor: _Anchor) -> bool:
         and "nhiệm kỳ" in value.text.lower()
 
 
-def _nearest(anchors: list[_Anchor], position: int, low: int, high: int, after: bool = True) -> _Anchor | None:
-    """The anchor in [low, high) nearest before ``position``, else (``after``) the nearest after it."""
-    inside = [a for a in anchors if low <= a.start and a.end <= high]
-    # a term names a body ("HĐND tỉnh khóa X, nhiệm kỳ 2021-2026"): another time there is the figure's
-    inside = [a for a in inside if not _is_term(a)] or inside
-    before = [a for a in inside if a.end <= position]
-    if before:
-        return before[-1]
-    following = [a for a in inside if a.start >= position] if after else []
-    return following[0] if following else None
+class _Sorted:
+    """The anchors of one sentence in reading order, searched by bisection so
+    a sentence with many figures and anchors costs n log n, not n squared."""
+
+    def __init__(self, anchors: list[_Anchor]):
+        self.all = sorted(anchors, key=lambda a: a.start)
+        # a term names a body ("HĐND tỉnh khóa X, nhiệm kỳ 2021-2026"): another time there is the figure's
+        self.plain = [a for a in self.all if not _is_term(a)]
+        self.starts = {id(self.all): [a.start for a in self.all], id(self.plain): [a.start for a in self.plain]}
+
+    def nearest(self, position: int, low: int, high: int, after: bool = True) -> _Anchor | None:
+        """The anchor in [low, high) nearest before ``position``, else (``after``) the nearest after it."""
+        pool = self.plain if self._any(self.plain, low, high) else self.all
+        starts = self.starts[id(pool)]
+        j = bisect.bisect_right(starts, position) - 1
+        while j >= 0 and pool[j].start >= low:
+            if pool[j].end <= position:
+                return pool[j] if pool[j].end <= high else None
+            j -= 1
+        if not after:
+            return None
+        k = bisect.bisect_left(starts, max(position, low))
+        return pool[k] if k < len(pool) and pool[k].end <= high else None
+
+    def _any(self, pool: list[_Anchor], low: int, high: int) -> bool:
+        k = bisect.bisect_left(self.starts[id(pool)], low)
+        return k < len(pool) and pool[k].end <= high
 
 
 def _opening(anchors: list[_Anchor], first_figure: int | None, clause_end: int) -> _Anchor | None:
@@ -364,15 +381,24 @@ def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]]
                                                   and _time_opens_sentence(sentences[i], a)))), None)
     period = _article_period(article, {i: [a for a in ts if not deadline[id(a.value)]] for i, ts in times.items()})
 
-    def from_paragraph(opens: dict[int, _Anchor], index: int) -> _Anchor | None:
-        paragraph = sentences[index].paragraph
-        for j in range(index - 1, -1, -1):
-            if sentences[j].paragraph != paragraph:
-                return None
-            if j in opens:
-                return opens[j]
-        return None
+    def carried(opens: dict[int, _Anchor]) -> list[_Anchor | None]:
+        """Per sentence, what the nearest earlier sentence of its paragraph
+        opened with (one pass, so a long paragraph costs no more than its length)."""
+        out: list[_Anchor | None] = []
+        current, paragraph = None, None
+        for s in sentences:
+            if s.paragraph != paragraph:
+                current, paragraph = None, s.paragraph
+            out.append(current)
+            if s.index in opens:
+                current = opens[s.index]
+        return out
 
+    place_carried, time_carried = carried(place_opens), carried(time_opens)
+
+    place_index = {i: _Sorted(a) for i, a in places.items()}
+    time_index = {i: _Sorted(a) for i, a in times.items()}
+    empty = _Sorted([])
     cues: dict[int, list[tuple[int, int]]] = {}
     links = []
     for sf in figures:
@@ -382,8 +408,8 @@ def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]]
         clause = (bounds[k], bounds[k + 1] if k + 1 < len(bounds) else sentence.end)
 
         # a place keys the figures after it ("…; huyện B kết nạp 52 ĐV"), never one before it
-        place, place_basis = _decide(places.get(sf.sentence, []), figure.start, clause, sentence,
-                                     from_paragraph(place_opens, sf.sentence), after_in_sentence=False)
+        place, place_basis = _decide(place_index.get(sf.sentence, empty), figure.start, clause, sentence,
+                                     place_carried[sf.sentence], after_in_sentence=False)
         if place is not None:
             locality, basis = place.value, place_basis
         elif own:
@@ -391,8 +417,8 @@ def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]]
         else:
             locality, basis = None, None
 
-        when, when_basis = _decide(times.get(sf.sentence, []), figure.start, clause, sentence,
-                                   from_paragraph(time_opens, sf.sentence))
+        when, when_basis = _decide(time_index.get(sf.sentence, empty), figure.start, clause, sentence,
+                                   time_carried[sf.sentence])
         mention = when.value if when is not None else None
         if mention is not None:
             date_fields = (mention.date_start, mention.date_end, mention.granularity, when_basis)
@@ -418,16 +444,16 @@ def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]]
     return links
 
 
-def _decide(anchors: list[_Anchor], position: int, clause: tuple[int, int], sentence,
+def _decide(anchors: _Sorted, position: int, clause: tuple[int, int], sentence,
             paragraph: _Anchor | None, after_in_sentence: bool = True) -> tuple[_Anchor | None, str | None]:
     """The anchor a figure at ``position`` takes: its clause's, its sentence's, its paragraph's.
     ``after_in_sentence``: one written after the figure may be its (times:
     "… đạt 500 tỷ đồng trong năm 2023"; not places, which key what follows
     them: "10/11 huyện đạt trên 99% (trong đó huyện A …)")."""
-    found = _nearest(anchors, position, *clause, after=after_in_sentence)
+    found = anchors.nearest(position, *clause, after=after_in_sentence)
     if found is not None:
         return found, "clause"
-    found = _nearest(anchors, position, sentence.start, sentence.end, after=after_in_sentence)
+    found = anchors.nearest(position, sentence.start, sentence.end, after=after_in_sentence)
     if found is not None:
         return found, "sentence"
     if paragraph is not None:
