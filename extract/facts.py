@@ -93,6 +93,11 @@ def _place_words() -> dict[str, regex.Pattern]:
 
 
 @functools.cache
+def _ranking_before() -> regex.Pattern:
+    return regex.compile(patterns.load().facts["country"]["ranking_before"])
+
+
+@functools.cache
 def _base_before() -> regex.Pattern:
     return regex.compile(patterns.load().facts["comparison_base"]["before"])
 
@@ -157,21 +162,42 @@ def _scope_unit(kind: str, word: str, own: str | None) -> str | None:
 
 
 def _place_anchors(sentence_text: str, sentence_start: int, mentions: list[LocalityMention],
-                   own: str | None) -> list[_Anchor]:
-    """The places written in one sentence, in reading order."""
-    anchors = [_Anchor(m.start, m.end, m.unit_id) for m in mentions if m.unit_id]
+                   context: str | None) -> list[_Anchor]:
+    """The places written in one sentence, in reading order. A scope word
+    ("toàn tỉnh", "của tỉnh") stands for the province of the unit named last
+    before it: in this sentence, else ``context`` (the paragraph's, else the
+    article's own unit). Of units coordinated with "," or "và" ("huyện Thoại
+    Sơn và Tri Tôn đạt 100%"), the first keys what follows."""
+    named = sorted((m for m in mentions if m.unit_id), key=lambda m: m.start)
+    anchors = []
+    for k, m in enumerate(named):
+        first = m.unit_id
+        j = k
+        while j > 0 and _coordinated(sentence_text, sentence_start, named[j - 1].end, named[j].start):
+            j -= 1
+            first = named[j].unit_id
+        anchors.append(_Anchor(m.start, m.end, first))
     taken = [(a.start, a.end) for a in anchors]
+    ranking = _ranking_before()
     for kind, pattern in _place_words().items():
         for m in pattern.finditer(sentence_text):
             start, end = sentence_start + m.start(), sentence_start + m.end()
             if any(a < end and start < b for a, b in taken):
                 continue   # "trên địa bàn tỉnh Bình Dương": the named unit says it
-            # a scope word right before a unit's name is part of that mention
-            unit = _scope_unit(kind, m.group(), own)
+            if kind == "country" and ranking.search(sentence_text[:m.start()]):
+                continue   # "lớn nhất cả nước", "đứng thứ 3 toàn quốc": a ranking, not a place
+            before = [a.value for a in anchors if a.end <= start and a.value != COUNTRY_ID]
+            unit = _scope_unit(kind, m.group(), before[-1] if before else context)
             if unit:
                 anchors.append(_Anchor(start, end, unit))
                 taken.append((start, end))
     return sorted(anchors, key=lambda a: a.start)
+
+
+def _coordinated(text: str, offset: int, left_end: int, right_start: int) -> bool:
+    """Two unit names joined only by a comma or "và" ("Quỳnh Phụ, Đông Hưng")."""
+    between = text[left_end - offset:right_start - offset].strip().lower()
+    return between in (",", "và", ", và")
 
 
 def _clause_bounds(sentence_text: str, sentence_start: int) -> list[int]:
@@ -334,7 +360,15 @@ def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]]
                for i, s in enumerate(sentences)}
     own = _article_place(article, {i: sorted(named.get(i, []) + country[i], key=lambda a: a.start)
                                    for i in range(len(sentences))}, localities)
-    places = {s.index: _place_anchors(s.text, s.start, mentions_in.get(s.index, []), own) for s in sentences}
+    places: dict[int, list[_Anchor]] = {}
+    context, paragraph = own, None
+    for s in sentences:   # the unit a paragraph is about so far, for its scope words
+        if s.paragraph != paragraph:
+            context, paragraph = own, s.paragraph
+        places[s.index] = _place_anchors(s.text, s.start, mentions_in.get(s.index, []), context)
+        named_here = [a.value for a in places[s.index] if a.value != COUNTRY_ID]
+        if named_here:
+            context = named_here[-1]
     deadline = {id(d): _is_deadline(sentences[i].text, sentences[i].start, d, published) for i, d in dates}
     times: dict[int, list[_Anchor]] = {}
     for i, d in dates:

@@ -131,7 +131,7 @@ SCHEMAS: dict[str, dict[str, dict[str, str]]] = {
     },
     "facts": {
         "targets": {"words": "str-list", "deadline_words": "str-list"},
-        "country": {"words": "str-list", "regions": "str-list"},
+        "country": {"words": "str-list", "regions": "str-list", "ranking_before": "regex"},
         "scope": {"province": "str-list", "district": "str-list"},
         "comparison_base": {"before": "regex"},
         "terms": {"period_before": "regex"},

@@ -104,6 +104,16 @@ LINKS = [
      DATED + "Tỉnh Ninh Thuận kết nạp đảng viên mới\nNăm 2023, tỉnh Ninh Thuận có nhiều đảng bộ kết nạp vượt chỉ tiêu.\n"
      "Trong đó, Đảng bộ Công an tỉnh kết nạp 21 đảng viên mới; Đảng bộ huyện Ninh Phước kết nạp 52 đảng viên mới.",
      [("21 đảng viên", "Tỉnh Ninh Thuận", "2023"), ("52 đảng viên", "Huyện Ninh Phước", "2023")]),
+    ("rule-scope-word-takes-the-paragraphs-province",
+     DATED + "Kết quả thi tốt nghiệp của các tỉnh miền Trung năm 2024 được công bố hôm qua.\n"
+     "Tại Quảng Bình, kỳ thi diễn ra an toàn. Tỷ lệ học sinh tốt nghiệp của tỉnh đạt 99,63%.",
+     [("99,63%", "Tỉnh Quảng Bình", "2024")]),
+    ("rule-coordinated-units-key-by-the-first",
+     DATED + "Tỉnh An Giang có tỷ lệ cử tri đi bầu cao, trong đó huyện Thoại Sơn và Tri Tôn đạt 100% cử tri đi bầu.",
+     [("100%", "Huyện Thoại Sơn", "2024-05-02")]),
+    ("rule-ranking-in-the-country-is-no-place",
+     DATED + "Sau sáp nhập, Lâm Đồng là tỉnh có diện tích lớn nhất cả nước với 24.233 km2.",
+     [("24.233 km2", "Tỉnh Lâm Đồng", "2024-05-02")]),
 ]
 
 
