@@ -6,7 +6,8 @@ A reader decides both in the order labels/FORMAT.md gives:
   the nearest place or period written before it there ("Bình Phước tăng
   trưởng 7,1%; Tây Ninh 6,4%"), else the nearest period after it ("… đạt
   500 tỷ đồng trong năm 2023"; a place after a figure keys what follows it);
-- its sentence: the same;
+- its sentence: the nearest place or period before it (what a later clause
+  writes after the figure is that clause's);
 - its paragraph: the place or period an earlier sentence of the paragraph
   names before its first figure ("Năm 2017, …", "Tại huyện A, …",
   "Đoàn công tác làm việc với huyện A."), the nearest such sentence first;
@@ -443,7 +444,7 @@ def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]]
 
         # a place keys the figures after it ("…; huyện B kết nạp 52 ĐV"), never one before it
         place, place_basis = _decide(place_index.get(sf.sentence, empty), figure.start, clause, sentence,
-                                     place_carried[sf.sentence], after_in_sentence=False)
+                                     place_carried[sf.sentence], after_in_clause=False)
         if place is not None:
             locality, basis = place.value, place_basis
         elif own:
@@ -452,7 +453,7 @@ def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]]
             locality, basis = None, None
 
         when, when_basis = _decide(time_index.get(sf.sentence, empty), figure.start, clause, sentence,
-                                   time_carried[sf.sentence])
+                                   time_carried[sf.sentence], after_in_clause=True)
         mention = when.value if when is not None else None
         if mention is not None:
             date_fields = (mention.date_start, mention.date_end, mention.granularity, when_basis)
@@ -479,15 +480,16 @@ def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]]
 
 
 def _decide(anchors: _Sorted, position: int, clause: tuple[int, int], sentence,
-            paragraph: _Anchor | None, after_in_sentence: bool = True) -> tuple[_Anchor | None, str | None]:
+            paragraph: _Anchor | None, after_in_clause: bool) -> tuple[_Anchor | None, str | None]:
     """The anchor a figure at ``position`` takes: its clause's, its sentence's, its paragraph's.
-    ``after_in_sentence``: one written after the figure may be its (times:
-    "… đạt 500 tỷ đồng trong năm 2023"; not places, which key what follows
-    them: "10/11 huyện đạt trên 99% (trong đó huyện A …)")."""
-    found = anchors.nearest(position, *clause, after=after_in_sentence)
+    ``after_in_clause``: one written after the figure in its own clause may be
+    its (times: "… đạt 500 tỷ đồng trong năm 2023"; not places, which key what
+    follows them: "10/11 huyện đạt trên 99% (trong đó huyện A …)"). What a
+    later clause writes after the figure is that clause's."""
+    found = anchors.nearest(position, *clause, after=after_in_clause)
     if found is not None:
         return found, "clause"
-    found = anchors.nearest(position, sentence.start, sentence.end, after=after_in_sentence)
+    found = anchors.nearest(position, sentence.start, sentence.end, after=False)
     if found is not None:
         return found, "sentence"
     if paragraph is not None:
