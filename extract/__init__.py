@@ -125,7 +125,7 @@ def extract_article(article: Article) -> Extraction:
     localities = extract_localities([(s.text, s.start) for s in article.sentences], reference)
     figures = _list_keys_resolved(article, _outside_place_names(figures, localities), localities)
     links = link_figures(article, figures, dates, localities, published, reference,
-                         [(d.start, d.end) for _, d in documents])
+                         [(d.start, d.end) for _, d in documents], today)
     starts = [s.start for s in article.sentences]
     return Extraction(figures, links, dates, documents, officials,
                       [(_sentence_of(article, starts, m.start), m) for m in localities])

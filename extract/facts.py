@@ -201,6 +201,41 @@ def _coordinated(text: str, offset: int, left_end: int, right_start: int) -> boo
     return between in (",", "và", ", và")
 
 
+@functools.cache
+def _relative_patterns() -> tuple[regex.Pattern, regex.Pattern]:
+    data = patterns.load().facts["relative_periods"]
+    return _phrase_pattern(data["cumulative"]), _phrase_pattern(data["this_month"])
+
+
+def _relative_periods(sentences, times: dict[int, list[_Anchor]], period: DateMention | None,
+                      now: date | None) -> list[tuple[int, _Anchor]]:
+    """"lũy kế", "lũy tích": January to the end of the article's period (or
+    the month of writing); "trong tháng": the article's month. Only where the
+    article makes that period clear, and never over a date the text states."""
+    if period is not None and period.date_end[:7].replace("-", "").isdigit() and len(period.date_end) >= 7:
+        end = period.date_end[:7]
+    elif now is not None:
+        end = now.isoformat()[:7]
+    else:
+        return []
+    month = period if period is not None and period.granularity == "month" else None
+    cumulative, this_month = _relative_patterns()
+    out = []
+    for s in sentences:
+        taken = [(a.start, a.end) for a in times.get(s.index, [])]
+        for pattern, span in ((cumulative, (end[:4] + "-01", end)), (this_month, (end, end))):
+            for m in pattern.finditer(s.text):
+                start, stop = s.start + m.start(), s.start + m.end()
+                if any(a < stop and start < b for a, b in taken):
+                    continue
+                if pattern is this_month and month is not None:
+                    span = (month.date_start, month.date_end)
+                mention = DateMention(start, stop, m.group(), span[0], span[1], "period", "relative")
+                out.append((s.index, _Anchor(start, stop, mention)))
+                taken.append((start, stop))
+    return out
+
+
 def _clause_bounds(sentence_text: str, sentence_start: int) -> list[int]:
     """Offsets where the clauses of a sentence start (after each semicolon)."""
     return [sentence_start] + [sentence_start + m.end() for m in regex.finditer(r";", sentence_text)]
@@ -342,12 +377,13 @@ def _article_period(article: Article, times: dict[int, list[_Anchor]]) -> DateMe
 def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]],
                  localities: list[LocalityMention], published: date | None,
                  reference: date | None = None,
-                 documents: Iterable[tuple[int, int]] = ()) -> list[FigureLink]:
+                 documents: Iterable[tuple[int, int]] = (), today: date | None = None) -> list[FigureLink]:
     """One link per figure (``figures``: SentenceFigure list; ``dates``: (sentence, mention)).
     ``reference``: for a page with no publication date, the day of the year
     the article makes clear. ``documents``: the spans of numbered documents'
     names, so their issue dates ("Kế hoạch số 55-KH/ĐU ngày 04/7/2022") are
-    no figure's time."""
+    no figure's time. ``today``: on a page with no date line, the day its lead
+    speaks from."""
     issued = sorted(documents)
     sentences = article.sentences
     starts = [s.start for s in sentences]
@@ -415,6 +451,10 @@ def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]]
                        and (published is None or (sentences[i].paragraph in early
                                                   and _time_opens_sentence(sentences[i], a)))), None)
     period = _article_period(article, {i: [a for a in ts if not deadline[id(a.value)]] for i, ts in times.items()})
+    for i, anchor in _relative_periods(sentences, times, period, published or today):
+        deadline[id(anchor.value)] = False
+        times.setdefault(i, []).append(anchor)
+        times[i].sort(key=lambda a: a.start)
 
     def carried(opens: dict[int, _Anchor]) -> list[_Anchor | None]:
         """Per sentence, what the nearest earlier sentence of its paragraph

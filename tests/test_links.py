@@ -114,6 +114,11 @@ LINKS = [
     ("rule-ranking-in-the-country-is-no-place",
      DATED + "Sau sáp nhập, Lâm Đồng là tỉnh có diện tích lớn nhất cả nước với 24.233 km2.",
      [("24.233 km2", "Tỉnh Lâm Đồng", "2024-05-02")]),
+    ("rule-in-the-month-and-cumulative",
+     "Tình hình dịch bệnh tháng 10/2025\nNgày đăng 20/10/2025 | 09:00\n"
+     "Bộ Y tế vừa công bố báo cáo tình hình dịch bệnh truyền nhiễm trên phạm vi cả nước.\n"
+     "Bệnh tay chân miệng ghi nhận 12.663 ca mắc trong tháng. Lũy tích đến nay, cả nước có 58.538 ca mắc.",
+     [("12.663 ca mắc", "Việt Nam", "2025-10"), ("58.538 ca mắc", "Việt Nam", "2025-01/2025-10")]),
 ]
 
 
