@@ -236,6 +236,17 @@ def _relative_periods(sentences, times: dict[int, list[_Anchor]], period: DateMe
     return out
 
 
+@functools.cache
+def _continuation() -> regex.Pattern:
+    words = patterns.load().facts["continuation"]["words"]
+    return regex.compile(r"(?i)^\W*(?:" + "|".join(regex.escape(w) for w in words) + r")(?![\p{L}\p{M}])")
+
+
+def _continues(paragraph_start: str) -> bool:
+    """A paragraph that goes on with the one before it: "Trong đó, …"."""
+    return bool(_continuation().match(paragraph_start))
+
+
 def _clause_bounds(sentence_text: str, sentence_start: int) -> list[int]:
     """Offsets where the clauses of a sentence start (after each semicolon)."""
     return [sentence_start] + [sentence_start + m.end() for m in regex.finditer(r";", sentence_text)]
@@ -456,20 +467,26 @@ def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]]
         times.setdefault(i, []).append(anchor)
         times[i].sort(key=lambda a: a.start)
 
-    def carried(opens: dict[int, _Anchor]) -> list[_Anchor | None]:
+    def carried(opens: dict[int, _Anchor], across: bool) -> list[_Anchor | None]:
         """Per sentence, what the nearest earlier sentence of its paragraph
-        opened with (one pass, so a long paragraph costs no more than its length)."""
+        opened with (one pass, so a long paragraph costs no more than its
+        length); ``across``: also from the paragraph before one that goes on
+        with it ("Trong đó, …")."""
         out: list[_Anchor | None] = []
         current, paragraph = None, None
         for s in sentences:
             if s.paragraph != paragraph:
-                current, paragraph = None, s.paragraph
+                if not (across and _continues(s.text)):
+                    current = None
+                paragraph = s.paragraph
             out.append(current)
             if s.index in opens:
                 current = opens[s.index]
         return out
 
-    place_carried, time_carried = carried(place_opens), carried(time_opens)
+    # a period carries into a paragraph that goes on with it; a place does not: the
+    # paragraph's list items name their own ("Trong đó, huyện A …, huyện B …")
+    place_carried, time_carried = carried(place_opens, across=False), carried(time_opens, across=True)
 
     place_index = {i: _Sorted(a) for i, a in places.items()}
     time_index = {i: _Sorted(a) for i, a in times.items()}

@@ -136,6 +136,7 @@ SCHEMAS: dict[str, dict[str, dict[str, str]]] = {
         "comparison_base": {"before": "regex"},
         "terms": {"period_before": "regex"},
         "time_openers": {"words": "str-list"},
+        "continuation": {"words": "str-list"},
         "relative_periods": {"cumulative": "str-list", "this_month": "str-list"},
     },
     "subjects": {
