@@ -334,7 +334,8 @@ def reference_date(mentions: list[DateMention], base_years: Iterable[int] = (),
         turn = {latest, latest - 1} <= whole_years and latest - 1 not in set(base_years)
         return date(latest, 3, 31) if turn else date(latest, 12, 31)
     starts = [int(m.date_start[:4]) for m in mentions
-              if m.date_start[:4].isdigit() and int(m.date_start[:4]) not in set(not_report_years)]
+              if m.date_start[:4].isdigit() and int(m.date_start[:4]) not in set(not_report_years)
+              and not m.text.lower().startswith(("đến", "tới"))]
     return date(max(starts), 12, 31) if starts else None   # the latest term: "nhiệm kỳ 2025-2030" after 2020-2025
 
 

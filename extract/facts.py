@@ -417,7 +417,9 @@ def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]]
         named_here = [a.value for a in places[s.index] if a.value != COUNTRY_ID]
         if named_here:
             context = named_here[-1]
-    deadline = {id(d): _is_deadline(sentences[i].text, sentences[i].start, d, published) for i, d in dates}
+    # (a page with no date line: against the year the article makes clear)
+    deadline = {id(d): _is_deadline(sentences[i].text, sentences[i].start, d, published or reference)
+                for i, d in dates}
     times: dict[int, list[_Anchor]] = {}
     for i, d in dates:
         anchor = _Anchor(d.start, d.end, d)
