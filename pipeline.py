@@ -17,6 +17,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -25,7 +26,7 @@ from tqdm import tqdm
 
 from corpus.clean import build_article, content_hash
 from corpus.normalize import normalize_text
-from corpus.readers import (InputError, RawDocument, ReadFailure, Skipped, check_paths, count_files,
+from corpus.readers import (InputError, Limits, RawDocument, ReadFailure, Skipped, check_paths, count_files,
                             parse_field_mapping, read_paths)
 from extract import extract_article
 from review.evaluate import Evaluation, evaluate
@@ -43,6 +44,8 @@ class Options:
     fields: dict | None = None          # record fields (corpus.readers.parse_field_mapping)
     batch_size: int = 100               # articles per commit
     progress: bool = False              # a progress bar on stderr
+    limits: Limits = field(default_factory=Limits)   # sizes no input may exceed (corpus.readers)
+    article_timeout: float = 60.0       # seconds one article may take; then it is a failure
     # called with (location, reason) for each input that fails
     on_failure: Callable[[str, str], None] | None = None
 
@@ -78,10 +81,57 @@ def _warm_up() -> None:
 
 
 def _worker_start() -> None:
-    """Each extraction process ignores Ctrl-C (the parent stops cleanly) and
-    has its models loaded: inherited from the parent where processes fork."""
+    """Each extraction process ignores Ctrl-C (the parent stops cleanly), dies
+    with its parent (kill -9 of the run leaves no worker behind) and has its
+    models loaded: inherited from the parent where processes fork."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with_parent()
     _warm_up()
+
+
+def _die_with_parent() -> None:
+    """Linux: the kernel kills this process when its parent dies; elsewhere a
+    watcher thread notices the parent is gone."""
+    parent = os.getppid()
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        if libc.prctl(1, signal.SIGKILL, 0, 0, 0) == 0:   # PR_SET_PDEATHSIG
+            if os.getppid() != parent:   # the parent died before the call
+                os._exit(1)
+            return
+    except (OSError, AttributeError):
+        pass
+    import threading
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
+class ArticleTimeout(Exception):
+    """An article took longer than its time budget."""
+
+
+def _on_alarm(signum, frame) -> None:
+    raise ArticleTimeout()
+
+
+def _within(seconds: float, work: Callable[[], object]) -> object:
+    """``work()``, or ArticleTimeout after ``seconds`` (a timer signal; main thread only)."""
+    if not seconds or seconds <= 0 or not hasattr(signal, "setitimer"):
+        return work()
+    previous = signal.signal(signal.SIGALRM, _on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        return work()
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 @functools.cache
@@ -90,11 +140,11 @@ def _stored_checker(db: str) -> Store:
     return Store(db, create=False)
 
 
-def _process(doc: RawDocument, db: str) -> tuple[str, object]:
+def _process(doc: RawDocument, db: str, timeout: float = 0) -> tuple[str, object]:
     """One article, from raw text to rows: ("rows", rows), ("stored", None) when
     the same content is stored already (checked before any extraction), or
-    ("failed", reason)."""
-    try:
+    ("failed", reason) — also when it takes longer than ``timeout`` seconds."""
+    def work() -> tuple[str, object]:
         normalized = normalize_text(doc.text)
         if _stored_checker(db).is_stored(content_hash(normalized)):
             return "stored", None
@@ -103,12 +153,20 @@ def _process(doc: RawDocument, db: str) -> tuple[str, object]:
             return "failed", "no article text left after removing page chrome"
         article = replace(article, member=doc.member, record=doc.record)
         return "rows", article_rows(article, extract_article(article))
+
+    try:
+        return _within(timeout, work)
+    except ArticleTimeout:
+        return "failed", f"took longer than {timeout:g} s (--article-timeout); not stored"
+    except RecursionError:
+        return "failed", "extraction failed: nested too deeply"
     except Exception as exc:  # one article's bug must not stop the batch
-        return "failed", f"extraction failed: {type(exc).__name__}: {exc}"
+        text = " ".join(str(exc).split())[:300]
+        return "failed", f"extraction failed: {type(exc).__name__}: {text}"
 
 
-def _process_many(docs: list[RawDocument], db: str) -> list:
-    return [_process(doc, db) for doc in docs]
+def _process_many(docs: list[RawDocument], db: str, timeout: float = 0) -> list:
+    return [_process(doc, db, timeout) for doc in docs]
 
 
 def run(paths: Iterable[str | Path], options: Options | None = None) -> Summary:
@@ -132,9 +190,11 @@ def run(paths: Iterable[str | Path], options: Options | None = None) -> Summary:
     started = time.perf_counter()
     checked = check_paths(paths)
     store = Store(options.db)
-    batch: list[dict] = []
+    batch: list[tuple[RawDocument, dict]] = []
 
     def fail(location: str, reason: str, source: str, member=None, record=None) -> None:
+        location, reason, source = _storable(location), _storable(reason), _storable(source)
+        member, record = _storable(member), _storable(record)
         summary.failed += 1
         summary.failures.append((location, reason))
         store.record_failure(source, reason, member, record)
@@ -142,13 +202,32 @@ def run(paths: Iterable[str | Path], options: Options | None = None) -> Summary:
             options.on_failure(location, reason)
 
     def flush() -> None:
-        if batch:
-            added = store.add_rows(batch)  # content met twice in one run is stored once
-            summary.ingested += added
-            summary.skipped += len(batch) - added
-            summary.figures += sum(len(rows["figures"]) for rows in batch)
-            summary.characters += sum(len(rows["article"]["text"]) for rows in batch)
-            batch.clear()
+        if not batch:
+            return
+        rows = [r for _, r in batch]
+        try:
+            added = store.add_rows(rows)  # content met twice in one run is stored once
+        except StoreError:
+            raise   # the database itself is unusable: say so, once
+        except Exception:
+            # one article the database cannot take (a value too long, a byte it
+            # refuses) fails alone: the others are stored one by one
+            added = 0
+            for doc, one in batch:
+                try:
+                    added += store.add_rows([one])
+                except StoreError:
+                    raise
+                except Exception as exc:
+                    text = " ".join(str(exc).split())[:200]
+                    fail(doc.location, f"could not be stored: {type(exc).__name__}: {text}", doc.source,
+                         doc.member, doc.record)
+                    rows = [r for r in rows if r is not one]
+        summary.ingested += added
+        summary.skipped += len(rows) - added
+        summary.figures += sum(len(r["figures"]) for r in rows)
+        summary.characters += sum(len(r["article"]["text"]) for r in rows)
+        batch.clear()
 
     def handle(doc: RawDocument, result: tuple[str, object]) -> None:
         status, value = result
@@ -157,13 +236,13 @@ def run(paths: Iterable[str | Path], options: Options | None = None) -> Summary:
         elif status == "failed":
             fail(doc.location, value, doc.source, doc.member, doc.record)
         else:
-            batch.append(value)
+            batch.append((doc, value))
             if len(batch) >= options.batch_size:
                 flush()
         progress.update(1)
 
     def documents():
-        for item in read_paths(checked, options.fields):
+        for item in read_paths(checked, options.fields, options.limits):
             if isinstance(item, ReadFailure):
                 fail(item.location, item.reason, item.source, item.member, item.record)
                 progress.update(1)
@@ -172,15 +251,15 @@ def run(paths: Iterable[str | Path], options: Options | None = None) -> Summary:
             else:
                 yield item
 
-    total, exact = count_files(checked)
+    total, exact = count_files(checked, options.limits)
     progress = tqdm(total=total if exact else None, unit=" articles", disable=not options.progress,
                     dynamic_ncols=True, leave=False)
     try:
         if options.workers <= 1:
             for doc in documents():
-                handle(doc, _process(doc, options.db))
+                handle(doc, _process(doc, options.db, options.article_timeout))
         else:
-            _run_parallel(documents(), handle, options.workers, options.db)
+            _run_parallel(documents(), handle, options.workers, options.db, options.article_timeout)
         flush()
     except KeyboardInterrupt:
         summary.interrupted = True
@@ -192,7 +271,15 @@ def run(paths: Iterable[str | Path], options: Options | None = None) -> Summary:
     return summary
 
 
-def _run_parallel(docs, handle, workers: int, db: str, chunk: int = 8) -> None:
+def _storable(text: str | None) -> str | None:
+    """Text any database takes: lone surrogates (bytes of a file name that are
+    not UTF-8) become U+FFFD, and a reason is one line."""
+    if text is None:
+        return None
+    return "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in text).replace("\n", " ")
+
+
+def _run_parallel(docs, handle, workers: int, db: str, timeout: float = 0, chunk: int = 8) -> None:
     """Extract in ``workers`` processes; results come back in reading order.
     At most a few chunks per worker are in flight, so memory stays flat."""
     _warm_up()  # before the fork, so that every worker starts warm
@@ -200,8 +287,18 @@ def _run_parallel(docs, handle, workers: int, db: str, chunk: int = 8) -> None:
     window: deque = deque()
 
     def drain_one() -> None:
+        nonlocal pool
         chunk_docs, future = window.popleft()
-        for doc, result in zip(chunk_docs, future.result()):
+        try:
+            results = future.result()
+        except BrokenProcessPool:
+            # a worker died (out of memory, killed): its chunk fails, the rest is sent to a new pool
+            pool.shutdown(wait=False, cancel_futures=True)
+            pool = ProcessPoolExecutor(workers, initializer=_worker_start)
+            for i, (docs_i, _) in enumerate(window):
+                window[i] = (docs_i, pool.submit(_process_many, docs_i, db, timeout))
+            results = [("failed", "the extraction process died on it (out of memory?)")] * len(chunk_docs)
+        for doc, result in zip(chunk_docs, results):
             handle(doc, result)
 
     try:
@@ -209,12 +306,12 @@ def _run_parallel(docs, handle, workers: int, db: str, chunk: int = 8) -> None:
         for doc in docs:
             pending.append(doc)
             if len(pending) == chunk:
-                window.append((pending, pool.submit(_process_many, pending, db)))
+                window.append((pending, pool.submit(_process_many, pending, db, timeout)))
                 pending = []
                 while len(window) > workers * 4:
                     drain_one()
         if pending:
-            window.append((pending, pool.submit(_process_many, pending, db)))
+            window.append((pending, pool.submit(_process_many, pending, db, timeout)))
         while window:
             drain_one()
         pool.shutdown()
@@ -249,7 +346,18 @@ def main() -> None:
               help="Read record field NAME (text, title, published, url, source, author, id) from PATH "
                    "(dots for nested keys), e.g. --field text=body.content.")
 @click.option("--quiet", is_flag=True, help="No progress bar and no per-failure lines; only the summary.")
-def ingest(paths: tuple[str, ...], db: str, workers: int, fields: tuple[str, ...], quiet: bool) -> None:
+@click.option("--max-article-chars", type=click.IntRange(1), default=Limits.max_article_chars, show_default=True,
+              help="Longest article text; a longer one is a failure.")
+@click.option("--max-input-bytes", type=click.IntRange(1), default=Limits.max_input_bytes, show_default=True,
+              help="Largest file or archive member read whole (a page, a JSON or parquet file).")
+@click.option("--max-ratio", type=click.IntRange(1), default=Limits.max_ratio, show_default=True,
+              help="Largest size over compressed size of an archive member (zip bombs).")
+@click.option("--article-timeout", type=click.FloatRange(0), default=Options.article_timeout, show_default=True,
+              help="Seconds one article may take; then it is a failure (0: no limit).")
+@click.option("--follow-symlinks", is_flag=True, help="Follow links inside input folders, also outside them.")
+def ingest(paths: tuple[str, ...], db: str, workers: int, fields: tuple[str, ...], quiet: bool,
+           max_article_chars: int, max_input_bytes: int, max_ratio: int, article_timeout: float,
+           follow_symlinks: bool) -> None:
     """Read articles into the database.
 
     PATHS are files, folders (read recursively) and archives, mixed: .txt,
@@ -269,8 +377,11 @@ def ingest(paths: tuple[str, ...], db: str, workers: int, fields: tuple[str, ...
             tqdm.write(f"failed: {location}: {reason}", file=sys.stderr)
 
     try:
+        limits = Limits(max_article_chars=max_article_chars, max_input_bytes=max_input_bytes, max_ratio=max_ratio,
+                        follow_symlinks=follow_symlinks)
         options = Options(db=db, workers=workers, fields=parse_field_mapping(fields), on_failure=report,
-                          progress=not quiet and sys.stderr.isatty())
+                          progress=not quiet and sys.stderr.isatty(), limits=limits,
+                          article_timeout=article_timeout)
         summary = run(paths, options)
     except (InputError, StoreError) as exc:
         raise click.ClickException(str(exc)) from None

@@ -33,6 +33,11 @@ SCHEMAS: dict[str, dict[str, dict[str, str]]] = {
         "tail_markers": {"patterns": "regex-list"},
         "section_labels": {"max_length": "int"},
     },
+    "legacy_encodings": {
+        "tcvn3": {"*": "str"},
+        "vni": {"*": "str"},
+        "detect": {"min_share": "number", "words": "str-list"},
+    },
     "header": {
         "dateline": {"date": "regex", "time": "regex", "markers": "regex", "bare": "regex",
                      "max_length": "int", "search_lines": "int"},
@@ -251,6 +256,7 @@ class Patterns:
     """All pattern data, validated. Attribute names are the file stems."""
 
     chrome: dict[str, Any]
+    legacy_encodings: dict[str, Any]
     header: dict[str, Any]
     numbers: dict[str, Any]
     qualifiers: dict[str, Any]

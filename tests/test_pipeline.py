@@ -23,7 +23,7 @@ def corpus_dir(tmp_path):
     shutil.copytree(SAMPLES, root / "samples" / "nested")
     (root / "bad").mkdir()
     (root / "bad" / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
-    (root / "bad" / "latin1.txt").write_bytes("Hà Nam có 12 xã".encode("latin-1"))
+    (root / "bad" / "latin1.txt").write_bytes("Déjà vu: the café served crème brûlée.".encode("latin-1"))
     (root / "notes.md").write_text("not an article", encoding="utf-8")  # only .txt in folders
     return root
 
