@@ -9,6 +9,7 @@ ties each to the noun phrase it measures (``extract/subjects.py``).
 
 from __future__ import annotations
 
+import bisect
 import functools
 from dataclasses import dataclass, replace
 
@@ -168,11 +169,22 @@ def lexicon() -> _Lexicon:
 # --- finding numbers ---------------------------------------------------------
 
 def _blocked_spans(text: str, lex: _Lexicon) -> list[tuple[int, int]]:
-    return [m.span() for rx in lex.blocked for m in rx.finditer(text)]
+    """Where numbers are no figures, merged into sorted, non-overlapping spans."""
+    spans = sorted(m.span() for rx in lex.blocked for m in rx.finditer(text))
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _is_blocked(token: Token, spans: list[tuple[int, int]]) -> bool:
-    return any(start < token.end and token.start < end for start, end in spans)
+    """Whether the token overlaps a blocked span (a bisection over the merged
+    spans, so a sentence with many numbers and spans stays linear)."""
+    i = bisect.bisect_left(spans, (token.end,)) - 1
+    return i >= 0 and spans[i][1] > token.start
 
 
 def _names_or_ranks(tokens: list[Token], i: int, lex: _Lexicon) -> bool:

@@ -20,6 +20,7 @@ earlier piece opens with a subject head ("Số cán bộ …, … đạt 100%").
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 from dataclasses import dataclass
@@ -73,6 +74,7 @@ class _Rules:
     unit_words: PhraseSet
     short: int
     max_forward: int
+    max_backward: int
 
 
 @functools.cache
@@ -109,11 +111,54 @@ def _rules() -> _Rules:
                               *p.numbers["scales"], "cùng kỳ", "lần", "lượt"]),
         short=s["limits"]["short_piece_words"],
         max_forward=s["limits"]["max_forward_words"],
+        max_backward=s["limits"]["max_backward_words"],
     )
+
+
+class _Figures(list):
+    """The candidate figures of one sentence, in reading order, with the
+    look-ups the subject search makes for each of them computed once: a
+    sentence of thousands of figures costs n log n, not n squared."""
+
+    def __init__(self, candidates, tokens):
+        super().__init__(candidates)
+        self.firsts = frozenset(c.first for c in candidates)
+        self.numbers = sorted(c.number_first for c in candidates)
+        self.afters = [c.after for c in candidates]
+        # the "(" each token stands inside (None: none), in one pass
+        self.opening: list[int | None] = []
+        stack: list[int] = []
+        for i, token in enumerate(tokens):
+            self.opening.append(stack[-1] if stack else None)
+            if token.text == "(":
+                stack.append(i)
+            elif token.text == ")" and stack:
+                stack.pop()
+        self.starts = [t.start for t in tokens]
+
+    def number_between(self, a: int, b: int, besides: int) -> bool:
+        """A figure other than ``besides`` (its number's token) in tokens [a, b)."""
+        i = bisect.bisect_left(self.numbers, a)
+        while i < len(self.numbers) and self.numbers[i] < b:
+            if self.numbers[i] != besides:
+                return True
+            i += 1
+        return False
+
+
+class _Later:
+    """The first tokens of the figures after figure k (``i in later``)."""
+
+    def __init__(self, cands: _Figures, k: int):
+        self.cands, self.after = cands, cands[k].first
+
+    def __contains__(self, i: int) -> bool:
+        return i > self.after and i in self.cands.firsts
 
 
 def attach_subjects(s: Parsed, candidates: list[Candidate]) -> list[Span | None]:
     """The subject of each candidate figure of one sentence (None: none named)."""
+    candidates = _Figures(candidates, s.tokens)
     spans: list[Span | None] = []
     for k in range(len(candidates)):
         spans.append(_subject(s, candidates, k, spans))
@@ -127,44 +172,37 @@ def attach_subjects(s: Parsed, candidates: list[Candidate]) -> list[Span | None]
             # "124 nhà bị đổ và cuốn trôi (Hà Giang: 38 nhà; Lai Châu: 55 nhà)": a breakdown
             spans[k] = Span(spans[parent].start, spans[parent].end, "breakdown")
     for k in range(len(spans)):
-        if spans[k] and _names_no_measure(s, spans[k]):
+        if spans[k] and _names_no_measure(s, spans[k], candidates.starts):
             # "GDP năm 2012 là 5,7%, năm 2013 là 6,81%": a period or a unit, not a measure
             previous = spans[k - 1] if k else None
             spans[k] = Span(previous.start, previous.end, "elliptical") if previous else None
     return spans
 
 
-def _bracket_parent(t, cands, spans, k: int) -> int | None:
+def _bracket_parent(t, cands: _Figures, spans, k: int) -> int | None:
     """The figure whose breakdown the bracket around figure k is: the bracket
     opens right after that figure or its subject, and both count the same unit."""
     c = cands[k]
-    depth, o = 0, None
-    for i in range(c.first - 1, -1, -1):
-        if t[i].text == ")":
-            depth += 1
-        elif t[i].text == "(":
-            if depth == 0:
-                o = i
-                break
-            depth -= 1
+    o = cands.opening[c.first] if c.first < len(cands.opening) else None
     if o is None or o == 0:
         return None
-    for j in range(k - 1, -1, -1):
-        p = cands[j]
-        if p.after > o:
-            continue
-        if spans[j] is None or p.unit != c.unit or p.kind != c.kind:
-            return None
-        if p.after == o or spans[j].end == t[o - 1].end:
-            return j
+    j = bisect.bisect_right(cands.afters, o, 0, k) - 1   # the last figure ending before the bracket
+    if j < 0:
         return None
+    p = cands[j]
+    if spans[j] is None or p.unit != c.unit or p.kind != c.kind:
+        return None
+    if p.after == o or spans[j].end == t[o - 1].end:
+        return j
     return None
 
 
-def _names_no_measure(s: Parsed, span: Span) -> bool:
+def _names_no_measure(s: Parsed, span: Span, starts: list[int]) -> bool:
     """A subject made only of numbers, period words and units names no measure."""
     r = _rules()
-    tokens = [t for t in s.tokens if span.start <= t.start and t.end <= span.end]
+    first = bisect.bisect_left(starts, span.start)
+    last = bisect.bisect_left(starts, span.end, first)
+    tokens = [t for t in s.tokens[first:last] if t.end <= span.end]
     i = 0
     while i < len(tokens):
         token = tokens[i]
@@ -291,7 +329,7 @@ def _forward(s: Parsed, cands, k: int, start: int, end: int, rule: str) -> Span 
     """The noun phrase from token ``start``; tokens before ``end`` are already in it."""
     r = _rules()
     t = s.tokens
-    later_starts = {c.first for c in cands[k + 1:]}
+    later_starts = _Later(cands, k)
     if start == end:  # a noun phrase after a percent: "90% số xã đạt chuẩn" measures "xã"
         start = end = _skip(r.heads, s, start, len(t))
     i = end
@@ -381,9 +419,10 @@ def _pieces(s: Parsed, end: int) -> list[tuple[int, int]]:
     pieces = []
     piece_end = end
     i = end - 1
-    while i >= 0:
+    floor = max(0, end - _rules().max_backward)   # no phrase starts further back
+    while i >= floor:
         if t[i].text == ")":  # "Tốc độ tăng trưởng (GRDP) ước đạt": an aside, part of the phrase
-            opening = next((j for j in range(i - 1, -1, -1) if t[j].text == "("), None)
+            opening = next((j for j in range(i - 1, floor - 1, -1) if t[j].text == "("), None)
             if opening is not None and opening > 0:
                 i = opening - 1
                 continue
@@ -489,10 +528,8 @@ def _backward(s: Parsed, cands, k: int, end: int, rule: str, light: bool = False
                 pieces = [(i, end)]
     if len(pieces) > 1 and pieces[0][0] >= pieces[0][1]:
         pieces = pieces[1:]   # "sản phẩm từ cao su và plastic, tăng hơn 21%": the piece before the comma
-    numbers = {c.number_first for i, c in enumerate(cands) if i != k}
-
     def holds_figure(a: int, b: int) -> bool:
-        return any(a <= n < b for n in numbers)
+        return cands.number_between(a, b, besides=cands[k].number_first)
 
     start = pieces[0][0]
 
@@ -520,7 +557,7 @@ def _backward(s: Parsed, cands, k: int, end: int, rule: str, light: bool = False
     # the phrase proper: after an earlier figure of the same piece, from its
     # counted noun ("có 9/11 xã đạt năng suất trên 65 tạ/ha")
     # (a measure inside the phrase stays: "cán bộ trẻ dưới 35 tuổi là 1.172")
-    for other in cands[:k]:
+    for other in _earlier_within(cands, k, start, end):
         if start <= other.number_first < end and other.head is not None and other.head < end:
             start = other.head
         elif start <= other.number_first < end and other.after < end:
@@ -563,6 +600,16 @@ def _backward(s: Parsed, cands, k: int, end: int, rule: str, light: bool = False
     if end <= start:
         return None
     return Span(t[start].start, t[end - 1].end, rule)
+
+
+def _earlier_within(cands: _Figures, k: int, start: int, end: int) -> list:
+    """The figures before figure k whose number stands in tokens [start, end), in order."""
+    if not isinstance(cands, _Figures):
+        return [c for c in cands[:k] if start <= c.number_first < end]
+    # the figures are in reading order, so their numbers are sorted as they are
+    lo = bisect.bisect_left(cands.numbers, start)
+    hi = bisect.bisect_left(cands.numbers, end)
+    return list(cands[lo:min(hi, k)])
 
 
 def _place_free(text: str, place_spans: list[tuple[int, int]], start: int, end: int) -> str:

@@ -168,7 +168,7 @@ SCHEMAS: dict[str, dict[str, dict[str, str]]] = {
         "place_of_names": {"words": "str-list"},
         "example_openers": {"words": "str-list"},
         "dangling_words": {"first": "str-list", "last": "str-list"},
-        "limits": {"short_piece_words": "int", "max_forward_words": "int"},
+        "limits": {"short_piece_words": "int", "max_forward_words": "int", "max_backward_words": "int"},
     },
 }
 
