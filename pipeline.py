@@ -30,7 +30,7 @@ from corpus.readers import (InputError, Limits, RawDocument, ReadFailure, Skippe
                             parse_field_mapping, read_paths)
 from extract import extract_article
 from review.evaluate import Evaluation, evaluate
-from store.db import DEFAULT_DB, Store, StoreError, article_rows, run_query
+from store.db import DEFAULT_DB, Store, StoreError, article_rows, iter_query
 
 __all__ = ["Options", "Summary", "run", "evaluate", "Evaluation", "main"]
 
@@ -405,23 +405,38 @@ def query(sql: str, db: str, fmt: str) -> None:
     from sqlalchemy.exc import SQLAlchemyError
 
     try:
-        columns, rows = run_query(db, sql)
+        blocks = iter_query(db, sql)
+        columns = next(blocks)
+        first = True
+        if fmt == "json":
+            click.echo("[", nl=False)
+        for rows in blocks:   # printed as they come: the rows are never all held at once
+            click.echo(format_rows(columns, rows, fmt, header=first), nl=False)
+            first = False
+        if fmt == "json":
+            click.echo("]")
+        elif first:   # no rows
+            click.echo(format_rows(columns, [], fmt), nl=False)
     except StoreError as exc:
         raise click.ClickException(str(exc)) from None
     except SQLAlchemyError as exc:
         message = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+        if any(w in message for w in ("not authorized", "authorization denied", "too many attached", "readonly")):
+            message += " (query opens the database read-only)"
         raise click.ClickException(f"query failed: {message}") from None
-    click.echo(format_rows(columns, rows, fmt), nl=False)
 
 
-def format_rows(columns: list[str], rows: list[tuple], fmt: str) -> str:
+def format_rows(columns: list[str], rows: list[tuple], fmt: str, header: bool = True) -> str:
+    """Rows as text; ``header`` False continues a listing (json: a block
+    inside the array, csv: no header line, table: a block of its own)."""
     if fmt == "json":
-        return json.dumps([dict(zip(columns, row)) for row in rows], ensure_ascii=False,
-                          default=str) + "\n"
+        items = ",\n".join(json.dumps(dict(zip(columns, row)), ensure_ascii=False, default=str) for row in rows)
+        return ("" if header or not items else ",\n") + items
     if fmt == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(columns)
+        if header:
+            writer.writerow(columns)
         writer.writerows(rows)
         return buffer.getvalue()
     from tabulate import tabulate

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from datetime import datetime, timezone
 from pathlib import Path
+from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event, func, insert, inspect, select, text
 from sqlalchemy.engine import make_url
@@ -45,6 +47,26 @@ def _sqlite_pragmas(engine: Engine) -> None:
         cursor.close()
 
 
+# what a read-only query may do, as SQLite's authorizer names it
+_READ_ACTIONS = frozenset({sqlite3.SQLITE_SELECT, sqlite3.SQLITE_READ, sqlite3.SQLITE_FUNCTION,
+                           sqlite3.SQLITE_RECURSIVE})
+
+
+def _authorize_read(action: int, arg1, arg2, db_name, trigger) -> int:
+    if action in _READ_ACTIONS or (action == sqlite3.SQLITE_PRAGMA and arg2 is None):
+        return sqlite3.SQLITE_OK
+    return sqlite3.SQLITE_DENY
+
+
+def _sqlite_read_only(engine: Engine) -> None:
+    """Besides mode=ro: no database may be attached (ATTACH, VACUUM INTO write
+    other files), and SQLite's authorizer refuses everything but reading."""
+    @event.listens_for(engine, "connect")
+    def _on_connect(connection, _record):
+        connection.setlimit(sqlite3.SQLITE_LIMIT_ATTACHED, 0)
+        connection.set_authorizer(_authorize_read)
+
+
 def open_engine(db: str, readonly: bool = False) -> Engine:
     url = make_url(database_url(db))
     if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
@@ -52,12 +74,15 @@ def open_engine(db: str, readonly: bool = False) -> Engine:
         if readonly:
             if not path.exists():
                 raise StoreError(f"no database at {path}: run 'vnstats ingest' first")
-            url = url.set(database=f"file:{path}?mode=ro", query={"uri": "true"})
+            # a URI: the path percent-encoded, so "#" or "?" in it is part of the name
+            url = url.set(database=f"file:{quote(str(path))}?mode=ro", query={"uri": "true"})
         elif not path.parent.exists():
             raise StoreError(f"folder does not exist for database {path}")
     engine = create_engine(url)
     if url.get_backend_name() == "sqlite":
         _sqlite_pragmas(engine)
+        if readonly:
+            _sqlite_read_only(engine)
     return engine
 
 
@@ -303,18 +328,29 @@ def gazetteer_rows(gazetteer: Gazetteer) -> list[dict]:
 
 
 def run_query(db: str, sql: str) -> tuple[list[str], list[tuple]]:
-    """Run one SQL statement on a database opened read-only."""
+    """Run one SQL statement on a database opened read-only; all its rows."""
+    rows = iter_query(db, sql)
+    columns = next(rows)
+    return columns, [row for block in rows for row in block]
+
+
+def iter_query(db: str, sql: str, block: int = 1000) -> Iterator:
+    """Run one SQL statement on a database opened read-only: its column
+    names, then its rows in blocks, fetched as they are read (ten million
+    rows are never held at once). The SQL goes to the driver as written:
+    nothing in it is taken for a bind parameter ("SELECT 'giờ :30'")."""
     engine = open_engine(db, readonly=True)
     try:
         with engine.connect() as connection:
-            result = connection.execute(text(sql))
+            result = connection.exec_driver_sql(sql)
             if not result.returns_rows:
                 connection.rollback()
-                return [], []
-            columns = list(result.keys())
-            rows = [tuple(r) for r in result]
+                yield []
+                return
+            yield list(result.keys())
+            while rows := result.fetchmany(block):
+                yield [tuple(r) for r in rows]
             connection.rollback()  # never commit: the database is read, not changed
-            return columns, rows
     finally:
         engine.dispose()
 

@@ -137,8 +137,57 @@ def test_query_is_read_only(runner, corpus_dir, tmp_path):
     runner.invoke(main, ["ingest", str(corpus_dir / "samples"), "--db", db])
     result = runner.invoke(main, ["query", "DELETE FROM figures", "--db", db])
     assert result.exit_code != 0
-    assert "readonly" in result.output
+    assert "read-only" in result.output
     assert _rows(db, "SELECT COUNT(*) FROM figures")[0][0] > 0
+
+
+# each is refused by the database (mode=ro, no attached databases, SQLite's
+# authorizer), not by reading the SQL
+HOSTILE_SQL = [
+    ("write", "DELETE FROM figures"),
+    ("create", "CREATE TABLE pwn(x)"),
+    ("create-then-commit", "CREATE TABLE t(x int); COMMIT"),
+    ("vacuum-into", "VACUUM INTO 'copy.db'"),
+    ("attach", "ATTACH DATABASE 'other.db' AS o"),
+    ("pragma-write", "PRAGMA journal_mode=DELETE"),
+    ("update-in-cte", "WITH x AS (SELECT 1) UPDATE articles SET title = 'x'"),
+]
+
+
+@pytest.mark.parametrize("sql", [s for _, s in HOSTILE_SQL], ids=[i for i, _ in HOSTILE_SQL])
+def test_query_cannot_write(runner, corpus_dir, tmp_path, monkeypatch, sql):
+    monkeypatch.chdir(tmp_path)
+    db = str(tmp_path / "h#x.db")   # a "#" in the path is part of the name, not a URI fragment
+    runner.invoke(main, ["ingest", str(corpus_dir / "samples"), "--db", db])
+    before = sorted(p.name for p in tmp_path.iterdir())
+    counts = _rows(db, "SELECT COUNT(*), MAX(title) FROM articles")
+    result = runner.invoke(main, ["query", sql, "--db", db])
+    assert result.exit_code == 1 and "read-only" in result.output and len(result.output.splitlines()) == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == before   # no file made, none changed by name
+    assert _rows(db, "SELECT COUNT(*), MAX(title) FROM articles") == counts
+    assert _rows(db, "SELECT COUNT(*) FROM sqlite_master WHERE name IN ('pwn', 't')") == [(0,)]
+
+
+def test_query_passes_sql_as_written(runner, corpus_dir, tmp_path):
+    db = str(tmp_path / "v.db")
+    runner.invoke(main, ["ingest", str(corpus_dir / "samples"), "--db", db])
+    result = runner.invoke(main, ["query", "SELECT 'giờ :30' AS t", "--db", db, "--format", "csv"])
+    assert result.exit_code == 0 and result.output == "t\ngiờ :30\n"
+
+
+def test_query_streams_many_rows(runner, corpus_dir, tmp_path):
+    db = str(tmp_path / "v.db")
+    runner.invoke(main, ["ingest", str(corpus_dir / "samples"), "--db", db])
+    sql = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 25000) SELECT i FROM n"
+    for fmt in ("csv", "json", "table"):
+        result = runner.invoke(main, ["query", sql, "--db", db, "--format", fmt])
+        assert result.exit_code == 0
+        if fmt == "json":
+            assert [r["i"] for r in json.loads(result.output)] == list(range(1, 25001))
+        elif fmt == "csv":
+            assert result.output.splitlines() == ["i", *map(str, range(1, 25001))]
+        else:
+            assert result.output.count("| 25000 |") == 1
 
 
 USER_ERRORS = [
