@@ -162,8 +162,14 @@ def evaluate(labels: str | Path, articles: str | Path, db: str | None = None) ->
     problems = list(label_set.problems)
     errors = [p for p in label_set.problems if p.endswith("no .json label files")]
     paths, hashes = [], {}
+    root = articles.resolve()
     for name in list(label_set.docs):
         path = articles / name
+        if not path.resolve().is_relative_to(root):
+            # a link out of the folder: an article is read inside --articles only
+            problems.append(f"{label_set.files[name]}: article {name} lies outside {articles}; not scored")
+            del label_set.docs[name]
+            continue
         try:
             text = decode(path.read_bytes())
         except FileNotFoundError:

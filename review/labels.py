@@ -1,6 +1,9 @@
 """Label files in the shape of labels/FORMAT.md: reading and checking them.
 
-Problems are reported as messages naming the file (and the item), never as
+The format is described once, as a pydantic schema (``LabelDocument`` and
+one model per kind); the checks and their messages come from it. Problems
+are reported as one-line messages naming the file and the JSON path of the
+item ("figures[3].value: Input should be a valid number"), never as
 exceptions: one bad file must not stop a review of the others.
 """
 
@@ -9,27 +12,111 @@ from __future__ import annotations
 import json
 import unicodedata
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from corpus.normalize import normalize_text
 from corpus.readers import decode
 
 KINDS = ("figures", "dates", "localities", "officials", "documents")
-TOP_FIELDS = {"article", "published", *KINDS}
-FIELDS = {
-    "figures": {"required": {"value", "kind"},
-                "optional": {"text", "unit", "total", "qualifier", "subject", "change", "compared_to",
-                             "where", "when"}},
-    "dates": {"required": {"start", "end"}, "optional": {"text"}},
-    "localities": {"required": {"name", "level"}, "optional": {"text", "province"}},
-    "officials": {"required": {"name"}, "optional": {"titles"}},
-    "documents": {"required": {"number"}, "optional": {"text", "type", "date"}},
-}
-FIGURE_KINDS = {"count", "percent", "ratio", "money", "measure"}
-QUALIFIERS = {"exact", "approx", "more_than", "less_than", "at_least", "at_most"}
-LEVELS = {"province", "district", "ward"}
-CHANGES = {"up", "down"}
-BASES = {"plan", "previous"}
+FIGURE_KINDS = ("count", "percent", "ratio", "money", "measure")
+QUALIFIERS = ("exact", "approx", "more_than", "less_than", "at_least", "at_most")
+LEVELS = ("province", "district", "ward")
+CHANGES = ("up", "down")
+BASES = ("plan", "previous")
+
+
+# --- the label format (labels/FORMAT.md) as a schema: the checks and their messages come from it ---
+
+class _Item(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
+class Period(_Item):
+    start: str
+    end: str | None = None
+
+
+class FigureLabel(_Item):
+    text: str | None = None
+    value: float
+    kind: Literal[FIGURE_KINDS]
+    unit: str | None = None
+    total: float | None = None
+    qualifier: Literal[QUALIFIERS] = "exact"
+    subject: str | None = None
+    change: Literal[CHANGES] | None = None
+    compared_to: Literal[BASES] | None = None
+    where: str | None = None
+    when: Period | None = None
+
+
+class DateLabel(_Item):
+    text: str | None = None
+    start: str
+    end: str
+
+
+class LocalityLabel(_Item):
+    text: str | None = None
+    name: str
+    level: Literal[LEVELS]
+    province: str | None = None
+
+
+class OfficialLabel(_Item):
+    name: str
+    titles: list[str] = []
+
+
+class DocumentLabel(_Item):
+    text: str | None = None
+    type: str | None = None
+    number: str
+    date: str | None = None
+
+
+ITEM_MODELS = {"figures": FigureLabel, "dates": DateLabel, "localities": LocalityLabel,
+               "officials": OfficialLabel, "documents": DocumentLabel}
+
+
+class LabelDocument(BaseModel):
+    """A label file's top level; its items are checked one by one."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+    article: str
+    published: str | None = None
+    figures: list[Any] = []
+    dates: list[Any] = []
+    localities: list[Any] = []
+    officials: list[Any] = []
+    documents: list[Any] = []
+
+    @field_validator("article")
+    @classmethod
+    def _plain_file_name(cls, value: str) -> str:
+        # the article is a file in the articles folder: never a path out of it
+        if not value or value != PurePosixPath(value).name or "\\" in value or value in (".", ".."):
+            raise ValueError("must be a file name in the articles folder, not a path")
+        return value
+
+
+def _problems(prefix: str, error: ValidationError) -> list[str]:
+    """One line per problem: where in the file (a JSON path) and what."""
+    out = []
+    for e in error.errors():
+        where = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in e["loc"]).lstrip(".")
+        value = e.get("input")
+        shown = "" if e["type"] == "missing" or isinstance(value, (dict, list)) else f" (got {_short(value)})"
+        out.append(f"{prefix}{where}".rstrip(".") + f": {e['msg']}{shown}")
+    return out
+
+
+def _short(value) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 @dataclass
@@ -39,42 +126,6 @@ class LabelSet:
     docs: dict[str, dict] = field(default_factory=dict)
     files: dict[str, Path] = field(default_factory=dict)   # article name -> label file
     problems: list[str] = field(default_factory=list)
-
-
-def _check_item(kind: str, item, where: str, problems: list[str]) -> bool:
-    """Report what is wrong with one item; False if it cannot be scored."""
-    if not isinstance(item, dict):
-        problems.append(f"{where}: not an object")
-        return False
-    spec = FIELDS[kind]
-    unknown = set(item) - spec["required"] - spec["optional"]
-    if unknown:
-        problems.append(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
-    missing = spec["required"] - set(item)
-    if missing:
-        problems.append(f"{where}: missing {', '.join(sorted(missing))}; not scored")
-        return False
-    if kind == "figures":
-        if item["kind"] not in FIGURE_KINDS:
-            problems.append(f"{where}: kind {item['kind']!r} is not one of {', '.join(sorted(FIGURE_KINDS))}")
-            return False
-        if not isinstance(item["value"], (int, float)) or isinstance(item["value"], bool):
-            problems.append(f"{where}: value {item['value']!r} is not a number; not scored")
-            return False
-        if item.get("qualifier", "exact") not in QUALIFIERS:
-            problems.append(f"{where}: qualifier {item['qualifier']!r} is not one of {', '.join(sorted(QUALIFIERS))}")
-        if item.get("change") not in (None, *CHANGES):
-            problems.append(f"{where}: change {item['change']!r} is not one of {', '.join(sorted(CHANGES))}")
-        if item.get("compared_to") not in (None, *BASES):
-            problems.append(f"{where}: compared_to {item['compared_to']!r} is not one of {', '.join(sorted(BASES))}")
-        when = item.get("when")
-        if when is not None and not (isinstance(when, dict) and set(when) <= {"start", "end"} and when.get("start")):
-            problems.append(f"{where}: when must be {{\"start\": ..., \"end\": ...}} or null")
-    if kind == "localities" and item["level"] not in LEVELS:
-        problems.append(f"{where}: level {item['level']!r} is not one of {', '.join(sorted(LEVELS))}")
-    if kind == "officials" and not isinstance(item.get("titles", []), list):
-        problems.append(f"{where}: titles must be a list")
-    return True
 
 
 def read_label_file(path: Path, problems: list[str]) -> dict | None:
@@ -87,19 +138,37 @@ def read_label_file(path: Path, problems: list[str]) -> dict | None:
     except json.JSONDecodeError as exc:
         problems.append(f"{path}: malformed JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}")
         return None
-    if not isinstance(doc, dict) or not isinstance(doc.get("article"), str):
+    except RecursionError:
+        problems.append(f"{path}: JSON nested too deeply to read")
+        return None
+    if not isinstance(doc, dict):
         problems.append(f"{path}: not a label document (needs an object with \"article\")")
         return None
-    for key in set(doc) - TOP_FIELDS:
+    known = {k: v for k, v in doc.items() if k in LabelDocument.model_fields}
+    for key in sorted(set(doc) - set(known)):
         problems.append(f"{path}: unknown kind or field {key!r}; ignored")
-    clean = {"article": doc["article"], "published": doc.get("published")}
+    try:
+        top = LabelDocument(**known)
+    except ValidationError as exc:
+        fatal = [e for e in exc.errors() if e["loc"] and e["loc"][0] == "article"]
+        problems.extend(_problems(f"{path}: ", exc))
+        if fatal:
+            return None
+        # a kind that is not a list is not scored; the rest of the file is
+        known = {k: (v if k == "article" or k == "published" or isinstance(v, list) else [])
+                 for k, v in known.items() if k != "published" or v is None or isinstance(v, str)}
+        top = LabelDocument(**known)
+    clean = {"article": top.article, "published": top.published}
     for kind in KINDS:
-        items = doc.get(kind, [])
-        if not isinstance(items, list):
-            problems.append(f"{path}: {kind} must be a list; not scored")
-            items = []
-        clean[kind] = [item for i, item in enumerate(items)
-                       if _check_item(kind, item, f"{path}: {kind}[{i}]", problems)]
+        clean[kind] = []
+        for i, item in enumerate(getattr(top, kind)):
+            try:
+                ITEM_MODELS[kind].model_validate(item)
+            except ValidationError as exc:
+                problems.extend(_problems(f"{path}: {kind}[{i}].", exc))
+                if any(e["type"] != "extra_forbidden" for e in exc.errors()):
+                    continue   # not scored; a field the format does not know is only ignored
+            clean[kind].append(item)
     return clean
 
 

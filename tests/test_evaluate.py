@@ -117,7 +117,7 @@ def test_label_problems_are_named_and_the_rest_is_scored(damaged_labels):
     assert "broken.json: malformed JSON" in problems
     assert "ghost.json: article file ghost.txt not found" in problems
     assert "001_905dcb978e2025ae.json: unknown kind or field 'quotes'" in problems
-    assert "dates[0]: unknown field(s) colour" in problems
+    assert "dates[0].colour: Extra inputs are not permitted" in problems
     assert out["figures"]["tp"] == 71 - 24 and out["figures"]["fp"] == 24  # the 24 dropped gold figures
     assert len(out["articles"]) == 5
 
