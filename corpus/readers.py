@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import dataclasses
 import gzip
 import io
 import json
@@ -598,7 +599,12 @@ def _gunzipped(stream, name, source, fields, member, depth, limits: Limits) -> I
             return
         yield from _archive("tar", unzipped, inner, source, fields, member, depth, limits)
         return
-    yield from read_stream(unzipped, inner if kind else inner + ".txt", source, fields, member, depth, limits)
+    inner_base, outer_base = _label(PurePosixPath(inner).name), _label(PurePosixPath(name).name)
+    for item in read_stream(unzipped, inner if kind else inner + ".txt", source, fields, member, depth, limits):
+        if isinstance(item, RawDocument) and item.name.startswith(inner_base):
+            # named after the file as it lies on disk: "story.txt.gz", "news.jsonl.gz#a1"
+            item = dataclasses.replace(item, name=outer_base + item.name[len(inner_base):])
+        yield item
 
 
 def _files(path: Path, limits: Limits) -> Iterator[Path | ReadFailure]:
