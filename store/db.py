@@ -10,7 +10,7 @@ from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event, func, insert, inspect, select, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, IntegrityError
+from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, selectinload
 
 from corpus.article import Article
@@ -22,10 +22,16 @@ from store.models import (FACTS_VIEW, ArticleRow, Base, FailureRow, FigureRow, L
                           OfficialRow)
 
 DEFAULT_DB = "vnstats.db"
+SQLITE_BUSY_SECONDS = 60
 
 
 class StoreError(Exception):
     """The database cannot be opened or used as asked."""
+
+
+def _first_line(exc: Exception) -> str:
+    message = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+    return message[0] if message else type(exc).__name__
 
 
 def database_url(db: str) -> str:
@@ -78,7 +84,10 @@ def open_engine(db: str, readonly: bool = False) -> Engine:
             url = url.set(database=f"file:{quote(str(path))}?mode=ro", query={"uri": "true"})
         elif not path.parent.exists():
             raise StoreError(f"folder does not exist for database {path}")
-    engine = create_engine(url)
+    # SQLite: a database another process is writing is waited for (up to a
+    # minute), not reported as locked at once
+    engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_SECONDS}) \
+        if url.get_backend_name() == "sqlite" else create_engine(url)
     if url.get_backend_name() == "sqlite":
         _sqlite_pragmas(engine)
         if readonly:
@@ -153,6 +162,9 @@ class Store:
         try:
             with self.engine.begin() as connection:
                 return _insert_batch(connection, batch)
+        except OperationalError as exc:
+            # the database, not an article: locked past the wait, the disk full, the file gone
+            raise StoreError(f"could not write to the database: {_first_line(exc)}") from None
         except IntegrityError:  # stored by another writer meanwhile: one by one
             if len(batch) == 1:
                 return 0
@@ -161,6 +173,12 @@ class Store:
     def record_failure(self, source: str, reason: str, member: str | None = None,
                        record: str | None = None) -> None:
         """Remember an input that failed; the same failure is kept once."""
+        try:
+            self._record_failure(source, reason, member, record)
+        except OperationalError as exc:
+            raise StoreError(f"could not write to the database: {_first_line(exc)}") from None
+
+    def _record_failure(self, source: str, reason: str, member: str | None, record: str | None) -> None:
         with Session(self.engine) as session:
             existing = session.scalar(select(FailureRow).where(
                 FailureRow.source == source, FailureRow.reason == reason,

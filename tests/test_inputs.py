@@ -261,3 +261,71 @@ def test_interrupted_run_resumes_without_duplicates_or_loss(tmp_path, how):
     stored, distinct, orphans = _counts(db)
     assert (stored, distinct, orphans) == (240, 240, 0)
     assert "failed 0" in again.stdout
+
+
+def test_a_lock_held_by_another_writer_is_waited_out(tmp_path):
+    corpus = tmp_path / "corpus"
+    _bench_corpus(corpus, 60)
+    db = tmp_path / "v.db"
+    run([SAMPLES], Options(db=str(db)))   # the database exists
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")      # another writer holds the database
+    process = subprocess.Popen([sys.executable, str(REPO / "pipeline.py"), "ingest", str(corpus), "--db", str(db),
+                                "--workers", "1", "--quiet"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               text=True, cwd=tmp_path)
+    time.sleep(4)
+    holder.execute("COMMIT")
+    holder.close()
+    out, err = process.communicate(timeout=300)
+    assert process.returncode == 0, err
+    assert "ingested 60, skipped 0 (already stored), failed 0" in out
+
+
+def test_an_unwritable_database_is_one_line_and_a_failure_exit(tmp_path):
+    db = tmp_path / "v.db"
+    run([SAMPLES], Options(db=str(db)))
+    db.chmod(0o444)
+    if os.access(db, os.W_OK):
+        pytest.skip("running as root: the file stays writable")
+    result = subprocess.run([sys.executable, str(REPO / "pipeline.py"), "ingest", str(REPO / "tests" / "data" /
+                             "corpus" / "work" / "nA01.txt"), "--db", str(db), "--quiet"],
+                            capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def _children(pid: int) -> set[int]:
+    found = set()
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        try:
+            found |= {int(c) for c in (task / "children").read_text().split()}
+        except OSError:
+            pass
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
+def test_workers_die_with_their_parent(tmp_path):
+    corpus = tmp_path / "corpus"
+    _bench_corpus(corpus, 400)
+    process = subprocess.Popen([sys.executable, str(REPO / "pipeline.py"), "ingest", str(corpus), "--db",
+                                str(tmp_path / "v.db"), "--workers", "2", "--quiet"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=tmp_path)
+    deadline, workers = time.time() + 60, set()
+    while time.time() < deadline and len(workers) < 2:
+        time.sleep(0.2)
+        workers = _children(process.pid)
+    assert workers, "no worker started"
+    os.kill(process.pid, signal.SIGKILL)   # the run only, not its workers
+    process.wait(timeout=30)
+
+    def running(pid: int) -> bool:
+        try:
+            return "zombie" not in Path(f"/proc/{pid}/status").read_text().lower()
+        except OSError:
+            return False
+
+    deadline = time.time() + 20
+    while time.time() < deadline and any(running(w) for w in workers):
+        time.sleep(0.2)
+    assert not [w for w in workers if running(w)]
