@@ -63,6 +63,8 @@ EXAMPLES = [
     ex("rule-subject-predicate-ends-at-the-comma", "Bão làm 2 người bị thương, 3 người chết.",
        ("2 người", 2, "count", "người", "exact", "người bị thương"),
        ("3 người", 3, "count", "người", "exact", "người chết")),
+    ex("rule-unit-case-counter-without-its-verb", "Tỉnh ghi nhận 2.768 ca mắc sốt xuất huyết.",
+       ("2.768 ca", 2768, "count", "ca", "exact", "ca mắc sốt xuất huyết")),
     ex("rule-subject-drops-topic-place", "Bắc Giang thu ngân sách đạt 9.800 tỷ đồng.",
        ("9.800 tỷ đồng", 9.8e12, "money", "VND", "exact", "thu ngân sách")),
     ex("rule-subject-drops-topic-period", "Năm 2022 tổng diện tích lúa gieo trồng đạt 5.100 ha.",
