@@ -194,6 +194,10 @@ def _bracket_parent(t, cands: _Figures, spans, k: int) -> int | None:
         return None
     if p.after == o or spans[j].end == t[o - 1].end:
         return j
+    # "597 nhà bị hư hỏng, thiệt hại và di dời khẩn cấp (Hà Giang: 130 nhà; …)":
+    # only the parent's own words between its figure and the bracket
+    if o - p.after <= _rules().max_forward and all(tok.is_word or tok.text == "," for tok in t[p.after:o]):
+        return j
     return None
 
 
