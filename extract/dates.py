@@ -360,10 +360,6 @@ def extract_dates(sentence: str, offset: int = 0, published: date | None = None,
             else:
                 normalized = _normalize(form.kind, m, published)
             if normalized is None:
-                if form.kind == "until_now":
-                    # "từ đầu năm 2018 đến nay" with no day of writing: a period whose end
-                    # is unknown, not the year it starts in
-                    taken.append((start, end))
                 continue
             taken.append((start, end))
             found.append(DateMention(offset + start, offset + end, m.group(0), *normalized, form.kind))
