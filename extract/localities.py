@@ -191,6 +191,10 @@ def find_mentions(sentence: str, offset: int = 0) -> list[_Raw]:
         if name:
             add(m.start(), m.start("name") + len(name), levels, name, "organization")
     for m in r.bare.finditer(sentence):
+        # "ông Trương Hòa Bình": after a family name, a person's name
+        person = regex.search(r"(\p{Lu}[\p{L}\p{M}]*)\s+$", sentence[max(0, m.start() - 20):m.start()])
+        if person and person.group(1) in r.family:
+            continue
         if not _inside_name(sentence, m.start()):
             add(m.start(), m.end(), ("province",), m.group(0), "place")
     # earlier forms win where two overlap

@@ -158,6 +158,8 @@ LOCALITIES = [
     ("rule-name-missing-a-mark", "Lũ quét qua huyện Cư Jut và xã Liêng Sronh.",
      [("huyện Cư Jut", "Huyện Cư Jút", "district", "Tỉnh Đắk Nông", "place"),
       ("xã Liêng Sronh", "Xã Liêng Srônh", "ward", "Tỉnh Lâm Đồng", "place")]),
+    ("rule-province-name-inside-a-persons-name", "Ông Trương Hòa Bình dự hội nghị tại Hà Nội.",
+     [("Hà Nội", "Thành phố Hà Nội", "province", "Thành phố Hà Nội", "place")]),
     ("rule-list-goes-on-past-odd-spelling", "Mưa lớn ở các huyện Hướng Hóa, Thap Muoi, Cam Lộ.",
      [("huyện Hướng Hóa", "Huyện Hướng Hóa", "district", "Tỉnh Quảng Trị", "place"),
       ("Cam Lộ", "Huyện Cam Lộ", "district", "Tỉnh Quảng Trị", "place")]),
