@@ -327,6 +327,7 @@ DB_OPTION = click.option("--db", default=DEFAULT_DB, show_default=True,
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="vnstats", prog_name="vnstats")
 def main() -> None:
     """vnstats: turn Vietnamese news reports into queryable statistics.
 
@@ -360,7 +361,8 @@ def ingest(paths: tuple[str, ...], db: str, workers: int, fields: tuple[str, ...
            follow_symlinks: bool) -> None:
     """Read articles into the database.
 
-    PATHS are files, folders (read recursively) and archives, mixed: .txt,
+    PATHS are files, folders (read recursively) and archives, mixed ("-"
+    reads one article from standard input): .txt,
     .html/.htm, .jsonl/.json, .csv, .parquet, .warc/.warc.gz, and .zip,
     .tar, .tar.gz/.tgz holding any of these. Re-ingesting the same content
     adds nothing, so an interrupted run (Ctrl-C, a crash) is finished by

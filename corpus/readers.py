@@ -29,6 +29,7 @@ import io
 import json
 import os
 import stat
+import sys
 import tarfile
 import zipfile
 import zlib
@@ -42,6 +43,7 @@ import regex
 from corpus.legacy import convert_legacy
 
 SNIFF_BYTES = 8192
+STDIN = "-"   # the path that means standard input
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".jsonl", ".ndjson", ".json", ".csv", ".parquet", ".warc",
                     ".warc.gz", ".zip", ".tar", ".tar.gz", ".tgz", ".gz")
 # record fields, tried in order; --field name=path adds its own first
@@ -648,6 +650,9 @@ def check_paths(paths: Iterable[str | Path]) -> list[Path]:
     checked = []
     for raw in paths:
         path = Path(raw)
+        if str(raw) == STDIN:
+            checked.append(path)
+            continue
         if not path.exists() and not path.is_symlink():
             raise InputError(f"no such file or folder: {_label(str(raw))}")
         checked.append(path)
@@ -659,6 +664,9 @@ def count_files(paths: Iterable[Path], limits: Limits | None = None) -> tuple[in
     (it is not when archives or multi-record files are among them)."""
     count, exact = 0, True
     for path in paths:
+        if str(path) == STDIN:
+            count += 1
+            continue
         for file in _files(path, limits or Limits()):
             count += 1
             if isinstance(file, ReadFailure) or not file.name.lower().endswith((".txt", ".html", ".htm")):
@@ -674,6 +682,17 @@ def read_paths(paths: Iterable[str | Path], fields: dict | None = None,
     limits = limits or Limits()
     seen: set[tuple[int, int]] = set()
     for path in check_paths(paths):
+        if str(path) == STDIN:   # "vnstats ingest -": one article on standard input
+            try:
+                text = decode(_read_whole(sys.stdin.buffer, limits))
+            except (ValueError, _Rejected) as exc:
+                yield ReadFailure("<stdin>", str(exc))
+                continue
+            if len(text) > limits.max_article_chars:
+                yield ReadFailure("<stdin>", _too_long(len(text), limits))
+            else:
+                yield RawDocument("<stdin>", "stdin.txt", text)
+            continue
         for file in _files(path, limits):
             if isinstance(file, ReadFailure):
                 yield file
