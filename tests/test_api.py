@@ -4,6 +4,7 @@ and the built wheel installed into a fresh venv."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import sysconfig
@@ -103,3 +104,13 @@ def test_built_wheel_in_a_fresh_venv(tmp_path):
     version = subprocess.run([str(venv / "bin" / "vnstats"), "--version"], capture_output=True, text=True,
                              cwd=tmp_path, env=env)
     assert version.returncode == 0 and "vnstats, version" in version.stdout
+    # the README's Python section, run as written (from a copy of the repository's samples)
+    readme = (REPO / "README.md").read_text(encoding="utf-8").split("## Python", 1)[1]
+    code = readme.split("```python\n", 1)[1].split("```", 1)[0]
+    printed = readme.split("prints\n\n```\n", 1)[1].split("```", 1)[0]
+    work = tmp_path / "work"
+    shutil.copytree(SAMPLES, work / "corpus" / "samples")
+    (work / "example.py").write_text(code, encoding="utf-8")
+    run = subprocess.run([str(python), "-I", "example.py"], capture_output=True, text=True, cwd=work, env=env)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert run.stdout == printed
