@@ -105,11 +105,22 @@ def change_label(change: str | None, compared_to: str | None) -> str:
     return " · " + " ".join(x for x in (change, compared_to and f"vs {compared_to}") if x)
 
 
+def full_value(value) -> str:
+    """A value written in full as Vietnamese writes it: 1.628.490, 40.800.000,
+    65,67 — never 1.62849e+06."""
+    if not isinstance(value, (int, float)) or isinstance(value, bool):
+        return str(value)
+    if float(value).is_integer() and abs(value) < 1e18:
+        return f"{int(value):,}".replace(",", ".")
+    whole, _, decimals = f"{value:,.6f}".rstrip("0").partition(".")
+    return whole.replace(",", ".") + ("," + decimals if decimals else "")
+
+
 def _spans(row) -> list[dict]:
     """Every predicted mention of a stored article, with offsets and what it was read as."""
     spans = []
     for f in row.figures:
-        value = f"{f.value:g}" + (f"/{f.total:g}" if f.total is not None else "")
+        value = full_value(f.value) + (f"/{full_value(f.total)}" if f.total is not None else "")
         spans.append({"kind": "figures", "start": f.start, "end": f.end,
                       "label": f"{f.kind} {value} {f.unit or ''} · {f.qualifier} · {f.subject or '—'}"
                                + change_label(f.change, f.compared_to)})

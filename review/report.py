@@ -16,7 +16,7 @@ from pathlib import Path
 import regex
 
 from corpus.normalize import normalize_text
-from review.evaluate import Evaluation, change_label
+from review.evaluate import Evaluation, change_label, full_value
 from review.labels import KINDS
 
 COLOURS = {"figures": "#ffe08a", "dates": "#b9e3ff", "localities": "#c8f0c0",
@@ -72,8 +72,8 @@ def _describe(kind: str, item: dict | None) -> str:
         return "—"
     if kind == "figures":
         total = f"/{item['total']}" if item.get("total") is not None else ""
-        total = f"/{_full(item['total'])}" if item.get("total") is not None else ""
-        return (f"{item.get('kind')} {_full(item.get('value'))}{total} {item.get('unit') or ''} · "
+        total = f"/{full_value(item['total'])}" if item.get("total") is not None else ""
+        return (f"{item.get('kind')} {full_value(item.get('value'))}{total} {item.get('unit') or ''} · "
                 f"{item.get('qualifier', 'exact')} · subject: {item.get('subject') or '—'}"
                 + change_label(item.get("change"), item.get("compared_to"))
                 + f" · where: {item.get('where') or '—'} · when: {_period(item.get('when'))}")
@@ -84,17 +84,6 @@ def _describe(kind: str, item: dict | None) -> str:
     if kind == "officials":
         return f"{item.get('name')}: {'; '.join(item.get('titles') or [])}"
     return f"{item.get('type') or ''} {item.get('number')} {item.get('date') or ''}".strip()
-
-
-def _full(value) -> str:
-    """A value written in full as Vietnamese writes it: 1.628.490, 40.800.000,
-    65,67 — never 1.62849e+06."""
-    if not isinstance(value, (int, float)) or isinstance(value, bool):
-        return str(value)
-    if float(value).is_integer() and abs(value) < 1e18:
-        return f"{int(value):,}".replace(",", ".")
-    whole, _, decimals = f"{value:,.6f}".rstrip("0").partition(".")
-    return whole.replace(",", ".") + ("," + decimals if decimals else "")
 
 
 def _period(when: dict | None) -> str:
