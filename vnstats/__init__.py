@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-__all__ = ["extract", "extract_many", "ingest", "connect", "evaluate", "Result", "Figure", "Date", "Locality",
+__all__ = ["extract", "extract_many", "ingest", "connect", "evaluate", "nlp", "Result", "Figure", "Date", "Locality",
            "Official", "Document", "Connection", "__version__"]
 
 try:
@@ -195,6 +195,13 @@ class Connection:
 
     def figures(self):
         return self.query("SELECT * FROM figures ORDER BY id")
+
+
+def nlp():
+    """A spaCy ``Language`` whose components are the vnstats stages (see vnstats/nlp.py)."""
+    from vnstats.nlp import nlp as _nlp
+
+    return _nlp()
 
 
 def connect(db: str = "vnstats.db") -> Connection:
