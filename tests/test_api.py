@@ -60,11 +60,11 @@ def test_ingest_and_connect(tmp_path):
 
 
 def test_version_and_stdin(tmp_path):
-    version = subprocess.run([sys.executable, str(REPO / "pipeline.py"), "--version"], capture_output=True,
+    version = subprocess.run([sys.executable, "-m", "vnstats", "--version"], capture_output=True,
                              text=True)
     assert version.returncode == 0 and version.stdout.strip() == f"vnstats, version {vnstats.__version__}"
     db = tmp_path / "s.db"
-    result = subprocess.run([sys.executable, str(REPO / "pipeline.py"), "ingest", "-", "--db", str(db), "--quiet"],
+    result = subprocess.run([sys.executable, "-m", "vnstats", "ingest", "-", "--db", str(db), "--quiet"],
                             input=TEXT, capture_output=True, text=True, cwd=tmp_path)
     assert result.returncode == 0 and "ingested 1" in result.stdout
     names = vnstats.connect(str(db)).query("SELECT name, source FROM articles")

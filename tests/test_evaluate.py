@@ -8,7 +8,8 @@ import shutil
 import pytest
 from click.testing import CliRunner
 
-from pipeline import evaluate, main
+from review.evaluate import evaluate
+from vnstats.cli import main
 from review.score import score
 from tests.conftest import SEED_LABELS, SEEDS, require_shared
 

@@ -7,7 +7,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from pipeline import main
+from vnstats.cli import main
 from review.formats import FormatError, parse_label_map, read_spans, score_spans
 
 TEXT = "Ngày 24/10/2017, Quận 1 có 3.431 cán bộ. Đồng chí Nguyễn Hữu Hiệp, Trưởng ban Tổ chức Thành ủy dự."

@@ -243,7 +243,7 @@ def test_hostile_batch(tmp_path):
     assert len(kinds) >= 40
     db = tmp_path / "v.db"
     # the same bad file under a second spelling of its path: read once
-    command = [sys.executable, str(REPO / "pipeline.py"), "ingest", str(folder), f"{folder}/./empty.txt",
+    command = [sys.executable, "-m", "vnstats", "ingest", str(folder), f"{folder}/./empty.txt",
                str(folder / "sub" / ".." / "empty.txt"), "--db", str(db), "--workers", "2"]
     (folder / "sub").mkdir()
     started = time.time()

@@ -230,7 +230,7 @@ def test_interrupted_run_resumes_without_duplicates_or_loss(tmp_path, how):
     corpus = tmp_path / "corpus"
     _bench_corpus(corpus, 240)
     db = tmp_path / "v.db"
-    command = [sys.executable, str(REPO / "pipeline.py"), "ingest", str(corpus), "--db", str(db),
+    command = [sys.executable, "-m", "vnstats", "ingest", str(corpus), "--db", str(db),
                "--workers", "2", "--quiet"]
     # a session of its own, so that the signal reaches the run and its workers as a terminal's would
     process = subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
@@ -270,7 +270,7 @@ def test_a_lock_held_by_another_writer_is_waited_out(tmp_path):
     run([SAMPLES], Options(db=str(db)))   # the database exists
     holder = sqlite3.connect(db, isolation_level=None)
     holder.execute("BEGIN EXCLUSIVE")      # another writer holds the database
-    process = subprocess.Popen([sys.executable, str(REPO / "pipeline.py"), "ingest", str(corpus), "--db", str(db),
+    process = subprocess.Popen([sys.executable, "-m", "vnstats", "ingest", str(corpus), "--db", str(db),
                                 "--workers", "1", "--quiet"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                text=True, cwd=tmp_path)
     time.sleep(4)
@@ -287,7 +287,7 @@ def test_an_unwritable_database_is_one_line_and_a_failure_exit(tmp_path):
     db.chmod(0o444)
     if os.access(db, os.W_OK):
         pytest.skip("running as root: the file stays writable")
-    result = subprocess.run([sys.executable, str(REPO / "pipeline.py"), "ingest", str(REPO / "tests" / "data" /
+    result = subprocess.run([sys.executable, "-m", "vnstats", "ingest", str(REPO / "tests" / "data" /
                              "corpus" / "work" / "nA01.txt"), "--db", str(db), "--quiet"],
                             capture_output=True, text=True, cwd=tmp_path, timeout=120)
     assert result.returncode == 1 and "Traceback" not in result.stderr
@@ -308,7 +308,7 @@ def _children(pid: int) -> set[int]:
 def test_workers_die_with_their_parent(tmp_path):
     corpus = tmp_path / "corpus"
     _bench_corpus(corpus, 400)
-    process = subprocess.Popen([sys.executable, str(REPO / "pipeline.py"), "ingest", str(corpus), "--db",
+    process = subprocess.Popen([sys.executable, "-m", "vnstats", "ingest", str(corpus), "--db",
                                 str(tmp_path / "v.db"), "--workers", "2", "--quiet"],
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=tmp_path)
     deadline, workers = time.time() + 60, set()

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from pipeline import main
+from vnstats.cli import main
 from tests.conftest import SHARED, require_shared
 
 DATA = Path(__file__).parent / "data"

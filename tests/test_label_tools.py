@@ -9,7 +9,7 @@ import pytest
 
 from click.testing import CliRunner
 
-from pipeline import main
+from vnstats.cli import main
 from tests.conftest import SAMPLES
 
 

@@ -10,7 +10,8 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
-from pipeline import Options, main, run
+from pipeline import Options, run
+from vnstats.cli import main
 from tests.conftest import SAMPLES, SEEDS, require_shared
 
 

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from pipeline import Options, main, run
+from pipeline import Options, run
+from vnstats.cli import main
 from tests.conftest import SAMPLES, SEEDS, require_shared
 
 README = Path(__file__).parent.parent / "README.md"

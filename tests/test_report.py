@@ -11,7 +11,7 @@ import subprocess
 import pytest
 from click.testing import CliRunner
 
-from pipeline import main
+from vnstats.cli import main
 from tests.conftest import SEED_LABELS, SEEDS, require_shared
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
