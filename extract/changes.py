@@ -23,8 +23,7 @@ import patterns
 from extract.text import Parsed, PhraseSet, Token
 
 if TYPE_CHECKING:
-    from extract.figures import Candidate
-    from extract.subjects import Span
+    from extract.mentions import Candidate, Span
 
 # punctuation that ends the clause a growth word must share with its figure
 _CLAUSE_ENDS = frozenset(",;:.!?")

@@ -18,7 +18,8 @@ import regex
 import patterns
 from extract.changes import read_changes
 from extract.numbers import number_words, parse_digits, words_to_number
-from extract.subjects import Span, attach_subjects
+from extract.mentions import Candidate, Span
+from extract.subjects import attach_subjects
 from extract.text import Parsed, PhraseSet, Token
 
 KINDS = ("count", "percent", "ratio", "money", "measure")
@@ -44,26 +45,6 @@ class Figure:
     rule: str
     change: str | None = None        # up, down: the figure is the amount of a rise or fall
     compared_to: str | None = None   # plan, previous: what it is measured against
-
-
-@dataclass
-class Candidate:
-    """A figure being read; token indices into the sentence's tokens."""
-
-    first: int          # first token of the figure's text (qualifier included)
-    number_first: int   # first token of the number itself
-    after: int          # token after the figure's text
-    value: float
-    rule: str
-    kind: str = "count"
-    unit: str | None = None
-    total: float | None = None
-    qualifier: str = "exact"
-    head: int | None = None      # first token of the counted noun (classifier skipped)
-    unit_end: int | None = None  # token after the counter noun phrase
-    generic: bool = False        # the counter only says "persons" ("đồng chí")
-    scale_word: str | None = None  # the last scale word read ("tỷ")
-    range_with_previous: bool = False  # "từ 7.200 đến 7.800 đồng": the upper end
 
 
 @dataclass(frozen=True)

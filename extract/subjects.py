@@ -24,25 +24,14 @@ import bisect
 import dataclasses
 import functools
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import patterns
+from extract.mentions import Candidate, Span
 from extract.text import Parsed, PhraseSet, in_word_with_neighbour, two_syllable_words
 
-if TYPE_CHECKING:
-    from extract.figures import Candidate
 
 # punctuation that always ends a clause
 HARD_BOUNDARIES = frozenset(";:()[]“”\"!?….")
-
-
-@dataclass(frozen=True)
-class Span:
-    """Character offsets of a subject in its sentence, and the rule that chose it."""
-
-    start: int
-    end: int
-    rule: str
 
 
 @dataclass(frozen=True)
