@@ -311,3 +311,9 @@ def _run_parallel(docs, handle, workers: int, db: str, timeout: float = 0, chunk
         pool.shutdown(wait=False, cancel_futures=True)
         raise
 
+
+
+if __name__ == "__main__":   # "python pipeline.py ingest …" runs the command line, as it always has
+    from vnstats.cli import main
+
+    sys.exit(main())

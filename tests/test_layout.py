@@ -25,7 +25,10 @@ def _imports(path: Path) -> set[str]:
     """Every project module a file imports, at any depth (function bodies and
     TYPE_CHECKING blocks included)."""
     names = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    # a script's entry ("if __name__ == '__main__'") runs the command line: no module depends on it
+    tree.body = [n for n in tree.body if not (isinstance(n, ast.If) and "__main__" in ast.unparse(n.test))]
+    for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             names |= {a.name for a in node.names}
         elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
