@@ -145,9 +145,12 @@ def render(result: Evaluation) -> str:
         table = ("<table><tr><th>what</th><th>kind</th><th>gold</th><th>predicted</th></tr>"
                  + "".join(rows) + "</table>") if rows else "<p>No extras, misses or mismatches.</p>"
         sections.append(f'<section id="article-{i}"><h2>{escape(name)}</h2>{body}'
-                        f"<h3>Extras, misses and mismatches</h3>{table}</section>")
-    problems = ("<h2>Label problems</h2><ul>" + "".join(f"<li>{escape(p)}</li>" for p in result.problems)
-                + "</ul>") if result.problems else ""
+                        f"<details><summary>Extras, misses and mismatches ({len(rows)})</summary>{table}"
+                        f"</details></section>")
+    # the label problems fold below the scores: open them to read them
+    problems = (f"<details><summary>Label problems ({len(result.problems)})</summary><ul>"
+                + "".join(f"<li>{escape(p)}</li>" for p in result.problems)
+                + "</ul></details>") if result.problems else ""
     legend = "".join(f'<span class="{kind}">{kind}</span>' for kind in KINDS)
     return f"""<!DOCTYPE html>
 <html lang="vi"><head><meta charset="utf-8"><title>vnstats review</title><style>{CSS}</style></head>
