@@ -20,6 +20,7 @@ from datetime import date, timedelta
 import regex
 
 import patterns
+from extract.mentions import DateMention
 
 # the forms that need no digit start with or hold one of these
 WORDS_WITHOUT_DIGITS = ("năm", "tết", "rằm", "tháng", "quốc khánh", "giải phóng", "lao động")
@@ -27,17 +28,6 @@ _MONTH_COUNTS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7
                  "mười một": 11, "mười hai": 12}
 GRANULARITIES = ("day", "month", "quarter", "half", "year", "period")
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
-
-
-@dataclass(frozen=True)
-class DateMention:
-    start: int          # offsets into the text given, shifted by ``offset``
-    end: int
-    text: str
-    date_start: str     # ISO at the text's precision
-    date_end: str
-    granularity: str
-    rule: str
 
 
 @dataclass(frozen=True)

@@ -3,22 +3,11 @@
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
 
 import regex
 
 import patterns
-
-
-@dataclass(frozen=True)
-class DocumentMention:
-    start: int
-    end: int
-    text: str
-    type: str
-    number: str
-    issuer: str | None   # the issuing body's code: "TU" in "04-NQ/TU", "UBND" in "1234/QĐ-UBND"
-    date: str | None     # ISO issue date when the text gives one
+from extract.mentions import DocumentMention
 
 
 @functools.cache

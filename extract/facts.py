@@ -47,17 +47,7 @@ from extract.gazetteer import COUNTRY_ID, Unit
 from extract.gazetteer import load as load_gazetteer
 from extract.localities import LocalityMention, main_place
 from extract.text import Parsed, PhraseSet
-
-
-@dataclass(frozen=True)
-class FigureLink:
-    locality_id: str | None
-    locality_basis: str | None     # clause, sentence, paragraph, article
-    date_start: str | None
-    date_end: str | None
-    date_granularity: str | None
-    date_basis: str | None         # clause, sentence, paragraph, article, published
-    is_target: bool
+from extract.mentions import FigureLink
 
 
 @dataclass(frozen=True)

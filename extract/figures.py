@@ -18,33 +18,12 @@ import regex
 import patterns
 from extract.changes import read_changes
 from extract.numbers import number_words, parse_digits, words_to_number
-from extract.mentions import Candidate, Span
 from extract.subjects import attach_subjects
 from extract.text import Parsed, PhraseSet, Token
+from extract.mentions import Candidate, Figure, Span
 
 KINDS = ("count", "percent", "ratio", "money", "measure")
 QUALIFIERS = ("exact", "approx", "more_than", "less_than", "at_least", "at_most")
-
-
-@dataclass(frozen=True)
-class Figure:
-    """A quantity in a sentence. Offsets index the text given to the extractor
-    (shifted by its ``offset``): ``text == source[start:end]``."""
-
-    start: int
-    end: int
-    text: str
-    value: float
-    kind: str
-    unit: str | None
-    total: float | None
-    qualifier: str
-    subject: str | None
-    subject_start: int | None
-    subject_end: int | None
-    rule: str
-    change: str | None = None        # up, down: the figure is the amount of a rise or fall
-    compared_to: str | None = None   # plan, previous: what it is measured against
 
 
 @dataclass(frozen=True)

@@ -29,22 +29,11 @@ import regex
 
 import patterns
 from extract.gazetteer import BEFORE_2025, FROM_2025, LEVELS, Gazetteer, Unit, load, normalize_key
+from extract.mentions import LocalityMention
 
 NAME_WORD = r"\p{Lu}[\p{L}\p{M}]*(?:['’]\p{L}[\p{L}\p{M}]*)?"  # "Ea H'leo"
 # a number ("Quận 1", "quận 1, 3", not "1,5 ha") or capitalized words
 NAME = r"(?:\d{1,2}(?![\d/%]|[.,]\d)|" + NAME_WORD + r"(?:\s+" + NAME_WORD + r"){0,4})"
-
-
-@dataclass(frozen=True)
-class LocalityMention:
-    start: int
-    end: int
-    text: str
-    level: str
-    unit_id: str | None           # None when ambiguous
-    candidates: tuple[str, ...]   # every unit the name may be, when ambiguous
-    role: str                     # "place", or "organization" for "Quận ủy Kiến An"
-    basis: str                    # unique, context, or ambiguous
 
 
 @dataclass(frozen=True)

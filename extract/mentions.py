@@ -1,6 +1,8 @@
-"""The records the figure extractors pass between them: a figure being read
-(``Candidate``) and the span of its subject (``Span``). Every extractor
-imports them from here, so none imports another's internals."""
+"""The mention records: what each extractor gives (``Figure``, ``DateMention``,
+``DocumentMention``, ``LocalityMention``, ``OfficialMention`` with its
+``Title``s, ``FigureLink``) and what the figure extractors pass between them
+(``Candidate``, the subject's ``Span``). Every extractor imports them from
+here, so none imports another's internals."""
 
 from __future__ import annotations
 
@@ -34,3 +36,85 @@ class Span:
     start: int
     end: int
     rule: str
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A quantity in a sentence. Offsets index the text given to the extractor
+    (shifted by its ``offset``): ``text == source[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    kind: str
+    unit: str | None
+    total: float | None
+    qualifier: str
+    subject: str | None
+    subject_start: int | None
+    subject_end: int | None
+    rule: str
+    change: str | None = None        # up, down: the figure is the amount of a rise or fall
+    compared_to: str | None = None   # plan, previous: what it is measured against
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int          # offsets into the text given, shifted by ``offset``
+    end: int
+    text: str
+    date_start: str     # ISO at the text's precision
+    date_end: str
+    granularity: str
+    rule: str
+
+
+@dataclass(frozen=True)
+class DocumentMention:
+    start: int
+    end: int
+    text: str
+    type: str
+    number: str
+    issuer: str | None   # the issuing body's code: "TU" in "04-NQ/TU", "UBND" in "1234/QĐ-UBND"
+    date: str | None     # ISO issue date when the text gives one
+
+
+@dataclass(frozen=True)
+class LocalityMention:
+    start: int
+    end: int
+    text: str
+    level: str
+    unit_id: str | None           # None when ambiguous
+    candidates: tuple[str, ...]   # every unit the name may be, when ambiguous
+    role: str                     # "place", or "organization" for "Quận ủy Kiến An"
+    basis: str                    # unique, context, or ambiguous
+
+
+@dataclass(frozen=True)
+class Title:
+    start: int
+    end: int
+    text: str
+    organization: str | None
+
+
+@dataclass(frozen=True)
+class OfficialMention:
+    start: int      # the name's offsets
+    end: int
+    name: str
+    titles: tuple[Title, ...]
+
+
+@dataclass(frozen=True)
+class FigureLink:
+    locality_id: str | None
+    locality_basis: str | None     # clause, sentence, paragraph, article
+    date_start: str | None
+    date_end: str | None
+    date_granularity: str | None
+    date_basis: str | None         # clause, sentence, paragraph, article, published
+    is_target: bool

@@ -26,26 +26,11 @@ import regex
 import patterns
 from extract.gazetteer import normalize_key
 from extract.text import Parsed, PhraseSet, Token, two_syllable_words
+from extract.mentions import OfficialMention, Title
 
 
 # written between a name and its titles, or between two titles
 SEPARATORS = frozenset({",", "-", "–", "—", "("})
-
-
-@dataclass(frozen=True)
-class Title:
-    start: int
-    end: int
-    text: str
-    organization: str | None
-
-
-@dataclass(frozen=True)
-class OfficialMention:
-    start: int      # the name's offsets
-    end: int
-    name: str
-    titles: tuple[Title, ...]
 
 
 @dataclass(frozen=True)
