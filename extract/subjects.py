@@ -347,6 +347,11 @@ def _forward(s: Parsed, cands, k: int, start: int, end: int, rule: str) -> Span 
                 end = i = j
                 continue
             break
+        if token.is_word and _links_next_figure(t, i, later_starts) and (stop := _share_restriction(t, i, cands, k)):
+            # "11 xã có 100% cử tri đi bầu": a share that says which units are
+            # counted restricts them, figure and all
+            end = i = stop
+            break
         if not token.is_word or _links_next_figure(t, i, later_starts):
             break
         if size := r.closers.match_at(t, i):   # "… từ cao đẳng trở lên"
@@ -361,6 +366,32 @@ def _forward(s: Parsed, cands, k: int, start: int, end: int, rule: str) -> Span 
     if end <= start:
         return None
     return Span(t[start].start, t[end - 1].end, rule)
+
+
+# what may open a restricting clause that holds a share: "xã có 100% cử tri
+# đi bầu", "khu vực bỏ phiếu có cử tri đi bầu đạt tỷ lệ 100%"
+SHARE_RESTRICTION_VERBS = frozenset({"có", "đạt"})
+
+
+def _share_restriction(t, i: int, cands, k: int) -> int | None:
+    """Where a restriction ends that holds a share of what a count counts ("11
+    xã có 100% cử tri đi bầu"): from the verb at i to the end of its piece; None
+    if figure k is no count of units, or the figure after the verb is no share."""
+    c = cands[k]
+    if c.kind != "count" or c.head is None or c.generic or t[i].lower not in SHARE_RESTRICTION_VERBS:
+        return None
+    if t[i].lower == "đạt" and not any(tok.lower == "có" for tok in t[(c.unit_end or c.after):i]):
+        return None   # "5 xã đạt 99%": what the communes reached, not which communes
+    later = [x for x in cands[k + 1:k + 3]]
+    nxt = next((x for x in later if x.first > i), None)
+    if nxt is None or nxt.kind != "percent" or nxt.first > i + 3:
+        return None
+    j = max(nxt.after, nxt.unit_end or 0)
+    while j < len(t) and t[j].text == "%":
+        j += 1
+    while j < len(t) and t[j].is_word and not _stops_at(t, j, j) and j - i < _rules().max_forward:
+        j += 1
+    return j
 
 
 def _opens_restriction(t, i: int) -> bool:
@@ -438,7 +469,7 @@ def _without_dangling(t, start: int, end: int, r: _Rules) -> tuple[int, int]:
             start, changed = start + 1, True
         if start < end and (size := r.dangling_first.match_at(t, start)) and start + size < end:
             start, changed = start + size, True
-        while end > start and t[end - 1].is_punct and t[end - 1].text != ")":
+        while end > start and t[end - 1].is_punct and t[end - 1].text not in (")", "%"):
             end, changed = end - 1, True
         if end > start and (size := r.dangling_last.match_before(t, end)) and end - size > start:
             end, changed = end - size, True
