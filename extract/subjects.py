@@ -403,8 +403,8 @@ def _opens_restriction(t, i: int) -> bool:
 def _links_next_figure(t, i: int, later_starts: set[int]) -> bool:
     """A verb at token i that ties another figure: "cử tri đi bầu đạt 99%"."""
     size = _rules().figure_verbs.match_at(t, i)
-    if not size:
-        return False
+    if not size or (t[i].lower == "có" and i > 0 and t[i - 1].lower == "hiện"):
+        return False   # "thôn hiện có thành 57 thôn": "hiện có" says "existing", it ties nothing
     for j in range(i + size, min(i + size + 3, len(t))):
         if t[j].is_number or j in later_starts:
             return True
