@@ -347,6 +347,10 @@ def _forward(s: Parsed, cands, k: int, start: int, end: int, rule: str) -> Span 
                 end = i = j
                 continue
             break
+        if token.text in ("-", "–") and 0 < i < len(t) - 1 and t[i - 1].is_word and t[i + 1].is_word \
+                and t[i + 1].text[:1].islower() and t[i - 1].text[:1].islower() and i + 1 not in later_starts:
+            i += 1   # "phát triển kinh tế - xã hội", "quốc phòng - an ninh": one compound
+            continue
         if token.is_word and _links_next_figure(t, i, later_starts) and (stop := _share_restriction(t, i, cands, k)):
             # "11 xã có 100% cử tri đi bầu": a share that says which units are
             # counted restricts them, figure and all
@@ -504,9 +508,10 @@ def _after_topic(t, start: int, end: int, r: _Rules) -> int:
 def _trim_time(t, start: int, end: int, r: _Rules) -> int:
     """Cut a reporting period off a subject's end: "… địa phương 9 tháng", "… năm 2024"."""
     i, has_number = end, False
-    while i > start and (t[i - 1].is_number or r.time_words.match_before(t, i)):
-        if t[i - 1].is_number:
-            has_number = True
+    while i > start and (t[i - 1].is_number or r.time_words.match_before(t, i)
+                         or (t[i - 1].text in ("-", "–", "/") and has_number)):
+        if t[i - 1].is_number or not t[i - 1].is_word:   # "vụ Đông Xuân 2022 – 2023": the years and the dash
+            has_number = has_number or t[i - 1].is_number
             i -= 1
         else:
             i -= r.time_words.match_before(t, i)
