@@ -242,7 +242,11 @@ def _subject(s: Parsed, cands: list[Candidate], k: int, done: list[Span | None])
         and not r.clause_verbs.match_at(t, nxt) and not r.figure_verbs.match_at(t, nxt)
     if link and c.head is None and names_after and t[link_start].lower == "được":
         return _forward(s, cands, k, nxt, nxt, "after")   # "gieo cấy được 2.786 ha lúa" measures "lúa"
-    if link and (c.head is None or r.copulas.match_before(t, first) == link):
+    # "đạt 15/15 chỉ tiêu mà Nghị quyết đã đề ra": units counted with what restricts
+    # them after "đạt" are what is counted, not the phrase before the verb
+    restricted = c.head is not None and not c.generic and t[link_start].lower == "đạt" \
+        and c.unit_end is not None and c.unit_end < len(t) and t[c.unit_end].lower in RELATIVE_WORDS
+    if link and not restricted and (c.head is None or r.copulas.match_before(t, first) == link):
         before = _backward(s, cands, k, link_start, "link")
         if before or c.head is None:
             return before
@@ -347,6 +351,13 @@ def _forward(s: Parsed, cands, k: int, start: int, end: int, rule: str) -> Span 
                 end = i = j
                 continue
             break
+        if token.lower in RELATIVE_WORDS and i > start and t[i - 1].is_word:
+            # "chỉ tiêu mà Nghị quyết HĐND tỉnh đã đề ra": the relative clause to its end
+            j = i + 1
+            while j < len(t) and t[j].is_word and j not in later_starts and j - start < 2 * r.max_forward:
+                j += 1
+            end = i = j
+            break
         if token.text in ("-", "–") and 0 < i < len(t) - 1 and t[i - 1].is_word and t[i + 1].is_word \
                 and t[i + 1].text[:1].islower() and t[i - 1].text[:1].islower() and i + 1 not in later_starts:
             i += 1   # "phát triển kinh tế - xã hội", "quốc phòng - an ninh": one compound
@@ -371,6 +382,9 @@ def _forward(s: Parsed, cands, k: int, start: int, end: int, rule: str) -> Span 
         return None
     return Span(t[start].start, t[end - 1].end, rule)
 
+
+# words that open a clause restricting the noun before them: "chỉ tiêu mà Nghị quyết đã đề ra"
+RELATIVE_WORDS = frozenset({"mà"})
 
 # what may open a restricting clause that holds a share: "xã có 100% cử tri
 # đi bầu", "khu vực bỏ phiếu có cử tri đi bầu đạt tỷ lệ 100%"
