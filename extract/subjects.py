@@ -255,8 +255,10 @@ def _subject(s: Parsed, cands: list[Candidate], k: int, done: list[Span | None])
             and not r.stops.match_at(t, c.unit_end)
         if c.generic and not followed:
             before = _backward(s, cands, k, first, "action", light=True)
-            if before:
+            if before and not set(s.text[before.start:before.end].lower().split()) & CAUSATIVES:
                 return before
+            if before:   # "tai nạn làm chết 666 người": the sentence's main verb, not what is counted
+                return _forward(s, cands, k, c.head, c.unit_end, "counter")
         if not followed and r.name_before.match_at(t, c.head):
             before = _backward(s, cands, k, link_start if link else first, "named", cut=True)   # "đàn trâu 96.542 con"
             if before:
@@ -382,6 +384,9 @@ def _forward(s: Parsed, cands, k: int, start: int, end: int, rule: str) -> Span 
         return None
     return Span(t[start].start, t[end - 1].end, rule)
 
+
+# causative main verbs: "làm chết 666 người", "khiến 3 người bị thương" count the persons
+CAUSATIVES = frozenset({"làm", "khiến", "gây"})
 
 # words that open a clause restricting the noun before them: "chỉ tiêu mà Nghị quyết đã đề ra"
 RELATIVE_WORDS = frozenset({"mà"})
