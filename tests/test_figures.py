@@ -96,6 +96,8 @@ EXAMPLES = [
        "Kim ngạch nhập khẩu ước đạt 2,5 tỷ USD; lũy kế 5 tháng đạt 10,5 tỷ USD.",
        ("ước đạt 2,5 tỷ USD", 2.5e9, "money", "USD", "approx", "Kim ngạch nhập khẩu"),
        ("10,5 tỷ USD", 10.5e9, "money", "USD", "exact", "Kim ngạch nhập khẩu")),
+    ex("rule-subject-persons-taking-part", "Có 24.355 thí sinh tham dự kì thi tốt nghiệp THPT.",
+       ("24.355 thí sinh", 24355, "count", "thí sinh", "exact", "thí sinh tham dự kì thi tốt nghiệp THPT")),
     ex("rule-subject-drops-topic-place", "Bắc Giang thu ngân sách đạt 9.800 tỷ đồng.",
        ("9.800 tỷ đồng", 9.8e12, "money", "VND", "exact", "thu ngân sách")),
     ex("rule-subject-drops-topic-period", "Năm 2022 tổng diện tích lúa gieo trồng đạt 5.100 ha.",
