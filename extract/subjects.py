@@ -64,6 +64,7 @@ class _Rules:
     short: int
     max_forward: int
     max_backward: int
+    clause_links: PhraseSet
 
 
 @functools.cache
@@ -101,6 +102,7 @@ def _rules() -> _Rules:
         short=s["limits"]["short_piece_words"],
         max_forward=s["limits"]["max_forward_words"],
         max_backward=s["limits"]["max_backward_words"],
+        clause_links=PhraseSet(s["clause_links"]["words"]),
     )
 
 
@@ -612,6 +614,10 @@ def _backward(s: Parsed, cands, k: int, end: int, rule: str, light: bool = False
             start = other.after   # "diện tích giảm 0,9% nhưng năng suất tăng 2,1%": after the earlier figure
             while start < end and (t[start].is_punct or r.conjunctions.match_at(t, start)):
                 start += r.conjunctions.match_at(t, start) or 1
+    for i in range(end - 1, start, -1):   # "… phòng trừ kịp thời nên năng suất lúa": after the last link
+        if (size := r.clause_links.match_at(t, i)) and i + size < end and not in_word_with_neighbour(t, i, start):
+            start = i + size
+            break
     start = _skip(r.openers, s, start, end)
     for i in range(end - 1, start - 1, -1):  # "đảm bảo tỷ lệ cán bộ nữ": after the last head
         size = r.multiword_heads.match_at(t, i)
