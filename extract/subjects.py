@@ -65,6 +65,8 @@ class _Rules:
     max_forward: int
     max_backward: int
     clause_links: PhraseSet
+    unit_levels: PhraseSet
+    organizations: PhraseSet
 
 
 @functools.cache
@@ -103,6 +105,9 @@ def _rules() -> _Rules:
         max_forward=s["limits"]["max_forward_words"],
         max_backward=s["limits"]["max_backward_words"],
         clause_links=PhraseSet(s["clause_links"]["words"]),
+        unit_levels=PhraseSet(["tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn"]),
+        # "đại biểu HĐND huyện Lộc Bình": the unit names the body, and stays
+        organizations=PhraseSet(patterns.load().localities["organization_before"]["words"]),
     )
 
 
@@ -204,7 +209,8 @@ def _names_no_measure(s: Parsed, span: Span, starts: list[int]) -> bool:
         if token.is_number or token.is_punct:
             i += 1
             continue
-        size = r.time_words.match_at(tokens, i) or r.unit_words.match_at(tokens, i)
+        # a head alone ("tỷ lệ 96,24%") names no measure either
+        size = max(r.time_words.match_at(tokens, i), r.unit_words.match_at(tokens, i), r.heads.match_at(tokens, i))
         if not size:
             return False
         i += size
@@ -642,8 +648,10 @@ def _backward(s: Parsed, cands, k: int, end: int, rule: str, light: bool = False
     start = _after_topic(t, start, end, r)
     for i in range(start + 1, end):   # "tổng thu ngân sách trên địa bàn huyện": the place is a fact of its own
         if r.tail_cuts.match_at(t, i) or (t[i].text == "(" and r.tail_cuts.match_at(t, i + 1)) or (
-                (size := r.place_of.match_at(t, i)) and i + size < end and _proper_name(t[i + size])):
-            end = i
+                (size := r.place_of.match_at(t, i)) and i + size < end and _proper_name(t[i + size])) or (
+                (size := r.unit_levels.match_at(t, i)) and i + size < end and _proper_name(t[i + size])
+                and t[i].text[:1].islower() and not r.organizations.match_before(t, i)):
+            end = i   # "GRDP tỉnh Quảng Ngãi": the unit is the figure's where, not its subject
             break
     end = _trim_time(t, start, end, r)
     while end > start and ((size := r.trailing.match_before(t, end)) or t[end - 1].is_punct):
