@@ -210,7 +210,8 @@ def _names_no_measure(s: Parsed, span: Span, starts: list[int]) -> bool:
             i += 1
             continue
         # a head alone ("tỷ lệ 96,24%") names no measure either
-        size = max(r.time_words.match_at(tokens, i), r.unit_words.match_at(tokens, i), r.heads.match_at(tokens, i))
+        size = max(r.time_words.match_at(tokens, i), r.unit_words.match_at(tokens, i), r.heads.match_at(tokens, i),
+                   r.trailing.match_at(tokens, i))
         if not size:
             return False
         i += size
