@@ -160,6 +160,8 @@ LOCALITIES = [
       ("xã Liêng Sronh", "Xã Liêng Srônh", "ward", "Tỉnh Lâm Đồng", "place")]),
     ("rule-province-name-inside-a-persons-name", "Ông Trương Hòa Bình dự hội nghị tại Hà Nội.",
      [("Hà Nội", "Thành phố Hà Nội", "province", "Thành phố Hà Nội", "place")]),
+    ("rule-province-called-by-its-city", "Tỉnh Vũng Tàu có tỷ lệ đỗ tốt nghiệp là 92,58%.",
+     [("Tỉnh Vũng Tàu", "Tỉnh Bà Rịa - Vũng Tàu", "province", "Tỉnh Bà Rịa - Vũng Tàu", "place")]),
     ("rule-list-goes-on-past-odd-spelling", "Mưa lớn ở các huyện Hướng Hóa, Thap Muoi, Cam Lộ.",
      [("huyện Hướng Hóa", "Huyện Hướng Hóa", "district", "Tỉnh Quảng Trị", "place"),
       ("Cam Lộ", "Huyện Cam Lộ", "district", "Tỉnh Quảng Trị", "place")]),
