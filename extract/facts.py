@@ -237,6 +237,42 @@ def _continues(paragraph_start: str) -> bool:
     return bool(_continuation().match(paragraph_start))
 
 
+@functools.cache
+def _facility_pattern() -> regex.Pattern:
+    words = patterns.load().facts["facilities"]["words"]
+    alternation = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+    return regex.compile(r"(?i:(?<![\p{L}\p{M}])(?:" + alternation + r"))\s+(?P<name>\p{Lu}[\p{L}\p{M}]*"
+                         r"(?:\s+\p{Lu}[\p{L}\p{M}]*){0,3})")
+
+
+def _facility_anchors(text: str, offset: int, own: str | None, known: list[_Anchor]) -> list[_Anchor]:
+    """"Khu công nghiệp Gia Bình": the district or commune of the article's
+    province that the facility is named after (the one unit of that name
+    there), as the place of the figures about it."""
+    unit = load_gazetteer().units.get(own) if own else None
+    if unit is None or unit.level == "country":
+        return []
+    gazetteer = load_gazetteer()
+    out = []
+    for m in _facility_pattern().finditer(text):
+        start, end = offset + m.start("name"), offset + m.end("name")
+        if any(a.start < end and start < a.end for a in known):
+            continue
+        words = m.group("name").split()
+        for size in range(len(words), 0, -1):   # "Quế Võ III": the name without its number
+            name = " ".join(words[:size])
+            found = None
+            for level in ("district", "ward"):   # the district before a commune of the same name
+                units = [u for u in gazetteer.lookup(unit.era, level, name) if u.province_code == unit.province_code]
+                if len(units) == 1:
+                    found = units[0]
+                    break
+            if found:
+                out.append(_Anchor(start, end, found.id))
+                break
+    return out
+
+
 def _clause_bounds(sentence_text: str, sentence_start: int) -> list[int]:
     """Offsets where the clauses of a sentence start (after each semicolon)."""
     return [sentence_start] + [sentence_start + m.end() for m in regex.finditer(r";", sentence_text)]
@@ -404,6 +440,9 @@ def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]]
         if s.paragraph != paragraph:
             context, paragraph = own, s.paragraph
         places[s.index] = _place_anchors(s.text, s.start, mentions_in.get(s.index, []), context)
+        facilities = _facility_anchors(s.text, s.start, own, places[s.index])
+        if facilities:
+            places[s.index] = sorted(places[s.index] + facilities, key=lambda a: a.start)
         named_here = [a.value for a in places[s.index] if a.value != COUNTRY_ID]
         if named_here:
             context = named_here[-1]

@@ -142,6 +142,7 @@ SCHEMAS: dict[str, dict[str, dict[str, str]]] = {
         "terms": {"period_before": "regex"},
         "time_openers": {"words": "str-list"},
         "continuation": {"words": "str-list"},
+        "facilities": {"words": "str-list"},
         "relative_periods": {"cumulative": "str-list", "this_month": "str-list"},
     },
     "subjects": {

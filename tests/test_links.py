@@ -125,6 +125,10 @@ LINKS = [
      "Theo thống kê, 8 tháng qua, tỉnh Gia Lai ghi nhận 223 vụ tai nạn giao thông.\n"
      "Trong đó, nhiều nhất là huyện Đak Đoa với 22 vụ.",
      [("223 vụ", "Tỉnh Gia Lai", "2022-01/2022-08"), ("22 vụ", "Huyện Đak Đoa", "2022-01/2022-08")]),
+    ("rule-facility-lies-in-the-unit-it-is-named-after",
+     DATED + "Tỉnh Bắc Ninh thành lập thêm khu công nghiệp mới trong năm 2024 để thu hút đầu tư.\n"
+     "UBND tỉnh thành lập Khu công nghiệp Gia Bình, có diện tích gần 307 ha.",
+     [("gần 307 ha", "Huyện Gia Bình", "2024")]),
 ]
 
 
