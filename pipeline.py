@@ -20,7 +20,8 @@ from tqdm import tqdm
 
 from corpus.clean import build_article, content_hash
 from corpus.normalize import normalize_text
-from corpus.readers import Limits, RawDocument, ReadFailure, Skipped, check_paths, count_files, read_paths
+from corpus.readers import (Limits, RawDocument, ReadFailure, Skipped, check_paths, count_files, read_paths,
+                            storable)
 from extract import extract_article
 from store.db import DEFAULT_DB, Store, StoreError, article_rows
 
@@ -264,11 +265,8 @@ def run(paths: Iterable[str | Path], options: Options | None = None) -> Summary:
 
 
 def _storable(text: str | None) -> str | None:
-    """Text any database takes: lone surrogates (bytes of a file name that are
-    not UTF-8) become U+FFFD, and a reason is one line."""
-    if text is None:
-        return None
-    return "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in text).replace("\n", " ")
+    """Text any database takes (corpus.readers.storable), on one line."""
+    return None if text is None else storable(text).replace("\n", " ")
 
 
 def _run_parallel(docs, handle, workers: int, db: str, timeout: float = 0, chunk: int = 8) -> None:

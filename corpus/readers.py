@@ -122,10 +122,13 @@ def _location(source: str, member: str | None, record: str | None) -> str:
     return source + (f"!{member}" if member else "") + (f" ({record})" if record else "")
 
 
-def _label(name: str) -> str:
-    """A file or member name as text that can be stored: bytes that are not
-    UTF-8 (kept by the file system as lone surrogates) become U+FFFD."""
-    return _SURROGATE.sub("\ufffd", name)
+def storable(text: str) -> str:
+    """Text any database takes: bytes of a file name that are not UTF-8 (kept
+    by the file system as lone surrogates) become U+FFFD."""
+    return _SURROGATE.sub("\ufffd", text)
+
+
+_label = storable
 
 
 def _one_line(exc: BaseException) -> str:
