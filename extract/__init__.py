@@ -102,10 +102,12 @@ def _list_keys_resolved(article: Article, figures: list[SentenceFigure], localit
     for m in localities:
         places.setdefault(_sentence_of(article, starts, m.start), []).append((m.start, m.end))
     out: list[SentenceFigure] = []
+    carried, paragraph = None, None
     for index, group in itertools.groupby(figures, key=lambda sf: sf.sentence):
         group = [sf.figure for sf in group]
-        if index in places:
-            group = list_key_subjects(group, places[index])
+        if article.sentences[index].paragraph != paragraph:
+            carried, paragraph = None, article.sentences[index].paragraph
+        group, carried = list_key_subjects(group, places.get(index, []), carried)
         out += [SentenceFigure(index, f) for f in group]
     return out
 

@@ -67,6 +67,7 @@ class _Rules:
     clause_links: PhraseSet
     unit_levels: PhraseSet
     organizations: PhraseSet
+    share_words: PhraseSet
 
 
 @functools.cache
@@ -108,6 +109,7 @@ def _rules() -> _Rules:
         unit_levels=PhraseSet(["tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn"]),
         # "đại biểu HĐND huyện Lộc Bình": the unit names the body, and stays
         organizations=PhraseSet(patterns.load().localities["organization_before"]["words"]),
+        share_words=PhraseSet(s["share_words"]["words"]),
     )
 
 
@@ -167,6 +169,8 @@ def attach_subjects(s: Parsed, candidates: list[Candidate]) -> list[Span | None]
         if parent is not None and (own is None or own == (c.unit or "").lower()):
             # "124 nhà bị đổ và cuốn trôi (Hà Giang: 38 nhà; Lai Châu: 55 nhà)": a breakdown
             spans[k] = Span(spans[parent].start, spans[parent].end, "breakdown")
+        elif (rated := _bracketed_rate_of(s.tokens, candidates, spans, k)) is not None:
+            spans[k] = Span(spans[rated].start, spans[rated].end, "rate")
     for k in range(len(spans)):
         if spans[k] and _names_no_measure(s, spans[k], candidates.starts):
             # "GDP năm 2012 là 5,7%, năm 2013 là 6,81%": a period or a unit, not a measure
@@ -197,6 +201,24 @@ def _bracket_parent(t, cands: _Figures, spans, k: int) -> int | None:
     return None
 
 
+def _bracketed_rate_of(t, cands: _Figures, spans, k: int) -> int | None:
+    """The figure a bracket holding only percent k follows right after: "giảm
+    598 vụ (-31%)" is the rate of that change and measures the same thing."""
+    c = cands[k]
+    o = cands.opening[c.first] if c.first < len(cands.opening) else None
+    if c.kind != "percent" or not k or o is None:
+        return None
+    p = cands[k - 1]
+    if spans[k - 1] is None or max(p.after, p.unit_end or 0) != o or p.kind == "percent":
+        return None
+    if not all(tok.text in SIGNS or tok.lower in BRACKET_LEADS for tok in t[o + 1:c.first]):
+        return None
+    close = max(c.after, c.unit_end or 0)
+    while close < len(t) and t[close].text == "%":
+        close += 1
+    return k - 1 if close < len(t) and t[close].text == ")" else None
+
+
 def _names_no_measure(s: Parsed, span: Span, starts: list[int]) -> bool:
     """A subject made only of numbers, period words and units names no measure."""
     r = _rules()
@@ -211,7 +233,7 @@ def _names_no_measure(s: Parsed, span: Span, starts: list[int]) -> bool:
             continue
         # a head alone ("tỷ lệ 96,24%") names no measure either
         size = max(r.time_words.match_at(tokens, i), r.unit_words.match_at(tokens, i), r.heads.match_at(tokens, i),
-                   r.trailing.match_at(tokens, i))
+                   r.trailing.match_at(tokens, i), r.share_words.match_at(tokens, i))
         if not size:
             return False
         i += size
@@ -259,6 +281,15 @@ def _subject(s: Parsed, cands: list[Candidate], k: int, done: list[Span | None])
         before = _backward(s, cands, k, link_start, "link")
         if before or c.head is None:
             return before
+    if link and c.head is not None and c.unit_end is not None:
+        # "số vụ TNGT giảm 64 vụ": the counter repeats the head of the phrase
+        # before the verb, which says what is counted
+        before = _backward(s, cands, k, link_start, "link")
+        counter = s.text[t[c.head].start:t[c.unit_end - 1].end].lower()
+        named = s.text[before.start:before.end].lower() if before else ""
+        headed = before is not None and before.start > 0 and bool(r.heads.match_before(t, _token_at(t, before.start)))
+        if headed and named != counter and (named + " ").startswith(counter + " "):
+            return before
     if c.head is not None:
         followed = c.unit_end is not None and c.unit_end < len(t) and t[c.unit_end].is_word \
             and not r.stops.match_at(t, c.unit_end)
@@ -284,6 +315,11 @@ def _subject(s: Parsed, cands: list[Candidate], k: int, done: list[Span | None])
         return _forward(s, cands, k, nxt, nxt, "after")
     return _backward(s, cands, k, first, "before", light=True, cut=True) or (
         _forward(s, cands, k, nxt, nxt, "after") if nxt < len(t) and t[nxt].is_word else None)
+
+
+def _token_at(t, char: int) -> int:
+    """Index of the token starting at character ``char``."""
+    return bisect.bisect_left([tok.start for tok in t], char)
 
 
 @functools.cache
@@ -341,6 +377,8 @@ def _forward(s: Parsed, cands, k: int, start: int, end: int, rule: str) -> Span 
     if start == end:  # a noun phrase after a percent: "90% số xã đạt chuẩn" measures "xã"
         start = end = _skip(r.heads, s, start, len(t))
     i = end
+    if end < len(t) and t[end].text[:1].isupper() and r.unit_levels.match_at(t, start) == end - start > 0:
+        i = len(t)   # "4 xã Thanh An, Cam Thủy, …": the names list the units counted, they restrict nothing
     while i < len(t) and i - start < r.max_forward:
         token = t[i]
         if i in later_starts:
@@ -697,11 +735,15 @@ def _only_link_words(tokens, r: _Rules) -> bool:
     return True
 
 
-def list_key_subjects(figures: list, place_spans: list[tuple[int, int]]) -> list:
+def list_key_subjects(figures: list, place_spans: list[tuple[int, int]], carried=None) -> tuple[list, object]:
     """Figures of one sentence whose subject is only a place, the key of a
     list ("tỷ lệ cử tri đi bầu: thành phố Tuyên Quang đạt 99,99%, Hàm Yên đạt
     99,82%"), take the measure of the figure before them; the place is their
-    locality, not what they measure."""
+    locality, not what they measure. ``carried`` is the last measured figure
+    of the paragraph's earlier sentences: a list that goes on in a new
+    sentence ("… 2.788 ca mắc. Trong đó, thị xã Ninh Hòa 1.356 ca, TP. Nha
+    Trang 1.147 ca") keys the same measure, when it counts the same unit.
+    Returns the figures and the last measured figure, to carry on."""
     r = _rules()
     out, measure = [], None
     for f in figures:
@@ -710,10 +752,13 @@ def list_key_subjects(figures: list, place_spans: list[tuple[int, int]]) -> list
             continue
         rest = _place_free(f.subject, place_spans, f.subject_start, f.subject_end)
         only_links = _only_link_words(Parsed.of(rest).tokens if rest else [], r)
-        if rest != f.subject.strip() and only_links and measure is not None:
-            f = dataclasses.replace(f, subject=measure.subject, subject_start=measure.subject_start,
-                                    subject_end=measure.subject_end)
-        elif rest == f.subject.strip() or not only_links:
+        keyed = rest != f.subject.strip() and only_links
+        source = measure if measure is not None else (
+            carried if carried is not None and f.unit is not None and carried.unit == f.unit else None)
+        if keyed and source is not None:
+            f = dataclasses.replace(f, subject=source.subject, subject_start=source.subject_start,
+                                    subject_end=source.subject_end)
+        elif not keyed:
             measure = f
         out.append(f)
-    return out
+    return out, measure if measure is not None else carried

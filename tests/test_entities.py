@@ -300,6 +300,18 @@ def test_a_place_keyed_list_takes_the_measure_of_its_list():
                         "99,7%": "cử tri đi bầu"}
 
 
+def test_a_place_keyed_list_goes_on_in_the_next_sentence():
+    """A breakdown by place in the sentence after its total keys the same
+    measure when it counts the same unit; another unit starts afresh."""
+    page = ("Dịch sởi\n\n"
+            "Toàn tỉnh ghi nhận 320 ca mắc sởi. Trong đó, huyện Krông Pắc 120 ca, huyện Ea Kar 80 ca.\n\n"
+            "Toàn tỉnh có 14 xã đạt chuẩn. Trong đó, huyện Krông Pắc 5 xã.")
+    article = build_article("p.txt", "p.txt", page)
+    subjects = {f.figure.text: f.figure.subject for f in extract_article(article).figures}
+    assert subjects["120 ca"] == subjects["80 ca"] == "ca mắc sởi"
+    assert subjects["5 xã"] != "ca mắc sởi"
+
+
 def test_numbers_that_name_places_are_no_figures():
     page = ("Sốt xuất huyết tăng\n\n"
             "Số ca mắc tăng cao ở quận 1, 3, 10 và huyện Cần Giờ, với 502 ca nặng.")
