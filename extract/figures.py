@@ -18,7 +18,7 @@ import regex
 import patterns
 from extract.changes import read_changes
 from extract.numbers import number_words, parse_digits, words_to_number
-from extract.subjects import attach_subjects
+from extract.subjects import attach_subjects, shared_restrictions
 from extract.text import Parsed, PhraseSet, Token
 from extract.mentions import Candidate, Figure, Span
 
@@ -418,13 +418,14 @@ def extract_figures(sentence: str, offset: int = 0) -> list[Figure]:
     candidates = _candidates(parsed, lex, _blocked_spans(sentence, lex))
     subjects = attach_subjects(parsed, candidates)
     changes = read_changes(parsed, candidates, subjects)
+    shared = shared_restrictions(parsed, candidates, subjects)
     figures = []
-    for c, subject, change in zip(candidates, subjects, changes):
+    for c, subject, change, composed in zip(candidates, subjects, changes, shared):
         start, end = tokens[c.first].start, tokens[c.after - 1].end
         figures.append(Figure(
             start=offset + start, end=offset + end, text=sentence[start:end],
             value=-c.value if change.negative else c.value, kind=c.kind, unit=c.unit, total=c.total, qualifier=c.qualifier,
-            subject=sentence[subject.start:subject.end] if subject else None,
+            subject=composed or (sentence[subject.start:subject.end] if subject else None),
             subject_start=offset + subject.start if subject else None,
             subject_end=offset + subject.end if subject else None,
             rule=c.rule + (f"/{subject.rule}" if subject else ""),

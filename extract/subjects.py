@@ -179,6 +179,61 @@ def attach_subjects(s: Parsed, candidates: list[Candidate]) -> list[Span | None]
     return spans
 
 
+# what may stand between counts whose last restriction narrows them all
+SHARED_RESTRICTION_JOINS = frozenset({"và", "/", "hoặc"})
+# the verbs that open such a restriction: "bị thiệt hại", "phải di dời", "thuộc vùng khó khăn"
+SHARED_RESTRICTION_OPENERS = frozenset({"bị", "được", "phải", "thuộc"})
+
+
+def shared_restrictions(s: Parsed, candidates: list[Candidate], spans: list[Span | None]) -> list[str | None]:
+    """Subjects that a restriction after several counted nouns gives each of
+    them ("12 hộ nghèo và 30 hộ cận nghèo bị thiệt hại do bão" → "hộ nghèo bị
+    thiệt hại do bão"; "52.604 hộ/167.303 người bị ảnh hưởng" → "hộ bị ảnh
+    hưởng"): the count's own noun phrase and the restriction, which are not
+    one span of the text. None where the subject is its span."""
+    r = _rules()
+    t = s.tokens
+    out: list[str | None] = [None] * len(candidates)
+
+    def own_phrase(j: int) -> bool:
+        """Figure j's subject is its counter and the words after it, up to the next figure."""
+        c, span = candidates[j], spans[j]
+        return c.head is not None and span is not None and span.start == t[c.head].start \
+            and (j + 1 == len(candidates) or span.end <= t[candidates[j + 1].first].start)
+
+    k = 0
+    while k < len(candidates):
+        run = [k]
+        while run[-1] + 1 < len(candidates) and own_phrase(run[-1]):
+            a, b = candidates[run[-1]], candidates[run[-1] + 1]
+            end = a.unit_end
+            while end < b.first and t[end].end <= spans[run[-1]].end:
+                if r.clause_verbs.match_at(t, end) or r.person_predicates.match_at(t, end) \
+                        or end - a.unit_end >= 2:
+                    break   # a restriction of its own, or more than a modifier
+                end += 1
+            if t[end - 1].end != spans[run[-1]].end:
+                break   # the count before has a restriction of its own
+            between = t[end:b.first]
+            if not between or not all(tok.lower in SHARED_RESTRICTION_JOINS for tok in between):
+                break
+            if b.head is None or (not any(tok.text == "/" for tok in between)
+                                  and t[a.head].lower != t[b.head].lower):
+                break   # "39 vụ, 17 người tử vong": two facts; "12 hộ nghèo và 30 hộ cận nghèo": one noun
+            run.append(run[-1] + 1)
+        last = run[-1]
+        if len(run) > 1 and own_phrase(last):
+            c, span = candidates[last], spans[last]
+            opener = next((i for i in range(c.unit_end, len(t)) if t[i].start >= span.end
+                           or t[i].lower in SHARED_RESTRICTION_OPENERS), None)
+            if opener is not None and t[opener].start < span.end:
+                restriction = s.text[t[opener].start:span.end]
+                for j in run[:-1]:
+                    out[j] = f"{s.text[spans[j].start:spans[j].end]} {restriction}"
+        k = last + 1
+    return out
+
+
 def _bracket_parent(t, cands: _Figures, spans, k: int) -> int | None:
     """The figure whose breakdown the bracket around figure k is: the bracket
     opens right after that figure or its subject, and both count the same unit."""
