@@ -52,8 +52,8 @@ class Figure:
     total: float | None
     qualifier: str
     subject: str | None
-    subject_start: int | None
-    subject_end: int | None
+    subject_start: int | None        # the subject's own words; a restriction it shares with
+    subject_end: int | None          # the counts after it is appended ("hộ nghèo [và …] bị thiệt hại")
     rule: str
     change: str | None = None        # up, down: the figure is the amount of a rise or fall
     compared_to: str | None = None   # plan, previous: what it is measured against
