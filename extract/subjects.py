@@ -68,6 +68,7 @@ class _Rules:
     unit_levels: PhraseSet
     organizations: PhraseSet
     share_words: PhraseSet
+    ranks: PhraseSet
 
 
 @functools.cache
@@ -110,6 +111,7 @@ def _rules() -> _Rules:
         # "đại biểu HĐND huyện Lộc Bình": the unit names the body, and stays
         organizations=PhraseSet(patterns.load().localities["organization_before"]["words"]),
         share_words=PhraseSet(s["share_words"]["words"]),
+        ranks=PhraseSet(s["rank_words"]["words"]),
     )
 
 
@@ -171,6 +173,10 @@ def attach_subjects(s: Parsed, candidates: list[Candidate]) -> list[Span | None]
             spans[k] = Span(spans[parent].start, spans[parent].end, "breakdown")
         elif (rated := _bracketed_rate_of(s.tokens, candidates, spans, k)) is not None:
             spans[k] = Span(spans[rated].start, spans[rated].end, "rate")
+    for k in range(1, len(spans)):
+        if _repeats_counter(s, candidates, spans, k):
+            # "350 ca sốt xuất huyết, tiếp đến là huyện Krông Búk 120 ca": the same cases
+            spans[k] = Span(spans[k - 1].start, spans[k - 1].end, "elliptical")
     for k in range(len(spans)):
         if spans[k] and _names_no_measure(s, spans[k], candidates.starts):
             # "GDP năm 2012 là 5,7%, năm 2013 là 6,81%": a period or a unit, not a measure
@@ -256,6 +262,31 @@ def _bracket_parent(t, cands: _Figures, spans, k: int) -> int | None:
     return None
 
 
+def _repeats_counter(s: Parsed, cands: _Figures, spans, k: int) -> bool:
+    """Figure k counts only its counter noun, the figure before counts the
+    same noun with words that narrow it, and only places, ranks and
+    punctuation stand between: a list that names the narrowed noun once."""
+    t = s.tokens
+    c, p = cands[k], cands[k - 1]
+    if c.head is None or c.unit_end is None or spans[k] is None or spans[k - 1] is None or p.unit != c.unit:
+        return False
+    own = s.text[t[c.head].start:t[c.unit_end - 1].end].lower()
+    before = s.text[spans[k - 1].start:spans[k - 1].end].lower()
+    if s.text[spans[k].start:spans[k].end].lower() != own or not before.startswith(own + " "):
+        return False
+    r = _rules()
+    i = max(p.after, p.unit_end or 0)
+    while i < len(t) and t[i].end <= spans[k - 1].end:
+        i += 1
+    while i < c.first:
+        size = r.ranks.match_at(t, i) or r.unit_levels.match_at(t, i) or r.copulas.match_at(t, i) \
+            or (1 if t[i].is_punct or _proper_name(t[i]) else 0)
+        if not size:
+            return False
+        i += size
+    return True
+
+
 def _bracketed_rate_of(t, cands: _Figures, spans, k: int) -> int | None:
     """The figure a bracket holding only percent k follows right after: "giảm
     598 vụ (-31%)" is the rate of that change and measures the same thing."""
@@ -288,7 +319,7 @@ def _names_no_measure(s: Parsed, span: Span, starts: list[int]) -> bool:
             continue
         # a head alone ("tỷ lệ 96,24%") names no measure either
         size = max(r.time_words.match_at(tokens, i), r.unit_words.match_at(tokens, i), r.heads.match_at(tokens, i),
-                   r.trailing.match_at(tokens, i), r.share_words.match_at(tokens, i))
+                   r.trailing.match_at(tokens, i), r.share_words.match_at(tokens, i), r.ranks.match_at(tokens, i))
         if not size:
             return False
         i += size
@@ -462,6 +493,11 @@ def _forward(s: Parsed, cands, k: int, start: int, end: int, rule: str) -> Span 
                 j += 1
             end = i = j
             break
+        if token.text == "-" and 0 < i < len(t) - 1 and t[i - 1].is_word and t[i + 1].is_number \
+                and t[i - 1].end == token.start and token.end == t[i + 1].start and i + 1 not in later_starts:
+            i += 2   # "COVID-19", "SARS-CoV-2": one name
+            end = i
+            continue
         if token.text in ("-", "–") and 0 < i < len(t) - 1 and t[i - 1].is_word and t[i + 1].is_word \
                 and t[i + 1].text[:1].islower() and t[i - 1].text[:1].islower() and i + 1 not in later_starts:
             i += 1   # "phát triển kinh tế - xã hội", "quốc phòng - an ninh": one compound
@@ -731,7 +767,7 @@ def _backward(s: Parsed, cands, k: int, end: int, rule: str, light: bool = False
         for i in range(end - 1, start - 1, -1):
             size = phrases.match_at(t, i)
             if size and i + size < end:
-                start = i + size
+                start = _skip(r.heads, s, i + size, end)   # "có số bệnh nhân": after the cut, the head too
                 break
     for i in range(end - 2, start - 1, -1):   # "… như sản phẩm từ cao su": after the list's opener
         if (size := r.examples.match_at(t, i)) and i + size < end:
@@ -744,11 +780,13 @@ def _backward(s: Parsed, cands, k: int, end: int, rule: str, light: bool = False
         if r.tail_cuts.match_at(t, i) or (t[i].text == "(" and r.tail_cuts.match_at(t, i + 1)) or (
                 (size := r.place_of.match_at(t, i)) and i + size < end and _proper_name(t[i + size])) or (
                 (size := r.unit_levels.match_at(t, i)) and i + size < end and _proper_name(t[i + size])
-                and t[i].text[:1].islower() and not r.organizations.match_before(t, i)):
+                and t[i].text[:1].islower() and not r.organizations.match_before(t, i)
+                and not (i > start and r.unit_levels.match_at(t, i - 1) > 1)):   # "xã" of "thị xã"
             end = i   # "GRDP tỉnh Quảng Ngãi": the unit is the figure's where, not its subject
             break
     end = _trim_time(t, start, end, r)
-    while end > start and ((size := r.trailing.match_before(t, end)) or t[end - 1].is_punct):
+    while end > start and ((size := r.trailing.match_before(t, end) or r.ranks.match_before(t, end))
+                           or t[end - 1].is_punct):
         if t[end - 1].text == ")" and any(tok.text == "(" for tok in t[start:end - 1]):
             break  # "Tốc độ tăng trưởng kinh tế (GRDP)" keeps its closing bracket
         end -= size or 1
@@ -780,10 +818,12 @@ def _place_free(text: str, place_spans: list[tuple[int, int]], start: int, end: 
 
 
 def _only_link_words(tokens, r: _Rules) -> bool:
-    """Nothing but link verbs, subject heads and punctuation: "đạt tỷ lệ"."""
+    """Nothing but link verbs, subject heads, ranks and punctuation: "đạt tỷ
+    lệ", "nhiều nhất với"."""
     i = 0
     while i < len(tokens):
-        size = 1 if tokens[i].is_punct else (r.trailing.match_at(tokens, i) or r.heads.match_at(tokens, i))
+        size = 1 if tokens[i].is_punct else (r.trailing.match_at(tokens, i) or r.heads.match_at(tokens, i)
+                                              or r.ranks.match_at(tokens, i))
         if not size:
             return False
         i += size
@@ -813,6 +853,10 @@ def list_key_subjects(figures: list, place_spans: list[tuple[int, int]], carried
         if keyed and source is not None:
             f = dataclasses.replace(f, subject=source.subject, subject_start=source.subject_start,
                                     subject_end=source.subject_end)
+        elif keyed and f.kind == "count" and f.unit and f.text.lower().endswith(f.unit):
+            # no measure to take: what is counted is the counter, not the place ("Buôn Đôn 1.000 ca")
+            f = dataclasses.replace(f, subject=f.text[len(f.text) - len(f.unit):],
+                                    subject_start=f.end - len(f.unit), subject_end=f.end)
         elif not keyed:
             measure = f
         out.append(f)

@@ -312,6 +312,16 @@ def test_a_place_keyed_list_goes_on_in_the_next_sentence():
     assert subjects["5 xã"] != "ca mắc sởi"
 
 
+def test_a_place_keyed_count_with_no_measure_counts_its_counter():
+    """With no measure before the list, a place's count counts its counter
+    noun, never the place; a ranked place ("nhiều nhất") is a key too."""
+    page = ("Dịch tay chân miệng\n\n"
+            "Trong đó, thị xã Ninh Hòa nhiều nhất với 356 ca, TP. Nha Trang 147 ca.")
+    article = build_article("p.txt", "p.txt", page)
+    subjects = {f.figure.text: f.figure.subject for f in extract_article(article).figures}
+    assert subjects == {"356 ca": "ca", "147 ca": "ca"}
+
+
 def test_numbers_that_name_places_are_no_figures():
     page = ("Sốt xuất huyết tăng\n\n"
             "Số ca mắc tăng cao ở quận 1, 3, 10 và huyện Cần Giờ, với 502 ca nặng.")
