@@ -95,7 +95,8 @@ def _outside_place_names(figures: list[SentenceFigure], localities) -> list[Sent
     return [sf for sf in figures if not (sf.figure.unit is None and inside(sf.figure))]
 
 
-def _list_keys_resolved(article: Article, figures: list[SentenceFigure], localities) -> list[SentenceFigure]:
+def _list_keys_resolved(article: Article, figures: list[SentenceFigure], localities,
+                        place_names: frozenset[str]) -> list[SentenceFigure]:
     """A figure whose subject is a place takes its list's measure (subjects.list_key_subjects)."""
     starts = [s.start for s in article.sentences]
     places: dict[int, list[tuple[int, int]]] = {}
@@ -107,7 +108,7 @@ def _list_keys_resolved(article: Article, figures: list[SentenceFigure], localit
         group = [sf.figure for sf in group]
         if article.sentences[index].paragraph != paragraph:
             carried, paragraph = None, article.sentences[index].paragraph
-        group, carried = list_key_subjects(group, places.get(index, []), carried)
+        group, carried = list_key_subjects(group, places.get(index, []), carried, place_names)
         out += [SentenceFigure(index, f) for f in group]
     return out
 
@@ -125,7 +126,7 @@ def extract_article(article: Article) -> Extraction:
         documents += [(s.index, d) for d in extract_documents(s.text, s.start)]
         officials += [(s.index, o) for o in extract_officials(s.text, s.start, place_names)]
     localities = extract_localities([(s.text, s.start) for s in article.sentences], reference)
-    figures = _list_keys_resolved(article, _outside_place_names(figures, localities), localities)
+    figures = _list_keys_resolved(article, _outside_place_names(figures, localities), localities, place_names)
     links = link_figures(article, figures, dates, localities, published, reference,
                          [(d.start, d.end) for _, d in documents], today)
     starts = [s.start for s in article.sentences]

@@ -26,6 +26,7 @@ import functools
 from dataclasses import dataclass
 
 import patterns
+from extract.gazetteer import normalize_key
 from extract.mentions import Candidate, Span
 from extract.text import Parsed, PhraseSet, in_word_with_neighbour, two_syllable_words
 
@@ -69,6 +70,7 @@ class _Rules:
     organizations: PhraseSet
     share_words: PhraseSet
     ranks: PhraseSet
+    key_words: PhraseSet   # ranks and words that, beside a place, key a list
 
 
 @functools.cache
@@ -112,6 +114,7 @@ def _rules() -> _Rules:
         organizations=PhraseSet(patterns.load().localities["organization_before"]["words"]),
         share_words=PhraseSet(s["share_words"]["words"]),
         ranks=PhraseSet(s["rank_words"]["words"]),
+        key_words=PhraseSet([*s["rank_words"]["words"], *s["key_words"]["words"]]),
     )
 
 
@@ -823,14 +826,42 @@ def _only_link_words(tokens, r: _Rules) -> bool:
     i = 0
     while i < len(tokens):
         size = 1 if tokens[i].is_punct else (r.trailing.match_at(tokens, i) or r.heads.match_at(tokens, i)
-                                              or r.ranks.match_at(tokens, i))
+                                              or r.key_words.match_at(tokens, i))
         if not size:
             return False
         i += size
     return True
 
 
-def list_key_subjects(figures: list, place_spans: list[tuple[int, int]], carried=None) -> tuple[list, object]:
+def _names_only(subject: str, place_names: frozenset[str]) -> bool:
+    """A unit's name and nothing else ("Hoàng Su Phì", "Kon Tum (cũ)"), though
+    the locality reader did not take it: it keys a list and measures nothing."""
+    words = [tok for tok in Parsed.of(subject).tokens if tok.is_word and tok.lower not in ("cũ", "mới")]
+    return len(words) >= 2 and all(w.text[:1].isupper() for w in words) \
+        and normalize_key(" ".join(w.text for w in words)) in place_names
+
+
+def _without_trailing_key(f, place_spans: list[tuple[int, int]], r: _Rules):
+    """"tỷ lệ cử tri đi bầu đạt cao là Bắc Mê 100%": the place written last,
+    right before the figure, keys it; the measure is what comes before it."""
+    start, end = f.subject_start, f.subject_end
+    if len(f.subject) != end - start:
+        return f
+    for a, b in place_spans:
+        if start < a and b <= end and not f.subject[b - start:].strip(" ()").replace("cũ", "").strip():
+            head = Parsed.of(f.subject[:a - start]).tokens
+            n = len(head)
+            while n and (size := r.trailing.match_before(head, n) or r.ranks.match_before(head, n)
+                         or r.dangling_last.match_before(head, n) or (1 if head[n - 1].is_punct else 0)):
+                n -= size
+            if 0 < n < len(head):   # only where a link, a rank or a preposition leads to the place
+                cut = head[n - 1].end
+                return dataclasses.replace(f, subject=f.subject[:cut], subject_end=start + cut)
+    return f
+
+
+def list_key_subjects(figures: list, place_spans: list[tuple[int, int]], carried=None,
+                      place_names: frozenset[str] = frozenset()) -> tuple[list, object]:
     """Figures of one sentence whose subject is only a place, the key of a
     list ("tỷ lệ cử tri đi bầu: thành phố Tuyên Quang đạt 99,99%, Hàm Yên đạt
     99,82%"), take the measure of the figure before them; the place is their
@@ -847,7 +878,7 @@ def list_key_subjects(figures: list, place_spans: list[tuple[int, int]], carried
             continue
         rest = _place_free(f.subject, place_spans, f.subject_start, f.subject_end)
         only_links = _only_link_words(Parsed.of(rest).tokens if rest else [], r)
-        keyed = rest != f.subject.strip() and only_links
+        keyed = (rest != f.subject.strip() and only_links) or _names_only(f.subject, place_names)
         source = measure if measure is not None else (
             carried if carried is not None and f.unit is not None and carried.unit == f.unit else None)
         if keyed and source is not None:
@@ -857,7 +888,10 @@ def list_key_subjects(figures: list, place_spans: list[tuple[int, int]], carried
             # no measure to take: what is counted is the counter, not the place ("Buôn Đôn 1.000 ca")
             f = dataclasses.replace(f, subject=f.text[len(f.text) - len(f.unit):],
                                     subject_start=f.end - len(f.unit), subject_end=f.end)
-        elif not keyed:
+        elif keyed:
+            f = dataclasses.replace(f, subject=None, subject_start=None, subject_end=None)   # a place measures nothing
+        else:
+            f = _without_trailing_key(f, place_spans, r)
             measure = f
         out.append(f)
     return out, measure if measure is not None else carried

@@ -167,6 +167,7 @@ SCHEMAS: dict[str, dict[str, dict[str, str]]] = {
         "clause_links": {"words": "str-list"},
         "share_words": {"words": "str-list"},
         "rank_words": {"words": "str-list"},
+        "key_words": {"words": "str-list"},
         "adverbial_pieces": {"words": "str-list"},
         "tail_cuts": {"words": "str-list"},
         "place_of_names": {"words": "str-list"},

@@ -322,6 +322,19 @@ def test_a_place_keyed_count_with_no_measure_counts_its_counter():
     assert subjects == {"356 ca": "ca", "147 ca": "ca"}
 
 
+def test_a_list_keyed_by_unit_names_takes_the_measure_before_the_first_key():
+    """"… tỷ lệ cử tri đi bầu đạt cao là Bắc Mê 100%; Hoàng Su Phì 100%": the
+    first key ends the measure, and a unit's bare name keys the rest even
+    where the locality reader did not take it; a person's name is no key."""
+    page = ("Bầu cử ở Hà Giang\n\n"
+            "Các huyện có tỷ lệ cử tri đi bầu đạt cao là Bắc Mê 100%; Hoàng Su Phì 99,5%; Yên Minh 99%.\n\n"
+            "Nạn nhân là Nguyễn Gia Phong (9 tuổi).")
+    article = build_article("p.txt", "p.txt", page)
+    subjects = {f.figure.text: f.figure.subject for f in extract_article(article).figures}
+    assert subjects.pop("9 tuổi").endswith("Nguyễn Gia Phong")
+    assert subjects == {"100%": "cử tri đi bầu", "99,5%": "cử tri đi bầu", "99%": "cử tri đi bầu"}
+
+
 def test_numbers_that_name_places_are_no_figures():
     page = ("Sốt xuất huyết tăng\n\n"
             "Số ca mắc tăng cao ở quận 1, 3, 10 và huyện Cần Giờ, với 502 ca nặng.")
