@@ -318,6 +318,8 @@ def _read_fallback_noun(s: Parsed, c: Candidate, lex: _Lexicon) -> None:
         return
     from underthesea import word_tokenize  # loaded once, on first use
 
+    if tokens[i].lower == "số" and i + 1 < len(tokens) and tokens[i + 1].is_word:
+        i += 1   # "62/76 số phiếu" counts "phiếu"
     window_end = min(i + 4, len(tokens))
     window = s.text[tokens[i].start:tokens[window_end - 1].end]
     first_word = (word_tokenize(window) or [tokens[i].text])[0]
