@@ -9,7 +9,7 @@ is tied to its place and time (``extract.facts``).
 from __future__ import annotations
 
 import bisect
-from datetime import date
+from datetime import date, timedelta
 import itertools
 from dataclasses import dataclass
 
@@ -79,6 +79,13 @@ def _lead_day(article: Article, reference) -> date | None:
         if first is not None and first.granularity == "day" and first.date_start[:1].isdigit() \
                 and first.start - s.start <= 20:
             return date.fromisoformat(first.date_start)
+        # a report on a month or a quarter ("báo cáo công tác y tế tháng 10")
+        # speaks from that period's end
+        month = next((d for d in found if d.granularity != "day" and len(d.date_end) == 7
+                      and d.date_end[:1].isdigit()), None)
+        if month is not None:
+            year, number = int(month.date_end[:4]), int(month.date_end[5:7])
+            return date(year + number // 12, number % 12 + 1, 1) - timedelta(days=1)
         return None
     return None
 

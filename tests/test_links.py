@@ -80,6 +80,10 @@ LINKS = [
      "TP Cần Thơ giảm tai nạn\nChiều 15-9-2025, Sở Xây dựng thành phố Cần Thơ cho biết, từ đầu năm đến nay "
      "xảy ra 120 vụ tai nạn giao thông.",
      [("120 vụ", "Thành phố Cần Thơ", "2025-01/2025-09")]),
+    ("rule-until-now-from-the-end-of-a-monthly-reports-month",
+     "Tình hình dịch bệnh\nTheo báo cáo công tác y tế tháng 8 năm 2024 của Sở Y tế tỉnh Đắk Lắk, trong tháng ghi nhận "
+     "nhiều ca bệnh. Từ đầu năm đến nay, tỉnh Đắk Lắk có 2.100 ca sốt xuất huyết.",
+     [("2.100 ca", "Tỉnh Đắk Lắk", "2024-01/2024-08")]),
     ("rule-term-naming-a-body-is-no-time",
      "HĐND huyện Lộc Bình họp\nSáng 30/6/2021, HĐND huyện Lộc Bình tổ chức kỳ họp thứ nhất để bầu các chức danh chủ chốt.\n"
      "Tổng số đại biểu HĐND huyện Lộc Bình khóa XX, nhiệm kỳ 2021-2026 được bầu là 35 đại biểu.",
