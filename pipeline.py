@@ -18,12 +18,12 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from corpus.clean import build_article, content_hash
-from corpus.normalize import normalize_text
-from corpus.readers import (Limits, RawDocument, ReadFailure, Skipped, check_paths, count_files, read_paths,
+from vnstats.corpus.clean import build_article, content_hash
+from vnstats.corpus.normalize import normalize_text
+from vnstats.corpus.readers import (Limits, RawDocument, ReadFailure, Skipped, check_paths, count_files, read_paths,
                             storable)
-from extract import extract_article
-from store.db import DEFAULT_DB, Store, StoreError, article_rows
+from vnstats.extract import extract_article
+from vnstats.store.db import DEFAULT_DB, Store, StoreError, article_rows
 
 __all__ = ["Options", "Summary", "run"]
 
@@ -67,7 +67,7 @@ class Summary:
 
 def _warm_up() -> None:
     """Load the models and data extraction needs (once per process)."""
-    from extract.gazetteer import load
+    from vnstats.extract.gazetteer import load
 
     load()
     extract_article(build_article("warm-up", "warm-up", "Ngày 2/5/2024, huyện Điện Biên có 12 xã."))

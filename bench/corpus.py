@@ -11,8 +11,8 @@ import random
 import re
 from pathlib import Path
 
-from corpus.clean import build_article
-from corpus.readers import decode
+from vnstats.corpus.clean import build_article
+from vnstats.corpus.readers import decode
 
 REPO = Path(__file__).resolve().parent.parent
 SOURCES = [REPO.parent / "shared" / "corpus" / "seeds", REPO / "corpus" / "samples"]

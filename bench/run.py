@@ -31,7 +31,7 @@ from bench.corpus import write_corpus  # noqa: E402
 MEASURE = """
 import json, resource, sys, time
 sys.path.insert(0, {repo!r})
-from pipeline import Options, run
+from vnstats.pipeline import Options, run
 started = time.perf_counter()
 summary = run([{folder!r}], Options(db={db!r}, workers={workers}))
 seconds = time.perf_counter() - started

@@ -19,9 +19,9 @@ from dataclasses import dataclass
 
 import regex
 
-import patterns
-from corpus.article import Article, Sentence
-from corpus.normalize import normalize_text
+from vnstats import patterns
+from vnstats.corpus.article import Article, Sentence
+from vnstats.corpus.normalize import normalize_text
 
 
 @dataclass(frozen=True)

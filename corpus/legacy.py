@@ -14,9 +14,7 @@ import unicodedata
 
 import regex
 
-import patterns
-
-
+from vnstats import patterns
 @functools.cache
 def _tables() -> tuple[dict, regex.Pattern, dict, regex.Pattern, frozenset[str], float]:
     data = patterns.load().legacy_encodings

@@ -40,7 +40,7 @@ from typing import IO
 
 import regex
 
-from corpus.legacy import convert_legacy
+from vnstats.corpus.legacy import convert_legacy
 
 SNIFF_BYTES = 8192
 STDIN = "-"   # the path that means standard input

@@ -13,15 +13,15 @@ from datetime import date, timedelta
 import itertools
 from dataclasses import dataclass
 
-from corpus.article import Article
-from extract.dates import DateMention, birth_years, comparison_base_years, extract_dates, parse_published, reference_date
-from extract.documents import DocumentMention, extract_documents
-from extract.facts import FigureLink, link_figures
-from extract.figures import Figure, extract_figures
-from extract.gazetteer import load as load_gazetteer
-from extract.localities import LocalityMention, extract_localities
-from extract.officials import OfficialMention, extract_officials
-from extract.subjects import list_key_subjects
+from vnstats.corpus.article import Article
+from vnstats.extract.dates import DateMention, birth_years, comparison_base_years, extract_dates, parse_published, reference_date
+from vnstats.extract.documents import DocumentMention, extract_documents
+from vnstats.extract.facts import FigureLink, link_figures
+from vnstats.extract.figures import Figure, extract_figures
+from vnstats.extract.gazetteer import load as load_gazetteer
+from vnstats.extract.localities import LocalityMention, extract_localities
+from vnstats.extract.officials import OfficialMention, extract_officials
+from vnstats.extract.subjects import list_key_subjects
 
 
 @dataclass(frozen=True)

@@ -19,11 +19,11 @@ import functools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import patterns
-from extract.text import Parsed, PhraseSet, Token
+from vnstats import patterns
+from vnstats.extract.text import Parsed, PhraseSet, Token
 
 if TYPE_CHECKING:
-    from extract.mentions import Candidate, Span
+    from vnstats.extract.mentions import Candidate, Span
 
 # punctuation that ends the clause a growth word must share with its figure
 _CLAUSE_ENDS = frozenset(",;:.!?")

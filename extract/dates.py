@@ -19,8 +19,8 @@ from datetime import date, timedelta
 
 import regex
 
-import patterns
-from extract.mentions import DateMention
+from vnstats import patterns
+from vnstats.extract.mentions import DateMention
 
 # the forms that need no digit start with or hold one of these
 WORDS_WITHOUT_DIGITS = ("năm", "tết", "rằm", "tháng", "quốc khánh", "giải phóng", "lao động")

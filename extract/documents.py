@@ -6,8 +6,8 @@ import functools
 
 import regex
 
-import patterns
-from extract.mentions import DocumentMention
+from vnstats import patterns
+from vnstats.extract.mentions import DocumentMention
 
 
 @functools.cache

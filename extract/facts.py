@@ -40,14 +40,14 @@ from datetime import date
 
 import regex
 
-import patterns
-from corpus.article import Article
-from extract.dates import DateMention
-from extract.gazetteer import COUNTRY_ID, Unit
-from extract.gazetteer import load as load_gazetteer
-from extract.localities import LocalityMention, main_place
-from extract.text import Parsed, PhraseSet
-from extract.mentions import FigureLink
+from vnstats import patterns
+from vnstats.corpus.article import Article
+from vnstats.extract.dates import DateMention
+from vnstats.extract.gazetteer import COUNTRY_ID, Unit
+from vnstats.extract.gazetteer import load as load_gazetteer
+from vnstats.extract.localities import LocalityMention, main_place
+from vnstats.extract.text import Parsed, PhraseSet
+from vnstats.extract.mentions import FigureLink
 
 
 @dataclass(frozen=True)

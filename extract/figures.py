@@ -15,12 +15,12 @@ from dataclasses import dataclass, replace
 
 import regex
 
-import patterns
-from extract.changes import read_changes
-from extract.numbers import number_words, parse_digits, words_to_number
-from extract.subjects import attach_subjects, shared_restrictions
-from extract.text import Parsed, PhraseSet, Token
-from extract.mentions import Candidate, Figure, Span
+from vnstats import patterns
+from vnstats.extract.changes import read_changes
+from vnstats.extract.numbers import number_words, parse_digits, words_to_number
+from vnstats.extract.subjects import attach_subjects, shared_restrictions
+from vnstats.extract.text import Parsed, PhraseSet, Token
+from vnstats.extract.mentions import Candidate, Figure, Span
 
 KINDS = ("count", "percent", "ratio", "money", "measure")
 QUALIFIERS = ("exact", "approx", "more_than", "less_than", "at_least", "at_most")

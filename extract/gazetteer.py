@@ -20,8 +20,7 @@ import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 
-import patterns
-
+from vnstats import patterns
 BEFORE_2025 = "before_2025"
 FROM_2025 = "from_2025"
 LEVELS = ("province", "district", "ward")

@@ -27,9 +27,9 @@ from datetime import date
 
 import regex
 
-import patterns
-from extract.gazetteer import BEFORE_2025, FROM_2025, LEVELS, Gazetteer, Unit, load, normalize_key
-from extract.mentions import LocalityMention
+from vnstats import patterns
+from vnstats.extract.gazetteer import BEFORE_2025, FROM_2025, LEVELS, Gazetteer, Unit, load, normalize_key
+from vnstats.extract.mentions import LocalityMention
 
 NAME_WORD = r"\p{Lu}[\p{L}\p{M}]*(?:['’]\p{L}[\p{L}\p{M}]*)?"  # "Ea H'leo"
 # a number ("Quận 1", "quận 1, 3", not "1,5 ha") or capitalized words

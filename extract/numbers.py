@@ -10,9 +10,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 
-import patterns
-
-
+from vnstats import patterns
 def parse_digits(text: str) -> float:
     """Value of a digit string written the Vietnamese way (or the English way).
 

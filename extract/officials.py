@@ -23,10 +23,10 @@ from dataclasses import dataclass
 
 import regex
 
-import patterns
-from extract.gazetteer import normalize_key
-from extract.text import Parsed, PhraseSet, Token, two_syllable_words
-from extract.mentions import OfficialMention, Title
+from vnstats import patterns
+from vnstats.extract.gazetteer import normalize_key
+from vnstats.extract.text import Parsed, PhraseSet, Token, two_syllable_words
+from vnstats.extract.mentions import OfficialMention, Title
 
 
 # written between a name and its titles, or between two titles

@@ -25,10 +25,10 @@ import dataclasses
 import functools
 from dataclasses import dataclass
 
-import patterns
-from extract.gazetteer import normalize_key
-from extract.mentions import Candidate, Span
-from extract.text import Parsed, PhraseSet, in_word_with_neighbour, two_syllable_words
+from vnstats import patterns
+from vnstats.extract.gazetteer import normalize_key
+from vnstats.extract.mentions import Candidate, Span
+from vnstats.extract.text import Parsed, PhraseSet, in_word_with_neighbour, two_syllable_words
 
 
 # punctuation that always ends a clause

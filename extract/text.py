@@ -13,8 +13,7 @@ from importlib import resources
 
 import regex
 
-import patterns
-
+from vnstats import patterns
 TOKEN = regex.compile(r"\d+(?:[.,]\d+)*|[\p{L}\p{M}]+(?:-[\p{L}\p{M}]+)*|\S")
 
 

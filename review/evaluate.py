@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from corpus.clean import content_hash
-from corpus.normalize import normalize_text
-from corpus.readers import decode
-from review.labels import KINDS, LabelSet, read_label_dir
-from review.score import KindScore, Scores, score
+from vnstats.corpus.clean import content_hash
+from vnstats.corpus.normalize import normalize_text
+from vnstats.corpus.readers import decode
+from vnstats.review.labels import KINDS, LabelSet, read_label_dir
+from vnstats.review.score import KindScore, Scores, score
 
 ATTRIBUTES = {"figures": ("qualifier_accuracy", "unit_accuracy", "subject_f1", "change_accuracy",
                           "compared_to_accuracy", "where_accuracy", "when_accuracy"),
@@ -143,8 +143,8 @@ def _spans(row) -> list[dict]:
 
 def _predictions(db: str, hashes: dict[str, str]):
     """Predicted label documents, texts and spans of the articles whose content hashes are given."""
-    from store.db import iter_articles
-    from store.export import article_label
+    from vnstats.store.db import iter_articles
+    from vnstats.store.export import article_label
 
     by_hash = {h: name for name, h in hashes.items()}
     predicted, texts, spans = {}, {}, {}
@@ -166,7 +166,7 @@ def evaluate(labels: str | Path, articles: str | Path, db: str | None = None) ->
     >>> result = evaluate("../shared/labels/seeds", "../shared/corpus/seeds")  # doctest: +SKIP
     >>> result.kinds.loc["figures", "f1"]                                     # doctest: +SKIP
     """
-    from pipeline import Options, run
+    from vnstats.pipeline import Options, run
 
     labels, articles = Path(labels), Path(articles)
     label_set = read_label_dir(labels)

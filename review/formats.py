@@ -18,7 +18,7 @@ from pathlib import Path
 
 import regex
 
-from review.labels import KINDS
+from vnstats.review.labels import KINDS
 
 FORMATS = ("doccano", "labelstudio", "prodigy")
 
@@ -130,8 +130,8 @@ def _locate(raw: str, surface: str, cursor: int) -> tuple[int, int] | None:
 
 def predicted_spans(text: str) -> list[tuple[int, int, str]]:
     """Our mentions of a text, as [start, end) offsets into that same text, by kind."""
-    from corpus.clean import build_article
-    from extract import extract_article
+    from vnstats.corpus.clean import build_article
+    from vnstats.extract import extract_article
 
     article = build_article("spans", "spans", text)
     extraction = extract_article(article)

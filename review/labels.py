@@ -17,8 +17,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
-from corpus.normalize import normalize_text
-from corpus.readers import decode
+from vnstats.corpus.normalize import normalize_text
+from vnstats.corpus.readers import decode
 
 KINDS = ("figures", "dates", "localities", "officials", "documents")
 FIGURE_KINDS = ("count", "percent", "ratio", "money", "measure")

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import regex
 
-from corpus.normalize import normalize_text
-from review.evaluate import Evaluation, change_label, full_value
-from review.labels import KINDS
+from vnstats.corpus.normalize import normalize_text
+from vnstats.review.evaluate import Evaluation, change_label, full_value
+from vnstats.review.labels import KINDS
 
 COLOURS = {"figures": "#ffe08a", "dates": "#b9e3ff", "localities": "#c8f0c0",
            "officials": "#f5c6ff", "documents": "#ffd0b0"}

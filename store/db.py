@@ -13,12 +13,12 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, selectinload
 
-from corpus.article import Article
-from extract import Extraction
-from extract.gazetteer import Gazetteer
-from extract.gazetteer import load as load_gazetteer
-from extract.officials import merge_titles
-from store.models import (FACTS_VIEW, ArticleRow, Base, FailureRow, FigureRow, LocalityMentionRow, LocalityRow,
+from vnstats.corpus.article import Article
+from vnstats.extract import Extraction
+from vnstats.extract.gazetteer import Gazetteer
+from vnstats.extract.gazetteer import load as load_gazetteer
+from vnstats.extract.officials import merge_titles
+from vnstats.store.models import (FACTS_VIEW, ArticleRow, Base, FailureRow, FigureRow, LocalityMentionRow, LocalityRow,
                           OfficialRow)
 
 DEFAULT_DB = "vnstats.db"

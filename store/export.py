@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from store.db import iter_articles, open_engine
+from vnstats.store.db import iter_articles, open_engine
 
 # the figures table with the article metadata a reader needs beside each row
 FIGURES_SQL = """

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from corpus.clean import build_article
-from corpus.readers import decode
+from vnstats.corpus.clean import build_article
+from vnstats.corpus.readers import decode
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("VNSTATS_SHARED", REPO.parent / "shared"))

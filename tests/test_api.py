@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 import sysconfig
+import zipfile
 from pathlib import Path
 
 import pandas as pd
@@ -76,10 +77,21 @@ def test_built_wheel_in_a_fresh_venv(tmp_path):
     need. The dependencies come from this environment (a .pth file), so the
     test needs no network."""
     dist = tmp_path / "dist"
+    # from a copy of the sources: a build/ folder left by an earlier build would leak old files into the wheel
+    source = tmp_path / "source"
+    shutil.copytree(REPO, source, symlinks=True,
+                    ignore=shutil.ignore_patterns(".venv", "build", ".git", "*.egg-info", "__pycache__", "*.db"))
     build = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
-                            "-w", str(dist), str(REPO)], capture_output=True, text=True)
+                            "-w", str(dist), str(source)], capture_output=True, text=True)
     assert build.returncode == 0, build.stderr[-2000:]
     (wheel,) = dist.glob("vnstats-*.whl")
+    # one import name in site-packages: the folders are vnstats.extract, vnstats.store, …
+    with zipfile.ZipFile(wheel) as archive:
+        tops = {name.split("/")[0] for name in archive.namelist() if not name.split("/")[0].endswith(".dist-info")}
+        members = set(archive.namelist())
+    assert tops == {"vnstats"}
+    assert {"vnstats/pipeline.py", "vnstats/extract/figures.py", "vnstats/patterns/subjects.toml",
+            "vnstats/corpus/samples/001_ngan_sach_song_lam.txt", "vnstats/store/db.py", "vnstats/review/score.py"} <= members
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     python = venv / "bin" / "python"

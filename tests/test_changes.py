@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.figures import extract_figures
+from vnstats.extract.figures import extract_figures
 
 EXAMPLES = [
     ("rule-tang-bare", "Doanh thu dịch vụ tăng 8,4%.", [("8,4%", "up", "previous")]),

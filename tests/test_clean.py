@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from corpus.clean import build_article
-from corpus.normalize import normalize_text
-from corpus.readers import decode
-from extract import figures_of
+from vnstats.corpus.clean import build_article
+from vnstats.corpus.normalize import normalize_text
+from vnstats.corpus.readers import decode
+from vnstats.extract import figures_of
 from tests.conftest import seed_article, seed_names
 
 NORMALIZATION = [
@@ -134,7 +134,7 @@ def test_bom_is_tolerated():
      ["Phát biểu tại hội thảo, ThS. Nguyễn Văn An cho biết tỷ lệ đạt 95%.", "Hội thảo bế mạc."]),
 ], ids=["rule-abbreviated-town", "rule-academic-title"])
 def test_abbreviation_dots_end_no_sentence(paragraph, expected):
-    from corpus.clean import split_sentences
+    from vnstats.corpus.clean import split_sentences
 
     assert [paragraph[a:b] for a, b in split_sentences(paragraph)] == expected
 

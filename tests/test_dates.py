@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from extract.dates import extract_dates
+from vnstats.extract.dates import extract_dates
 
 PUBLISHED = date(2024, 5, 2)
 
@@ -136,12 +136,12 @@ REFERENCES = [
 @pytest.mark.parametrize(("sentences", "expected"), [(s, e) for _, s, e in REFERENCES],
                          ids=[i for i, _, _ in REFERENCES])
 def test_reference_date_of_undated_article(sentences, expected):
-    from extract.dates import reference_date
+    from vnstats.extract.dates import reference_date
 
-    from extract.dates import comparison_base_years
+    from vnstats.extract.dates import comparison_base_years
 
     mentions = [m for s in sentences for m in extract_dates(s, 0, None)]
-    from extract.dates import birth_years
+    from vnstats.extract.dates import birth_years
 
     assert reference_date(mentions, [y for s in sentences for y in comparison_base_years(s)],
                           [y for s in sentences for y in birth_years(s)]) == expected

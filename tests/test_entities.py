@@ -6,12 +6,12 @@ from datetime import date
 
 import pytest
 
-from corpus.clean import build_article
-from extract import extract_article
-from extract.documents import extract_documents
-from extract.gazetteer import load, normalize_key
-from extract.localities import extract_localities
-from extract.officials import extract_officials, merge_titles
+from vnstats.corpus.clean import build_article
+from vnstats.extract import extract_article
+from vnstats.extract.documents import extract_documents
+from vnstats.extract.gazetteer import load, normalize_key
+from vnstats.extract.localities import extract_localities
+from vnstats.extract.officials import extract_officials, merge_titles
 
 # --- documents ----------------------------------------------------------------
 

@@ -8,9 +8,9 @@ import shutil
 import pytest
 from click.testing import CliRunner
 
-from review.evaluate import evaluate
+from vnstats.review.evaluate import evaluate
 from vnstats.cli import main
-from review.score import score
+from vnstats.review.score import score
 from tests.conftest import SEED_LABELS, SEEDS, require_shared
 
 GOLD = {"a.txt": {

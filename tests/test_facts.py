@@ -6,7 +6,7 @@ import sqlite3
 
 import pytest
 
-from pipeline import Options, run
+from vnstats.pipeline import Options, run
 from tests.conftest import SAMPLES, SEEDS, require_shared
 
 

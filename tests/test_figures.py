@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 import pytest
 
-from extract.figures import extract_figures
-from review.score import keys_match
+from vnstats.extract.figures import extract_figures
+from vnstats.review.score import keys_match
 from tests.conftest import seed_article, seed_gold, seed_names
 
 ANY = object()
@@ -472,7 +472,7 @@ KNOWN_UNIT_DISAGREEMENTS = {("001_905dcb978e2025ae.txt", "28/30"), ("001_905dcb9
 @pytest.mark.parametrize(("name", "gold"), list(_gold_figures()))
 def test_every_seed_gold_figure_is_found(name, gold):
     article = seed_article(name)
-    from extract import figures_of
+    from vnstats.extract import figures_of
 
     predicted = [sf.figure for sf in figures_of(article)]
     matching = [f for f in predicted if keys_match("figures", gold, {

@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from vnstats.cli import main
-from review.formats import FormatError, parse_label_map, read_spans, score_spans
+from vnstats.review.formats import FormatError, parse_label_map, read_spans, score_spans
 
 TEXT = "Ngày 24/10/2017, Quận 1 có 3.431 cán bộ. Đồng chí Nguyễn Hữu Hiệp, Trưởng ban Tổ chức Thành ủy dự."
 # gold spans: the date, the district, the count (a partial span: no counter noun), the name

@@ -24,7 +24,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from corpus.legacy import to_tcvn3, to_vni
+from vnstats.corpus.legacy import to_tcvn3, to_vni
 from tests.conftest import REPO, SAMPLES
 from tests.test_legacy import to_cp1258
 

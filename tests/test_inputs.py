@@ -17,8 +17,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from corpus.readers import InputError, RawDocument, ReadFailure, Skipped, parse_field_mapping, read_paths
-from pipeline import Options, run
+from vnstats.corpus.readers import InputError, RawDocument, ReadFailure, Skipped, parse_field_mapping, read_paths
+from vnstats.pipeline import Options, run
 from tests.conftest import REPO, SAMPLES
 
 SAMPLE_TEXTS = {p.name: p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt"))}

@@ -7,8 +7,8 @@ import unicodedata
 
 import pytest
 
-from corpus.legacy import convert_legacy, from_tcvn3, from_vni, to_tcvn3, to_vni
-from corpus.readers import decode
+from vnstats.corpus.legacy import convert_legacy, from_tcvn3, from_vni, to_tcvn3, to_vni
+from vnstats.corpus.readers import decode
 
 TEXT = ("Năm 2023, tỉnh Quảng Nam có 241 xã đạt chuẩn nông thôn mới; thu ngân sách của huyện đạt "
         "1.200 tỷ đồng, tăng 12% so với cùng kỳ. Ủy ban nhân dân tỉnh đã ban hành kế hoạch.")

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from corpus.clean import build_article
-from extract import extract_article
-from extract.gazetteer import load
+from vnstats.corpus.clean import build_article
+from vnstats.extract import extract_article
+from vnstats.extract.gazetteer import load
 
 
 def links(page: str) -> list[tuple[str, str | None, str | None]]:

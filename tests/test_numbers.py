@@ -2,7 +2,7 @@
 
 import pytest
 
-from extract.numbers import parse_digits, words_to_number
+from vnstats.extract.numbers import parse_digits, words_to_number
 
 DIGITS = [
     ("1.172", 1172),          # seed 000: thousands dot

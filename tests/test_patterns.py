@@ -6,8 +6,8 @@ import shutil
 
 import pytest
 
-import patterns
-from patterns import PatternError, load_from
+from vnstats import patterns
+from vnstats.patterns import PatternError, load_from
 
 
 def test_package_patterns_load():

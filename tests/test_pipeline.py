@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
-from pipeline import Options, run
+from vnstats.pipeline import Options, run
 from vnstats.cli import main
 from tests.conftest import SAMPLES, SEEDS, require_shared
 
@@ -217,7 +217,7 @@ def test_database_of_an_older_version_gains_the_new_columns(tmp_path):
     """A database made before figures had change/compared_to keeps its rows and takes new ones."""
     import sqlite3
 
-    from store.db import Store
+    from vnstats.store.db import Store
 
     db = tmp_path / "old.db"
     Store(str(db)).close()

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from pipeline import Options, run
+from vnstats.pipeline import Options, run
 from vnstats.cli import main
 from tests.conftest import SAMPLES, SEEDS, require_shared
 

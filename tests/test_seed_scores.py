@@ -11,9 +11,9 @@ import json
 
 import pytest
 
-from pipeline import Options, run
-from review.score import score
-from store.export import export_labels
+from vnstats.pipeline import Options, run
+from vnstats.review.score import score
+from vnstats.store.export import export_labels
 from tests.conftest import SEED_LABELS, SEEDS, require_shared
 
 FLOORS = {

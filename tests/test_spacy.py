@@ -10,7 +10,7 @@ import pytest
 from spacy import displacy
 
 import vnstats
-from pipeline import Options, run
+from vnstats.pipeline import Options, run
 from tests.conftest import SEEDS, SHARED, require_shared
 from tests.test_report import FLAGS, _browser
 

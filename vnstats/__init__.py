@@ -20,11 +20,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+import importlib
+import sys
+import types
 from importlib import metadata
 from pathlib import Path
 
 __all__ = ["extract", "extract_many", "ingest", "connect", "evaluate", "nlp", "Result", "Figure", "Date", "Locality",
            "Official", "Document", "Connection", "__version__"]
+
+importlib.import_module("vnstats.extract")   # the rules package, made callable below (_ExtractPackage)
 
 try:
     __version__ = metadata.version("vnstats")
@@ -102,12 +107,12 @@ class Result:
     documents: list[Document]
 
 
-def extract(text: str, published: str | None = None, title: str | None = None) -> Result:
+def _extract_text(text: str, published: str | None = None, title: str | None = None) -> Result:
     """Read one article's statistics. ``published`` (ISO) resolves dates
     written without a year; ``title`` is used where the text has none."""
-    from corpus.clean import build_article
-    from extract import extract_article
-    from extract.gazetteer import load
+    from vnstats.corpus.clean import build_article
+    from vnstats.extract import extract_article
+    from vnstats.extract.gazetteer import load
 
     meta = {k: v for k, v in (("published", published), ("title", title)) if v}
     article = build_article("<text>", "text", text, meta)
@@ -134,9 +139,23 @@ def extract(text: str, published: str | None = None, title: str | None = None) -
     return Result(article.text, article.title, article.published, figures, dates, localities, officials, documents)
 
 
+class _ExtractPackage(types.ModuleType):
+    """``vnstats.extract`` is the package of extraction rules (its modules
+    import as ``vnstats.extract.figures`` …) and, called, reads one text:
+    ``vnstats.extract(text, published=None, title=None)`` → ``Result``. One
+    name for both, so neither shadows the other."""
+
+    def __call__(self, text: str, published: str | None = None, title: str | None = None) -> Result:
+        return _extract_text(text, published, title)
+
+
+sys.modules["vnstats.extract"].__class__ = _ExtractPackage
+extract = sys.modules["vnstats.extract"]
+
+
 def _extract_one(item) -> Result:
     text, published, title = item
-    return extract(text, published, title)
+    return _extract_text(text, published, title)
 
 
 def extract_many(texts: Iterable[str], workers: int = 1, published: str | None = None,
@@ -154,14 +173,14 @@ def extract_many(texts: Iterable[str], workers: int = 1, published: str | None =
 def ingest(paths: Iterable[str | Path], db: str = "vnstats.db", workers: int = 1, **options):
     """Ingest files, folders and archives into ``db``; the run's summary
     (``ingested``, ``skipped``, ``failed``, ``failures``, ...)."""
-    from pipeline import Options, run
+    from vnstats.pipeline import Options, run
 
     return run([str(p) for p in paths], Options(db=db, workers=workers, **options))
 
 
 def evaluate(labels: str | Path, articles: str | Path, **options):
     """Score the pipeline against gold labels (labels/FORMAT.md)."""
-    from review.evaluate import evaluate as _evaluate
+    from vnstats.review.evaluate import evaluate as _evaluate
 
     return _evaluate(labels, articles, **options)
 
@@ -177,7 +196,7 @@ class Connection:
         where a value is missing (pandas' nullable Int64, not float)."""
         import pandas as pd
 
-        from store.db import iter_query
+        from vnstats.store.db import iter_query
 
         blocks = iter_query(self.db, sql)
         columns = next(blocks)
@@ -206,7 +225,7 @@ def nlp():
 
 def connect(db: str = "vnstats.db") -> Connection:
     """The database at ``db`` (a file path or an SQLAlchemy URL), read-only."""
-    from store.db import open_engine
+    from vnstats.store.db import open_engine
 
     open_engine(db, readonly=True).dispose()   # one line now if it is missing, not at the first query
     return Connection(db)

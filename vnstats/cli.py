@@ -13,10 +13,10 @@ from pathlib import Path
 import click
 from tqdm import tqdm
 
-from corpus.readers import InputError, Limits, parse_field_mapping
-from pipeline import Options, run
-from review.evaluate import Evaluation, evaluate
-from store.db import DEFAULT_DB, StoreError, iter_query
+from vnstats.corpus.readers import InputError, Limits, parse_field_mapping
+from vnstats.pipeline import Options, run
+from vnstats.review.evaluate import Evaluation, evaluate
+from vnstats.store.db import DEFAULT_DB, StoreError, iter_query
 
 # --- command line --------------------------------------------------------------
 
@@ -159,7 +159,7 @@ def export(fmt: str, out: Path, db: str) -> None:
       vnstats export --format labels --out predictions/
       vnstats export --format csv --out figures.csv
     """
-    from store.export import export_labels, export_table
+    from vnstats.store.export import export_labels, export_table
 
     try:
         if fmt == "labels":
@@ -177,7 +177,7 @@ def export(fmt: str, out: Path, db: str) -> None:
 
 
 def _floors(values: tuple[str, ...]) -> dict[str, float]:
-    from review.labels import KINDS
+    from vnstats.review.labels import KINDS
 
     floors = {}
     for value in values:
@@ -194,7 +194,7 @@ def _floors(values: tuple[str, ...]) -> dict[str, float]:
 def format_evaluation(result: Evaluation) -> str:
     from tabulate import tabulate
 
-    from review.labels import KINDS
+    from vnstats.review.labels import KINDS
 
     def number(value: float, known: bool) -> str:
         return f"{value:.3f}" if known else "n/a"   # a kind with no gold item has no score
@@ -267,7 +267,7 @@ def evaluate_command(labels: Path, articles: Path | None, fmt: str, label_map: s
     else:
         click.echo(format_evaluation(result), nl=False)
     if report:
-        from review.report import write_report
+        from vnstats.review.report import write_report
 
         write_report(result, report)
         click.echo(f"wrote review report to {report}", err=as_json)
@@ -283,7 +283,7 @@ def _evaluate_spans(path: Path, fmt: str, label_map: str | None, as_json: bool,
                     floors: dict[str, float]) -> None:
     from tabulate import tabulate
 
-    from review.formats import FormatError, parse_label_map, read_spans, score_spans
+    from vnstats.review.formats import FormatError, parse_label_map, read_spans, score_spans
 
     if not label_map:
         raise click.UsageError("--label-map is needed with --format " + fmt)
@@ -331,7 +331,7 @@ def label_draft(articles: tuple[str, ...], out: Path) -> None:
     """
     import tempfile
 
-    from store.export import export_labels
+    from vnstats.store.export import export_labels
 
     with tempfile.TemporaryDirectory(prefix="vnstats-draft-") as tmp:
         db = str(Path(tmp) / "draft.db")
@@ -355,7 +355,7 @@ def label_check(folder: Path, articles: Path) -> None:
     Example:
       vnstats label check drafts/ --articles new-articles/
     """
-    from review.labels import check_labels
+    from vnstats.review.labels import check_labels
 
     count, problems = check_labels(folder, articles)
     for problem in problems:

@@ -40,7 +40,7 @@ class CleaningTokenizer:
         self.vocab = vocab
 
     def __call__(self, text: str) -> Doc:
-        from corpus.clean import build_article
+        from vnstats.corpus.clean import build_article
 
         article = build_article("<doc>", "doc", text)
         words: list[str] = []
@@ -68,7 +68,7 @@ def create_tokenizer():
 def _extraction(doc: Doc):
     found = doc.user_data.get("vnstats_extraction")
     if found is None:
-        from extract import extract_article
+        from vnstats.extract import extract_article
 
         found = extract_article(doc.user_data["vnstats_article"])
         doc.user_data["vnstats_extraction"] = found
@@ -83,7 +83,7 @@ def _span(doc: Doc, start: int, end: int, label: str, values: dict) -> Span | No
 
 
 def _spans_of(doc: Doc, kind: str) -> list[Span]:
-    from extract.gazetteer import load
+    from vnstats.extract.gazetteer import load
 
     found = _extraction(doc)
     label = ENT_LABELS[kind]
