@@ -1,19 +1,24 @@
 """The review report: one self-contained HTML file showing where extraction went wrong.
 
-Per article: the text with every predicted mention highlighted by kind (its
-normalized value on hover and in a note beside it), gold mentions that were
-missed marked in the text, and tables of extras and attribute mismatches
-(gold beside predicted). A summary table at the top links to each article.
+Per article: the text with every predicted mention drawn under its words by
+spaCy's displacy (span style), labelled with its kind in its colour, gold
+mentions that were missed drawn in red beside them,
+and tables of extras and attribute mismatches (gold beside predicted). A summary table at the top links to each article.
 All article text is escaped: scraped text can hold markup.
 """
 
 from __future__ import annotations
 
+import bisect
+import functools
 import unicodedata
 from html import escape
 from pathlib import Path
 
 import regex
+from spacy import displacy
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
 
 from vnstats.corpus.normalize import normalize_text
 from vnstats.review.evaluate import Evaluation, change_label, full_value
@@ -21,6 +26,7 @@ from vnstats.review.labels import KINDS
 
 COLOURS = {"figures": "#ffe08a", "dates": "#b9e3ff", "localities": "#c8f0c0",
            "officials": "#f5c6ff", "documents": "#ffd0b0"}
+MISSED_COLOUR = "#e53935"
 
 CSS = """
 body { font-family: system-ui, sans-serif; margin: 2rem; color: #222; max-width: 72rem; }
@@ -30,12 +36,11 @@ th, td { border: 1px solid #ccc; padding: .25rem .5rem; text-align: left; vertic
 th { background: #f3f3f3; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 td.bad { background: #ffd6d6; } td.good { background: #dff5dc; }
-.text { line-height: 1.9; white-space: pre-wrap; background: #fafafa; padding: 1rem; border: 1px solid #ddd; }
-mark { border-radius: 3px; padding: 0 2px; }
-mark sub { font-size: .65rem; color: #555; margin-left: 2px; }
-mark.missed { background: none; outline: 2px dashed #d00; }
+.text { background: #fafafa; padding: 1rem; border: 1px solid #ddd; }
+.text .spans { margin-bottom: .8rem; }
 .legend span { padding: 0 .4rem; margin-right: .5rem; border-radius: 3px; }
-""" + "".join(f"mark.{kind}, .legend .{kind} {{ background: {colour}; }}\n" for kind, colour in COLOURS.items())
+.legend .missed { background: none; outline: 2px dashed MISSED; }
+""".replace("MISSED", MISSED_COLOUR) + "".join(f".legend .{kind} {{ background: {colour}; }}\n" for kind, colour in COLOURS.items())
 
 
 def _f1_cell(score) -> str:
@@ -93,19 +98,45 @@ def _period(when: dict | None) -> str:
     return start if start == end else f"{start} – {end}"
 
 
+@functools.cache
+def _vocab() -> Vocab:
+    return Vocab()
+
+
+WORD = regex.compile(r"\S+")
+
+
 def _highlighted(text: str, spans: list[dict]) -> str:
-    """The text with non-overlapping spans wrapped in <mark>; overlaps keep the first."""
-    out, cursor = [], 0
-    for span in sorted(spans, key=lambda s: (s["start"], -(s["end"] - s["start"]))):
-        if span["start"] < cursor:
+    """The text, paragraph by paragraph, with every span drawn under its words
+    by spaCy's displacy (span style); overlapping spans are stacked, so a
+    missed gold mention shows beside the wrong prediction that covers it.
+    Words are the text's own, split at spaces (displacy writes one space
+    between words, so finer tokens would print "37 / NQ - HĐND"); a span
+    covers every word it touches. Labels are kinds; values are in the tables."""
+    out, at = [], 0
+    ordered = sorted(spans, key=lambda s: (s["start"], -(s["end"] - s["start"])))
+    for paragraph in text.split("\n"):
+        start, end = at, at + len(paragraph)
+        at = end + 1
+        words = list(WORD.finditer(paragraph))
+        if not words:
             continue
-        out.append(escape(text[cursor:span["start"]]))
-        css = f"{span['kind']} missed" if span.get("missed") else span["kind"]
-        note = "✗" if span.get("missed") else escape(span["label"].split(" · ")[0])
-        out.append(f'<mark class="{css}" title="{escape(span["label"])}">'
-                   f'{escape(text[span["start"]:span["end"]])}<sub>{note}</sub></mark>')
-        cursor = span["end"]
-    out.append(escape(text[cursor:]))
+        doc = Doc(_vocab(), words=[w.group() for w in words])
+        word_starts = [w.start() for w in words]
+        drawn, colours = [], {}
+        for span in ordered:
+            if span["start"] < start or span["end"] > end:
+                continue
+            first = max(bisect.bisect_right(word_starts, span["start"] - start) - 1, 0)
+            last = bisect.bisect_left(word_starts, span["end"] - start)
+            label = f"✗ {span['kind']}" if span.get("missed") else span["kind"]
+            drawn.append(Span(doc, first, max(last, first + 1), label=label))
+            colours[label] = MISSED_COLOUR if span.get("missed") else COLOURS[span["kind"]]
+        if not drawn:
+            out.append(f'<div class="spans">{escape(paragraph)}</div>')
+            continue
+        doc.spans["review"] = drawn
+        out.append(displacy.render(doc, style="span", options={"spans_key": "review", "colors": colours}))
     return "".join(out)
 
 
@@ -144,9 +175,14 @@ def render(result: Evaluation) -> str:
         rows = _problem_rows(pairs)
         table = ("<table><tr><th>what</th><th>kind</th><th>gold</th><th>predicted</th></tr>"
                  + "".join(rows) + "</table>") if rows else "<p>No extras, misses or mismatches.</p>"
+        predicted = sorted(result.spans.get(name, []), key=lambda s: s["start"])
+        read = "".join(f"<tr><td>{escape(s['kind'])}</td><td>{escape(text[s['start']:s['end']])}</td>"
+                       f"<td>{escape(s['label'])}</td></tr>" for s in predicted) if text is not None else ""
         sections.append(f'<section id="article-{i}"><h2>{escape(name)}</h2>{body}'
                         f"<details><summary>Extras, misses and mismatches ({len(rows)})</summary>{table}"
-                        f"</details></section>")
+                        f"</details><details><summary>Every mention as read ({len(predicted)})</summary>"
+                        f"<table><tr><th>kind</th><th>text</th><th>read as</th></tr>{read}</table></details>"
+                        f"</section>")
     # the label problems fold below the scores: open them to read them
     problems = (f"<details><summary>Label problems ({len(result.problems)})</summary><ul>"
                 + "".join(f"<li>{escape(p)}</li>" for p in result.problems)
@@ -155,7 +191,7 @@ def render(result: Evaluation) -> str:
     return f"""<!DOCTYPE html>
 <html lang="vi"><head><meta charset="utf-8"><title>vnstats review</title><style>{CSS}</style></head>
 <body><h1>vnstats review</h1>
-<p class="legend">{legend} <mark class="missed">missed gold</mark></p>
+<p class="legend">{legend} <span class="missed">missed gold</span></p>
 <table id="summary"><tr><th>article (F1 per kind)</th>{head}</tr>{''.join(summary_rows)}</table>
 <p>{'<br>'.join(escape(a) for a in attributes)}</p>
 {problems}

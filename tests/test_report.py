@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import io
 import json
+from collections import Counter
 import os
 import shutil
 import subprocess
 
 import pytest
+import regex
 from click.testing import CliRunner
 
 from vnstats.cli import main
@@ -72,9 +74,10 @@ def test_report_renders_in_headless_chromium(report, tmp_path):
     dom = subprocess.run([browser, *FLAGS, f"--user-data-dir={profile}", "--dump-dom", report.as_uri()],
                          capture_output=True, text=True, timeout=120).stdout
     assert '<table id="summary">' in dom
-    assert dom.count('<mark class="figures"') > 50
-    assert '<mark class="localities"' in dom and '<mark class="officials"' in dom
-    assert '<mark class="dates"' in dom and '<mark class="documents"' in dom
+    # displacy's span rendering: each mention's kind written under its first word
+    labels = Counter(regex.findall(r'z-index: 10;[^>]*>\s*([^<]+?)\s*<', dom))
+    assert labels["figures"] > 50
+    assert all(labels[kind] > 0 for kind in ("localities", "officials", "dates", "documents"))
 
 
 def test_report_screenshot_is_not_blank(report, tmp_path):
