@@ -21,7 +21,7 @@ from tqdm import tqdm
 from vnstats.corpus.clean import build_article, content_hash
 from vnstats.corpus.normalize import normalize_text
 from vnstats.corpus.readers import (Limits, RawDocument, ReadFailure, Skipped, check_paths, count_files, read_paths,
-                            storable)
+                                    storable)
 from vnstats.extract import extract_article
 from vnstats.store.db import DEFAULT_DB, Store, StoreError, article_rows
 

@@ -19,7 +19,7 @@ from vnstats.extract.gazetteer import Gazetteer
 from vnstats.extract.gazetteer import load as load_gazetteer
 from vnstats.extract.officials import merge_titles
 from vnstats.store.models import (FACTS_VIEW, ArticleRow, Base, FailureRow, FigureRow, LocalityMentionRow, LocalityRow,
-                          OfficialRow)
+                                  OfficialRow)
 
 DEFAULT_DB = "vnstats.db"
 SQLITE_BUSY_SECONDS = 60
