@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import sqlite3
 from collections.abc import Iterator
 from datetime import datetime, timezone
@@ -23,6 +24,7 @@ from vnstats.store.models import (FACTS_VIEW, ArticleRow, Base, FailureRow, Figu
 
 DEFAULT_DB = "vnstats.db"
 SQLITE_BUSY_SECONDS = 60
+SCHEMA_LOCK = 0x766E7374   # PostgreSQL advisory lock key ("vnst") held while the schema is made
 
 
 class StoreError(Exception):
@@ -35,14 +37,35 @@ def _first_line(exc: Exception) -> str:
 
 
 def database_url(db: str) -> str:
-    """A SQLAlchemy URL from a file path or a URL."""
-    if "://" in db:
-        try:
-            make_url(db)
-        except ArgumentError as exc:
-            raise StoreError(f"not a database URL: {db} ({exc})") from None
+    """A SQLAlchemy URL from a file path or a URL. ``postgresql://`` means
+    psycopg 3 (``pip install 'vnstats[postgres]'``), which SQLAlchemy names
+    ``postgresql+psycopg``."""
+    if "://" not in db:
+        return f"sqlite:///{Path(db).expanduser().resolve()}"
+    try:
+        url = make_url(db)
+    except ArgumentError as exc:
+        raise StoreError(f"not a database URL: {db} ({exc})") from None
+    if url.drivername in ("postgresql", "postgres"):
+        if importlib.util.find_spec("psycopg") is None:
+            raise StoreError(f"{masked(db)}: PostgreSQL needs the psycopg driver: pip install 'vnstats[postgres]'")
+        url = url.set(drivername="postgresql+psycopg")
+    return url.render_as_string(hide_password=False)
+
+
+def masked(db: str) -> str:
+    """The URL as it may be printed: the password replaced by ***."""
+    try:
+        return make_url(db).render_as_string(hide_password=True)
+    except ArgumentError:
         return db
-    return f"sqlite:///{Path(db).expanduser().resolve()}"
+
+
+def _unreachable(db: str, exc: Exception) -> StoreError:
+    """One line for a server that cannot be used: which, why, and what to do."""
+    reason = _first_line(exc).removeprefix("connection failed: ")
+    return StoreError(f"cannot connect to {masked(db)}: {reason} (check that the server is running and that "
+                      "the host, port, user, password and database name are right)")
 
 
 def _sqlite_pragmas(engine: Engine) -> None:
@@ -84,14 +107,17 @@ def open_engine(db: str, readonly: bool = False) -> Engine:
             url = url.set(database=f"file:{quote(str(path))}?mode=ro", query={"uri": "true"})
         elif not path.parent.exists():
             raise StoreError(f"folder does not exist for database {path}")
+    if url.get_backend_name() != "sqlite":
+        # a reader's sessions are read-only on the server (and each query is one
+        # statement: see iter_query)
+        options = {"options": "-c default_transaction_read_only=on"} if readonly else {}
+        return create_engine(url, pool_pre_ping=True, connect_args=options)
     # SQLite: a database another process is writing is waited for (up to a
     # minute), not reported as locked at once
-    engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_SECONDS}) \
-        if url.get_backend_name() == "sqlite" else create_engine(url)
-    if url.get_backend_name() == "sqlite":
-        _sqlite_pragmas(engine)
-        if readonly:
-            _sqlite_read_only(engine)
+    engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_SECONDS})
+    _sqlite_pragmas(engine)
+    if readonly:
+        _sqlite_read_only(engine)
     return engine
 
 
@@ -99,35 +125,53 @@ def _now() -> datetime:
     return datetime.now(timezone.utc).replace(tzinfo=None)
 
 
-def _add_new_columns(engine) -> None:
+def _add_new_columns(connection) -> None:
     """Columns a newer version added (all nullable) are added to a database
     made by an older one, so its stored rows stay and new rows fit."""
-    inspector = inspect(engine)
-    with engine.begin() as connection:
-        for table in Base.metadata.sorted_tables:
-            present = {c["name"] for c in inspector.get_columns(table.name)}
-            for column in table.columns:
-                if column.name not in present:
-                    kind = column.type.compile(dialect=engine.dialect)
-                    connection.execute(text(f'ALTER TABLE {table.name} ADD COLUMN "{column.name}" {kind}'))
+    inspector = inspect(connection)
+    for table in Base.metadata.sorted_tables:
+        present = {c["name"] for c in inspector.get_columns(table.name)}
+        for column in table.columns:
+            if column.name not in present:
+                kind = column.type.compile(dialect=connection.dialect)
+                connection.execute(text(f'ALTER TABLE {table.name} ADD COLUMN "{column.name}" {kind}'))
 
 
 class Store:
     """Write access: creates the tables, adds articles idempotently."""
 
     def __init__(self, db: str = DEFAULT_DB, create: bool = True):
+        self.db = db
         self.engine = open_engine(db)
+        try:
+            with self.engine.connect():
+                pass
+        except OperationalError as exc:
+            self.engine.dispose()
+            raise _unreachable(db, exc) from None
         if not create:  # a reader in a worker process: the writer made the tables
             return
-        Base.metadata.create_all(self.engine)
-        _add_new_columns(self.engine)
+        try:
+            self._create_schema()
+        except OperationalError as exc:
+            raise StoreError(f"could not create the tables in {masked(db)}: {_first_line(exc)}") from None
+
+    def _create_schema(self) -> None:
+        """Tables, new columns, the gazetteer and the facts view, in one
+        transaction that holds a lock: processes starting together on an
+        empty database take turns instead of creating the same table twice."""
         with self.engine.begin() as connection:
+            if connection.dialect.name == "sqlite":
+                connection.exec_driver_sql("BEGIN IMMEDIATE")   # the write lock, waited for
+            elif connection.dialect.name == "postgresql":
+                connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": SCHEMA_LOCK})
+            Base.metadata.create_all(connection)
+            _add_new_columns(connection)
             rows = gazetteer_rows(load_gazetteer())
             if connection.scalar(select(func.count()).select_from(LocalityRow)) != len(rows):
                 # a new database, or one made when the gazetteer held fewer units
                 present = set(connection.scalars(select(LocalityRow.id)))
                 _insert(connection, LocalityRow.__table__, [r for r in rows if r["id"] not in present])
-        with self.engine.begin() as connection:
             # the view is rebuilt each time, so a database made by an older version shows new columns
             connection.execute(text("DROP VIEW IF EXISTS facts"))
             connection.execute(text(FACTS_VIEW))
@@ -356,10 +400,22 @@ def iter_query(db: str, sql: str, block: int = 1000) -> Iterator:
     """Run one SQL statement on a database opened read-only: its column
     names, then its rows in blocks, fetched as they are read (ten million
     rows are never held at once). The SQL goes to the driver as written:
-    nothing in it is taken for a bind parameter ("SELECT 'giờ :30'")."""
+    nothing in it is taken for a bind parameter ("SELECT 'giờ :30'").
+
+    Read-only is the database's doing, not a reading of the SQL: SQLite opens
+    the file read-only and its authorizer refuses writes; PostgreSQL runs the
+    statement in a READ ONLY transaction, as one prepared statement, so
+    "COMMIT; CREATE TABLE …" cannot leave that transaction."""
     engine = open_engine(db, readonly=True)
     try:
-        with engine.connect() as connection:
+        try:
+            connection = engine.connect()
+        except OperationalError as exc:
+            raise _unreachable(db, exc) from None
+        with connection:
+            if connection.dialect.name == "postgresql":
+                yield from _pg_query(connection, sql, block)
+                return
             result = connection.exec_driver_sql(sql)
             if not result.returns_rows:
                 connection.rollback()
@@ -371,6 +427,33 @@ def iter_query(db: str, sql: str, block: int = 1000) -> Iterator:
             connection.rollback()  # never commit: the database is read, not changed
     finally:
         engine.dispose()
+
+
+def _pg_query(connection, sql: str, block: int) -> Iterator:
+    """PostgreSQL: the statement through psycopg's extended protocol (one
+    statement, "%" left as written) in a READ ONLY transaction, rolled back."""
+    import psycopg   # present: database_url made this a psycopg URL
+
+    driver = connection.connection.driver_connection
+    driver.rollback()
+    driver.execute("BEGIN READ ONLY")
+    try:
+        with driver.cursor() as cursor:
+            cursor.execute(sql, prepare=True)
+            if cursor.description is None:
+                yield []
+                return
+            yield [column.name for column in cursor.description]
+            while rows := cursor.fetchmany(block):
+                yield [tuple(r) for r in rows]
+    except psycopg.Error as exc:
+        message = _first_line(exc)
+        if isinstance(exc, (psycopg.errors.ReadOnlySqlTransaction, psycopg.errors.InsufficientPrivilege)) \
+                or "multiple commands" in message:
+            message += " (query runs one statement, read-only)"
+        raise StoreError(f"query failed: {message}") from None
+    finally:
+        driver.rollback()
 
 
 def iter_articles(db: str) -> Iterator[ArticleRow]:

@@ -1,10 +1,13 @@
-"""Tables, as SQLAlchemy 2 typed models. Documented for users in README.md."""
+"""Tables, as SQLAlchemy 2 typed models. Documented for users in README.md.
+
+Every text column is ``Text``: no backend-specific length limit (PostgreSQL
+enforces VARCHAR(n), SQLite does not), so both hold the same rows."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Float, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Float, ForeignKey, Index, Integer, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
 
@@ -20,15 +23,15 @@ class ArticleRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     source: Mapped[str] = mapped_column(Text)          # the file read (the archive, for a member)
     member: Mapped[str | None] = mapped_column(Text)   # the archive member
-    record: Mapped[str | None] = mapped_column(String(64))  # "line 12", "row 5", "offset 1234"
-    name: Mapped[str] = mapped_column(String(255))     # file name that labels refer to
+    record: Mapped[str | None] = mapped_column(Text)  # "line 12", "row 5", "offset 1234"
+    name: Mapped[str] = mapped_column(Text)     # file name that labels refer to
     title: Mapped[str | None] = mapped_column(Text)
-    published: Mapped[str | None] = mapped_column(String(32), index=True)  # ISO 8601, local time
-    site: Mapped[str | None] = mapped_column(String(64))
-    author: Mapped[str | None] = mapped_column(String(255))
-    photographer: Mapped[str | None] = mapped_column(String(255))
+    published: Mapped[str | None] = mapped_column(Text, index=True)  # ISO 8601, local time
+    site: Mapped[str | None] = mapped_column(Text)
+    author: Mapped[str | None] = mapped_column(Text)
+    photographer: Mapped[str | None] = mapped_column(Text)
     url: Mapped[str | None] = mapped_column(Text)
-    content_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    content_hash: Mapped[str] = mapped_column(Text, unique=True)
     text: Mapped[str] = mapped_column(Text)
     ingested_at: Mapped[datetime] = mapped_column()
 
@@ -70,23 +73,23 @@ class FigureRow(Base):
     end: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)            # the figure as written
     value: Mapped[float] = mapped_column(Float)
-    kind: Mapped[str] = mapped_column(String(16))      # count, percent, ratio, money, measure
-    unit: Mapped[str | None] = mapped_column(String(128))
+    kind: Mapped[str] = mapped_column(Text)      # count, percent, ratio, money, measure
+    unit: Mapped[str | None] = mapped_column(Text)
     total: Mapped[float | None] = mapped_column(Float)  # for ratios: 30 in "28/30"
-    qualifier: Mapped[str] = mapped_column(String(16))
+    qualifier: Mapped[str] = mapped_column(Text)
     subject: Mapped[str | None] = mapped_column(Text)
     subject_start: Mapped[int | None] = mapped_column(Integer)
     subject_end: Mapped[int | None] = mapped_column(Integer)
-    rule: Mapped[str] = mapped_column(String(64))      # which rules read it, for review
-    change: Mapped[str | None] = mapped_column(String(8))        # up, down: a rise or fall by this much
-    compared_to: Mapped[str | None] = mapped_column(String(16))  # plan, previous: measured against
+    rule: Mapped[str] = mapped_column(Text)      # which rules read it, for review
+    change: Mapped[str | None] = mapped_column(Text)        # up, down: a rise or fall by this much
+    compared_to: Mapped[str | None] = mapped_column(Text)  # plan, previous: measured against
     # what the figure is about (extract/facts.py)
     locality_id: Mapped[str | None] = mapped_column(ForeignKey("localities.id"))
-    locality_basis: Mapped[str | None] = mapped_column(String(16))  # sentence, paragraph, article
-    date_start: Mapped[str | None] = mapped_column(String(10))
-    date_end: Mapped[str | None] = mapped_column(String(10))
-    date_granularity: Mapped[str | None] = mapped_column(String(16))
-    date_basis: Mapped[str | None] = mapped_column(String(16))      # sentence, paragraph, published
+    locality_basis: Mapped[str | None] = mapped_column(Text)  # sentence, paragraph, article
+    date_start: Mapped[str | None] = mapped_column(Text)
+    date_end: Mapped[str | None] = mapped_column(Text)
+    date_granularity: Mapped[str | None] = mapped_column(Text)
+    date_basis: Mapped[str | None] = mapped_column(Text)      # sentence, paragraph, published
     is_target: Mapped[bool] = mapped_column(default=False)
 
     article: Mapped[ArticleRow] = relationship(back_populates="figures")
@@ -103,7 +106,7 @@ class FailureRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     source: Mapped[str] = mapped_column(Text)
     member: Mapped[str | None] = mapped_column(Text)
-    record: Mapped[str | None] = mapped_column(String(64))
+    record: Mapped[str | None] = mapped_column(Text)
     reason: Mapped[str] = mapped_column(Text)
     failed_at: Mapped[datetime] = mapped_column()
 
@@ -129,10 +132,10 @@ class DateRow(MentionProvenance, Base):
 
     __tablename__ = "dates"
 
-    date_start: Mapped[str] = mapped_column(String(10))  # "2017", "2017-10", "2017-10-24", "--05-02"
-    date_end: Mapped[str] = mapped_column(String(10))
-    granularity: Mapped[str] = mapped_column(String(16))  # day, month, quarter, half, year, period
-    rule: Mapped[str] = mapped_column(String(32))
+    date_start: Mapped[str] = mapped_column(Text)  # "2017", "2017-10", "2017-10-24", "--05-02"
+    date_end: Mapped[str] = mapped_column(Text)
+    granularity: Mapped[str] = mapped_column(Text)  # day, month, quarter, half, year, period
+    rule: Mapped[str] = mapped_column(Text)
 
 
 
@@ -141,10 +144,10 @@ class DocumentRow(MentionProvenance, Base):
 
     __tablename__ = "documents"
 
-    type: Mapped[str] = mapped_column(String(64))
-    number: Mapped[str] = mapped_column(String(64), index=True)
-    issuer: Mapped[str | None] = mapped_column(String(64))
-    date: Mapped[str | None] = mapped_column(String(10))
+    type: Mapped[str] = mapped_column(Text)
+    number: Mapped[str] = mapped_column(Text, index=True)
+    issuer: Mapped[str | None] = mapped_column(Text)
+    date: Mapped[str | None] = mapped_column(Text)
 
 
 class LocalityRow(Base):
@@ -152,23 +155,23 @@ class LocalityRow(Base):
 
     __tablename__ = "localities"
 
-    id: Mapped[str] = mapped_column(String(40), primary_key=True)  # "before_2025:district:307"
-    code: Mapped[str] = mapped_column(String(8), index=True)        # GSO code
-    era: Mapped[str] = mapped_column(String(16))                    # before_2025, from_2025
-    level: Mapped[str] = mapped_column(String(16))                  # province, district, ward
-    name: Mapped[str] = mapped_column(String(128))
-    short_name: Mapped[str] = mapped_column(String(128))
-    province_code: Mapped[str] = mapped_column(String(4))
-    province: Mapped[str] = mapped_column(String(128))
-    district_code: Mapped[str | None] = mapped_column(String(8))
-    district: Mapped[str | None] = mapped_column(String(128))
-    parent_id: Mapped[str | None] = mapped_column(String(40))
+    id: Mapped[str] = mapped_column(Text, primary_key=True)  # "before_2025:district:307"
+    code: Mapped[str] = mapped_column(Text, index=True)        # GSO code
+    era: Mapped[str] = mapped_column(Text)                    # before_2025, from_2025
+    level: Mapped[str] = mapped_column(Text)                  # province, district, ward
+    name: Mapped[str] = mapped_column(Text)
+    short_name: Mapped[str] = mapped_column(Text)
+    province_code: Mapped[str] = mapped_column(Text)
+    province: Mapped[str] = mapped_column(Text)
+    district_code: Mapped[str | None] = mapped_column(Text)
+    district: Mapped[str | None] = mapped_column(Text)
+    parent_id: Mapped[str | None] = mapped_column(Text)
     successor_ids: Mapped[str | None] = mapped_column(Text)          # space-separated from_2025 ids
-    successor_province_code: Mapped[str | None] = mapped_column(String(4))
-    successor_province: Mapped[str | None] = mapped_column(String(128))
+    successor_province_code: Mapped[str | None] = mapped_column(Text)
+    successor_province: Mapped[str | None] = mapped_column(Text)
     # for units created or dissolved between 2010 and June 2025: the days they held (ISO)
-    valid_from: Mapped[str | None] = mapped_column(String(10))
-    valid_until: Mapped[str | None] = mapped_column(String(10))
+    valid_from: Mapped[str | None] = mapped_column(Text)
+    valid_until: Mapped[str | None] = mapped_column(Text)
 
 
 class LocalityMentionRow(MentionProvenance, Base):
@@ -176,11 +179,11 @@ class LocalityMentionRow(MentionProvenance, Base):
 
     __tablename__ = "locality_mentions"
 
-    level: Mapped[str] = mapped_column(String(16))
+    level: Mapped[str] = mapped_column(Text)
     locality_id: Mapped[str | None] = mapped_column(ForeignKey("localities.id"), index=True)
     candidates: Mapped[str | None] = mapped_column(Text)  # space-separated ids when ambiguous
-    role: Mapped[str] = mapped_column(String(16))         # place, organization
-    basis: Mapped[str] = mapped_column(String(16))        # unique, context, ambiguous
+    role: Mapped[str] = mapped_column(Text)         # place, organization
+    basis: Mapped[str] = mapped_column(Text)        # unique, context, ambiguous
 
     locality: Mapped[LocalityRow | None] = relationship()
 
@@ -192,7 +195,7 @@ class OfficialRow(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     article_id: Mapped[int] = mapped_column(ForeignKey("articles.id", ondelete="CASCADE"), index=True)
-    name: Mapped[str] = mapped_column(String(128), index=True)
+    name: Mapped[str] = mapped_column(Text, index=True)
     titles: Mapped[str] = mapped_column(Text)  # "; "-joined, in reading order
 
     title_rows: Mapped[list[OfficialTitleRow]] = relationship(cascade="all, delete-orphan")
