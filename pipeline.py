@@ -199,16 +199,16 @@ def run(paths: Iterable[str | Path], options: Options | None = None) -> Summary:
             return
         rows = [r for _, r in batch]
         try:
-            added = store.add_rows(rows)  # content met twice in one run is stored once
+            added = store.store_rows(rows)  # content met twice in one run is stored once
         except StoreError:
             raise   # the database itself is unusable: say so, once
         except Exception:
             # one article the database cannot take (a value too long, a byte it
             # refuses) fails alone: the others are stored one by one
-            added = 0
+            added = []
             for doc, one in batch:
                 try:
-                    added += store.add_rows([one])
+                    added += store.store_rows([one])
                 except StoreError:
                     raise
                 except Exception as exc:
@@ -216,10 +216,11 @@ def run(paths: Iterable[str | Path], options: Options | None = None) -> Summary:
                     fail(doc.location, f"could not be stored: {type(exc).__name__}: {text}", doc.source,
                          doc.member, doc.record)
                     rows = [r for r in rows if r is not one]
-        summary.ingested += added
-        summary.skipped += len(rows) - added
-        summary.figures += sum(len(r["figures"]) for r in rows)
-        summary.characters += sum(len(r["article"]["text"]) for r in rows)
+        # the counts say what was stored: a duplicate is skipped, its figures are not counted
+        summary.ingested += len(added)
+        summary.skipped += len(rows) - len(added)
+        summary.figures += sum(len(r["figures"]) for r in added)
+        summary.characters += sum(len(r["article"]["text"]) for r in added)
         batch.clear()
 
     def handle(doc: RawDocument, result: tuple[str, object]) -> None:

@@ -198,7 +198,13 @@ class Store:
         return self.add_rows([article_rows(article, extraction) for article, extraction in batch])
 
     def add_rows(self, batch: list[dict]) -> int:
-        """Like ``add_articles``, for rows made by ``article_rows`` (in a worker process).
+        """Like ``add_articles``, for rows made by ``article_rows`` (in a worker process)."""
+        return len(self.store_rows(batch))
+
+    def store_rows(self, batch: list[dict]) -> list[dict]:
+        """Store rows made by ``article_rows`` in one transaction; returns the
+        articles' rows that were added (content stored already, or met twice in
+        the batch, is left out), so counts say what the database holds.
 
         Rows go in as a few multi-row INSERTs (SQLAlchemy Core), ids coming
         back through RETURNING: the ORM unit of work cost more than extraction.
@@ -211,8 +217,8 @@ class Store:
             raise StoreError(f"could not write to the database: {_first_line(exc)}") from None
         except IntegrityError:  # stored by another writer meanwhile: one by one
             if len(batch) == 1:
-                return 0
-            return sum(self.add_rows([item]) for item in batch)
+                return []
+            return [added for item in batch for added in self.store_rows([item])]
 
     def record_failure(self, source: str, reason: str, member: str | None = None,
                        record: str | None = None) -> None:
@@ -314,7 +320,7 @@ def _insert_batch(connection, batch: list[dict]) -> int:
             seen.add(key)
             fresh.append(rows)
     if not fresh:
-        return 0
+        return []
     now = _now()
     article_ids = _insert(connection, tables["articles"], [{**rows["article"], "ingested_at": now}
                                                            for rows in fresh], ids=True)
@@ -346,7 +352,7 @@ def _insert_batch(connection, batch: list[dict]) -> int:
                       "titles": given} for i, start, end, given in person_mentions]
     _insert(connection, tables["official_titles"], titles)
     _insert(connection, tables["official_mentions"], mentions)
-    return len(fresh)
+    return fresh
 
 
 def _people(extraction: Extraction) -> list[dict]:

@@ -232,3 +232,37 @@ def test_database_of_an_older_version_gains_the_new_columns(tmp_path):
     with sqlite3.connect(db) as connection:
         rows = connection.execute("SELECT value, change, compared_to FROM facts").fetchall()
     assert rows == [(12.0, "up", "previous")]
+
+
+def test_counts_say_what_was_stored(tmp_path):
+    """Sixteen copies of one article in one run: one stored, fifteen
+    skipped, and the figures counted are the figures the database holds."""
+    folder = tmp_path / "copies"
+    folder.mkdir()
+    text = (SAMPLES / "001_ngan_sach_song_lam.txt").read_text(encoding="utf-8")
+    for k in range(16):
+        (folder / f"copy{k:02d}.txt").write_text(text, encoding="utf-8")
+    db = tmp_path / "c.db"
+    summary = run([folder], Options(db=str(db), progress=False, workers=2))
+    stored = _rows(db, "SELECT COUNT(*) FROM figures")[0][0]
+    assert (summary.ingested, summary.skipped) == (1, 15)
+    assert summary.figures == stored > 0
+    assert summary.characters == _rows(db, "SELECT LENGTH(text) FROM articles")[0][0]
+
+
+def test_exit_status_when_inputs_fail(runner, tmp_path):
+    good = tmp_path / "good"
+    good.mkdir()
+    (good / "a.txt").write_text((SAMPLES / "002_vu_lua_dong_xuan.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "broken.zip").write_bytes(b"PK\x03\x04 not a zip")
+    db = str(tmp_path / "s.db")
+    all_failed = runner.invoke(main, ["ingest", str(bad), "--db", db, "--quiet"])
+    assert all_failed.exit_code == 1 and "failed 1" in all_failed.output
+    some_failed = runner.invoke(main, ["ingest", str(good), str(bad), "--db", db, "--quiet"])
+    assert some_failed.exit_code == 0 and "ingested 1" in some_failed.output
+    strict = runner.invoke(main, ["ingest", str(good), str(bad), "--db", db, "--quiet", "--strict"])
+    assert strict.exit_code == 1 and "skipped 1" in strict.output
+    clean = runner.invoke(main, ["ingest", str(good), "--db", db, "--quiet", "--strict"])
+    assert clean.exit_code == 0

@@ -54,9 +54,10 @@ def main() -> None:
 @click.option("--article-timeout", type=click.FloatRange(0), default=Options.article_timeout, show_default=True,
               help="Seconds one article may take; then it is a failure (0: no limit).")
 @click.option("--follow-symlinks", is_flag=True, help="Follow links inside input folders, also outside them.")
+@click.option("--strict", is_flag=True, help="Exit non-zero when any input failed (without it: when all did).")
 def ingest(paths: tuple[str, ...], db: str, workers: int, fields: tuple[str, ...], quiet: bool,
            max_article_chars: int, max_input_bytes: int, max_ratio: int, article_timeout: float,
-           follow_symlinks: bool) -> None:
+           follow_symlinks: bool, strict: bool) -> None:
     """Read articles into the database.
 
     PATHS are files, folders (read recursively) and archives, mixed ("-"
@@ -65,7 +66,8 @@ def ingest(paths: tuple[str, ...], db: str, workers: int, fields: tuple[str, ...
     .tar, .tar.gz/.tgz holding any of these. Re-ingesting the same content
     adds nothing, so an interrupted run (Ctrl-C, a crash) is finished by
     running the same command again. A file, member or record that cannot be
-    read is reported, recorded in the `failures` table, and the rest goes on.
+    read is reported, recorded in the `failures` table, and the rest goes on;
+    the exit status is 1 when every input failed (with --strict: when any did).
 
     \b
     Examples:
@@ -88,6 +90,8 @@ def ingest(paths: tuple[str, ...], db: str, workers: int, fields: tuple[str, ...
     click.echo(summary.line())
     if summary.interrupted:
         sys.exit(130)
+    if summary.failed and (strict or not (summary.ingested or summary.skipped)):
+        sys.exit(1)   # every input failed, or (--strict) any did: a script must not go on as if all were read
 
 
 @main.command()
