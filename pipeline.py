@@ -22,10 +22,10 @@ from vnstats.corpus.clean import build_article, content_hash
 from vnstats.corpus.normalize import normalize_text
 from vnstats.corpus.readers import (Limits, RawDocument, ReadFailure, Skipped, check_paths, count_files, read_paths,
                                     storable)
-from vnstats.extract import extract_article
+from vnstats.extract import extract_article, extractor_version
 from vnstats.store.db import DEFAULT_DB, Store, StoreError, article_rows
 
-__all__ = ["Options", "Summary", "run"]
+__all__ = ["Options", "Summary", "run", "reextract"]
 
 
 @dataclass
@@ -49,6 +49,7 @@ class Summary:
     skipped: int = 0
     failed: int = 0
     not_articles: int = 0               # records that hold no article (WARC requests, images)
+    outdated: int = 0                   # skipped, but stored by an older extractor: `vnstats reextract`
     figures: int = 0
     characters: int = 0                 # of the articles ingested
     seconds: float = 0.0
@@ -60,6 +61,9 @@ class Summary:
                 f"failed {self.failed}; {self.figures} figures stored")
         if self.not_articles:
             text += f"; {self.not_articles} records held no article"
+        if self.outdated:
+            text += (f"; {self.outdated} of the stored articles were read by an older extractor: "
+                     "run 'vnstats reextract' to read them again")
         if self.interrupted:
             text += " — interrupted: run the same command again to finish"
         return text
@@ -139,8 +143,9 @@ def _process(doc: RawDocument, db: str, timeout: float = 0) -> tuple[str, object
     ("failed", reason) — also when it takes longer than ``timeout`` seconds."""
     def work() -> tuple[str, object]:
         normalized = normalize_text(doc.text)
-        if _stored_checker(db).is_stored(content_hash(normalized)):
-            return "stored", None
+        version = _stored_checker(db).stored_version(content_hash(normalized))
+        if version is not False:
+            return ("stored", None) if version == extractor_version() else ("outdated", None)
         article = build_article(doc.source, doc.name, doc.text, doc.meta, normalized)
         if not article.sentences:
             return "failed", "no article text left after removing page chrome"
@@ -225,8 +230,9 @@ def run(paths: Iterable[str | Path], options: Options | None = None) -> Summary:
 
     def handle(doc: RawDocument, result: tuple[str, object]) -> None:
         status, value = result
-        if status == "stored":
+        if status in ("stored", "outdated"):
             summary.skipped += 1
+            summary.outdated += status == "outdated"
         elif status == "failed":
             fail(doc.location, value, doc.source, doc.member, doc.record)
         else:
@@ -260,6 +266,61 @@ def run(paths: Iterable[str | Path], options: Options | None = None) -> Summary:
         flush()  # what was extracted is kept; the rest is read again next time
     finally:
         progress.close()
+        store.close()
+        summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _reread(item: tuple[int, str, str, str, dict]) -> tuple[int, str, object]:
+    """One stored article read again from its stored text: (id, status, rows or reason)."""
+    article_id, source, name, text, meta = item
+    try:
+        article = build_article(source, name, text, meta)
+        if not article.sentences:
+            return article_id, "failed", "no article text left"
+        return article_id, "rows", article_rows(article, extract_article(article))
+    except Exception as exc:  # one article's bug must not stop the run
+        return article_id, "failed", f"extraction failed: {type(exc).__name__}: {' '.join(str(exc).split())[:300]}"
+
+
+def reextract(options: Options | None = None) -> Summary:
+    """Read again every stored article whose rows an older extractor made
+    (``extract.extractor_version``), from the text stored with it: its rows
+    are replaced, one transaction per article, and its version updated, so
+    an interrupted run, run again, finishes the rest. ``Summary.ingested``
+    counts the articles read again."""
+    options = options or Options()
+    summary = Summary()
+    started = time.perf_counter()
+    store = Store(options.db)
+    version = extractor_version()
+    pool = ProcessPoolExecutor(options.workers, initializer=_worker_start) if options.workers > 1 else None
+    progress = tqdm(unit=" articles", disable=not options.progress, dynamic_ncols=True, leave=False)
+    after = 0
+    try:
+        while rows := store.outdated(version, after, limit=options.batch_size):
+            after = rows[-1].id
+            items = [(r.id, r.source, r.name, r.text, {"title": r.title, "published": r.published, "site": r.site,
+                                                        "author": r.author, "url": r.url}) for r in rows]
+            sources = {r.id: r.source for r in rows}
+            results = pool.map(_reread, items, chunksize=8) if pool else map(_reread, items)
+            for article_id, status, value in results:
+                if status == "rows":
+                    store.replace_rows(article_id, value)
+                    summary.ingested += 1
+                    summary.figures += len(value["figures"])
+                    summary.characters += len(value["article"]["text"])
+                else:
+                    summary.failed += 1
+                    summary.failures.append((sources[article_id], value))
+                    store.record_failure(sources[article_id], _storable(value))
+                progress.update(1)
+    except KeyboardInterrupt:
+        summary.interrupted = True
+    finally:
+        progress.close()
+        if pool:
+            pool.shutdown(cancel_futures=True)
         store.close()
         summary.seconds = time.perf_counter() - started
     return summary

@@ -9,10 +9,15 @@ is tied to its place and time (``extract.facts``).
 from __future__ import annotations
 
 import bisect
+import functools
+import hashlib
 from datetime import date, timedelta
 import itertools
 from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
 
+from vnstats import patterns
 from vnstats.corpus.article import Article
 from vnstats.extract.dates import DateMention, birth_years, comparison_base_years, extract_dates, parse_published, reference_date
 from vnstats.extract.documents import DocumentMention, extract_documents
@@ -42,6 +47,24 @@ class Extraction:
     documents: list[tuple[int, DocumentMention]]
     officials: list[tuple[int, OfficialMention]]
     localities: list[tuple[int, LocalityMention]]
+
+
+@functools.cache
+def extractor_version() -> str:
+    """What produced an article's rows: the package version and a digest of
+    the extraction code and the language data (every file of extract/ and
+    patterns/), so any change to a rule or a word list gives a new version,
+    and `vnstats reextract` knows which stored articles to read again."""
+    try:
+        release = metadata.version("vnstats")
+    except metadata.PackageNotFoundError:
+        release = "0"
+    digest = hashlib.sha256()
+    for folder in (Path(__file__).resolve().parent, patterns.HERE):
+        for path in sorted(folder.iterdir()):
+            if path.is_file() and path.suffix in (".py", ".toml", ".txt"):
+                digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return f"{release}+{digest.hexdigest()[:12]}"
 
 
 def figures_of(article: Article) -> list[SentenceFigure]:

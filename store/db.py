@@ -15,7 +15,7 @@ from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session, selectinload
 
 from vnstats.corpus.article import Article
-from vnstats.extract import Extraction
+from vnstats.extract import Extraction, extractor_version
 from vnstats.extract.gazetteer import Gazetteer
 from vnstats.extract.gazetteer import load as load_gazetteer
 from vnstats.extract.officials import merge_titles
@@ -181,9 +181,41 @@ class Store:
 
     def is_stored(self, content_hash: str) -> bool:
         """True if an article with this content is stored (one indexed look-up)."""
+        return self.stored_version(content_hash) is not False
+
+    def stored_version(self, content_hash: str) -> str | None | bool:
+        """The extractor version of the stored article with this content
+        (None: stored by a version that recorded none), or False: not stored."""
         with self.engine.connect() as connection:
-            return connection.execute(select(ArticleRow.id).where(ArticleRow.content_hash == content_hash)
-                                      .limit(1)).first() is not None
+            row = connection.execute(select(ArticleRow.extractor_version)
+                                     .where(ArticleRow.content_hash == content_hash).limit(1)).first()
+        return False if row is None else row[0]
+
+    def outdated(self, version: str, after: int = 0, limit: int = 100) -> list[ArticleRow]:
+        """Up to ``limit`` stored articles (id above ``after``, in id order)
+        whose rows an extractor other than ``version`` produced."""
+        with Session(self.engine) as session:
+            return list(session.scalars(
+                select(ArticleRow).where(ArticleRow.id > after,
+                                         (ArticleRow.extractor_version != version)
+                                         | ArticleRow.extractor_version.is_(None))
+                .order_by(ArticleRow.id).limit(limit)))
+
+    def replace_rows(self, article_id: int, rows: dict) -> None:
+        """An article read again: its sentences, mentions and figures replaced
+        by ``rows`` (``article_rows``), and its version, in one transaction."""
+        tables = Base.metadata.tables
+        try:
+            with self.engine.begin() as connection:
+                for table in ("figures", "dates", "documents", "locality_mentions", "officials", "sentences"):
+                    connection.execute(tables[table].delete().where(tables[table].c.article_id == article_id))
+                fields = {k: v for k, v in rows["article"].items() if k not in ("content_hash", "source", "member",
+                                                                                 "record", "name")}
+                connection.execute(tables["articles"].update().where(tables["articles"].c.id == article_id)
+                                   .values(**fields))
+                _insert_children(connection, [article_id], [rows])
+        except OperationalError as exc:
+            raise StoreError(f"could not write to the database: {_first_line(exc)}") from None
 
     def add_article(self, article: Article, extraction: Extraction) -> bool:
         """Store an article and everything read from it in one transaction.
@@ -278,7 +310,8 @@ def article_rows(article: Article, extraction: Extraction) -> dict:
             "source": article.source, "member": article.member, "record": article.record,
             "name": article.name, "title": article.title, "published": article.published,
             "site": article.site, "author": article.author, "photographer": article.photographer,
-            "url": article.url, "content_hash": article.content_hash, "text": article.text},
+            "url": article.url, "content_hash": article.content_hash, "text": article.text,
+            "extractor_version": extractor_version()},
         # sentence texts are cut from the article's text by the writer: half the bytes to send
         "sentences": [(s.index, s.paragraph, s.start, s.end) for s in article.sentences],
         "figures": [(sf.sentence, sf.figure.start, sf.figure.end, sf.figure.text, sf.figure.value,
@@ -324,6 +357,13 @@ def _insert_batch(connection, batch: list[dict]) -> int:
     now = _now()
     article_ids = _insert(connection, tables["articles"], [{**rows["article"], "ingested_at": now}
                                                            for rows in fresh], ids=True)
+    _insert_children(connection, article_ids, fresh)
+    return fresh
+
+
+def _insert_children(connection, article_ids: list[int], fresh: list[dict]) -> None:
+    """Sentences, mentions, figures and officials of stored articles."""
+    tables = Base.metadata.tables
     sentence_ids = _insert(connection, tables["sentences"], [
         {"article_id": article_id, "index": index, "paragraph": paragraph, "start": start, "end": end,
          "text": rows["article"]["text"][start:end]}
@@ -352,7 +392,6 @@ def _insert_batch(connection, batch: list[dict]) -> int:
                       "titles": given} for i, start, end, given in person_mentions]
     _insert(connection, tables["official_titles"], titles)
     _insert(connection, tables["official_mentions"], mentions)
-    return fresh
 
 
 def _people(extraction: Extraction) -> list[dict]:

@@ -34,6 +34,8 @@ class ArticleRow(Base):
     content_hash: Mapped[str] = mapped_column(Text, unique=True)
     text: Mapped[str] = mapped_column(Text)
     ingested_at: Mapped[datetime] = mapped_column()
+    # what produced the rows (extract.extractor_version); older ones are read again by `vnstats reextract`
+    extractor_version: Mapped[str | None] = mapped_column(Text, index=True)
 
     sentences: Mapped[list[SentenceRow]] = relationship(back_populates="article",
                                                          cascade="all, delete-orphan")

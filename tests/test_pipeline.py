@@ -94,7 +94,7 @@ def runner():
     return CliRunner()
 
 
-@pytest.mark.parametrize("command", [[], ["ingest"], ["query"], ["export"], ["evaluate"], ["label"],
+@pytest.mark.parametrize("command", [[], ["ingest"], ["reextract"], ["query"], ["export"], ["evaluate"], ["label"],
                                      ["label", "draft"], ["label", "check"]])
 def test_every_command_has_help_with_an_example(runner, command):
     result = runner.invoke(main, [*command, "--help"])
@@ -266,3 +266,31 @@ def test_exit_status_when_inputs_fail(runner, tmp_path):
     assert strict.exit_code == 1 and "skipped 1" in strict.output
     clean = runner.invoke(main, ["ingest", str(good), "--db", db, "--quiet", "--strict"])
     assert clean.exit_code == 0
+
+
+def test_reextract_reads_articles_of_an_older_extractor_again(runner, tmp_path):
+    """Rows made by another extractor version are replaced by this one's,
+    from the stored text; `ingest` says such articles are there."""
+    from tests.test_postgres import rows_of
+
+    fresh, old = str(tmp_path / "fresh.db"), str(tmp_path / "old.db")
+    for db in (fresh, old):
+        assert runner.invoke(main, ["ingest", str(SAMPLES), "--db", db, "--quiet"]).exit_code == 0
+    # what an older version left: other rows, another version
+    connection = sqlite3.connect(old)
+    connection.execute("PRAGMA foreign_keys=ON")
+    connection.execute("UPDATE articles SET extractor_version = '0.0.1+older'")
+    connection.execute("DELETE FROM figures WHERE id % 2 = 0")
+    connection.execute("UPDATE figures SET subject = 'cũ'")
+    connection.execute("DELETE FROM sentences WHERE article_id = 1")
+    connection.commit()
+    connection.close()
+    assert rows_of(old) != rows_of(fresh)
+    again = runner.invoke(main, ["ingest", str(SAMPLES), "--db", old, "--quiet"])
+    assert again.exit_code == 0 and "3 of the stored articles were read by an older extractor" in again.output
+    result = runner.invoke(main, ["reextract", "--db", old, "--quiet", "--workers", "2"])
+    assert result.exit_code == 0 and result.output.startswith("read again 3, failed 0")
+    assert rows_of(old) == rows_of(fresh)
+    assert runner.invoke(main, ["reextract", "--db", old, "--quiet"]).output.startswith("read again 0")
+    versions = _rows(old, "SELECT DISTINCT extractor_version FROM articles")
+    assert versions == _rows(fresh, "SELECT DISTINCT extractor_version FROM articles") and len(versions) == 1

@@ -95,6 +95,35 @@ def ingest(paths: tuple[str, ...], db: str, workers: int, fields: tuple[str, ...
 
 
 @main.command()
+@DB_OPTION
+@click.option("--workers", type=click.IntRange(1, 256), default=os.cpu_count() or 1, show_default="all cores",
+              help="Extraction processes.")
+@click.option("--quiet", is_flag=True, help="No progress bar; only the summary.")
+def reextract(db: str, workers: int, quiet: bool) -> None:
+    """Read stored articles again with this version's rules.
+
+    Every article records the extractor version that produced its rows
+    (a digest of the rules and word lists). Articles stored by another
+    version are read again from their stored text, their rows replaced one
+    article per transaction; an interrupted run, run again, finishes the rest.
+
+    \b
+    Example:
+      vnstats reextract --db vnstats.db --workers 4
+    """
+    from vnstats.pipeline import reextract as run_reextract
+
+    try:
+        summary = run_reextract(Options(db=db, workers=workers, progress=not quiet and sys.stderr.isatty()))
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"read again {summary.ingested}, failed {summary.failed}; {summary.figures} figures stored"
+               + (" — interrupted: run the same command again to finish" if summary.interrupted else ""))
+    if summary.interrupted:
+        sys.exit(130)
+
+
+@main.command()
 @click.argument("sql")
 @DB_OPTION
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
