@@ -8,7 +8,9 @@ import functools
 import os
 import signal
 import sys
+import threading
 import time
+import uuid
 from collections import deque
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
@@ -22,10 +24,11 @@ from vnstats.corpus.clean import build_article, content_hash
 from vnstats.corpus.normalize import normalize_text
 from vnstats.corpus.readers import (Limits, RawDocument, ReadFailure, Skipped, check_paths, count_files, read_paths,
                                     storable)
+from vnstats.corpus.tasks import Task, read_task
 from vnstats.extract import extract_article, extractor_version
 from vnstats.store.db import DEFAULT_DB, Store, StoreError, article_rows
 
-__all__ = ["Options", "Summary", "run", "reextract"]
+__all__ = ["Options", "Summary", "run", "reextract", "ingest_task"]
 
 
 @dataclass
@@ -55,6 +58,12 @@ class Summary:
     seconds: float = 0.0
     interrupted: bool = False
     failures: list[tuple[str, str]] = field(default_factory=list)
+
+    def add(self, other: Summary) -> None:
+        """Counts of another share of the same run (a cluster task) added to these."""
+        for name in ("ingested", "skipped", "failed", "not_articles", "outdated", "figures", "characters"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.failures += other.failures
 
     def line(self) -> str:
         text = (f"ingested {self.ingested}, skipped {self.skipped} (already stored), "
@@ -120,8 +129,9 @@ def _on_alarm(signum, frame) -> None:
 
 def _within(seconds: float, work: Callable[[], object]) -> object:
     """``work()``, or ArticleTimeout after ``seconds`` (a timer signal; main thread only)."""
-    if not seconds or seconds <= 0 or not hasattr(signal, "setitimer"):
-        return work()
+    if not seconds or seconds <= 0 or not hasattr(signal, "setitimer") \
+            or threading.current_thread() is not threading.main_thread():
+        return work()   # a Dask worker runs tasks in a thread: no timer signal there
     previous = signal.signal(signal.SIGALRM, _on_alarm)
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
@@ -137,20 +147,26 @@ def _stored_checker(db: str) -> Store:
     return Store(db, create=False)
 
 
-def _process(doc: RawDocument, db: str, timeout: float = 0) -> tuple[str, object]:
+def _process(doc: RawDocument, db: str, timeout: float = 0, run_id: str | None = None,
+             order: int | None = None) -> tuple[str, object]:
     """One article, from raw text to rows: ("rows", rows), ("stored", None) when
     the same content is stored already (checked before any extraction), or
-    ("failed", reason) — also when it takes longer than ``timeout`` seconds."""
+    ("failed", reason) — also when it takes longer than ``timeout`` seconds.
+    In a cluster task (``run_id``, ``order``): ("take over", (id, rows)) when
+    this run stored a copy of the content that comes later in reading order."""
     def work() -> tuple[str, object]:
         normalized = normalize_text(doc.text)
-        version = _stored_checker(db).stored_version(content_hash(normalized))
-        if version is not False:
-            return ("stored", None) if version == extractor_version() else ("outdated", None)
+        found = _stored_checker(db).stored(content_hash(normalized))
+        earlier = found is not None and run_id is not None and found.ingest_run == run_id \
+            and found.ingest_order is not None and order is not None and found.ingest_order > order
+        if found is not None and not earlier:
+            return ("stored", None) if found.extractor_version == extractor_version() else ("outdated", None)
         article = build_article(doc.source, doc.name, doc.text, doc.meta, normalized)
         if not article.sentences:
             return "failed", "no article text left after removing page chrome"
         article = replace(article, member=doc.member, record=doc.record)
-        return "rows", article_rows(article, extract_article(article))
+        rows = article_rows(article, extract_article(article))
+        return ("take over", (found.id, rows)) if earlier else ("rows", rows)
 
     try:
         return _within(timeout, work)
@@ -165,6 +181,83 @@ def _process(doc: RawDocument, db: str, timeout: float = 0) -> tuple[str, object
 
 def _process_many(docs: list[RawDocument], db: str, timeout: float = 0) -> list:
     return [_process(doc, db, timeout) for doc in docs]
+
+
+class _Writer:
+    """Stores what extraction gives, one transaction per batch, and keeps the
+    counts: in the ingesting process, or in a cluster worker for its task."""
+
+    def __init__(self, store: Store, summary: Summary, options: Options, run_id: str | None):
+        self.store, self.summary, self.options, self.run_id = store, summary, options, run_id
+        self.batch: list[tuple[RawDocument, dict]] = []
+
+    def fail(self, location: str, reason: str, source: str, member=None, record=None) -> None:
+        location, reason, source = _storable(location), _storable(reason), _storable(source)
+        member, record = _storable(member), _storable(record)
+        self.summary.failed += 1
+        self.summary.failures.append((location, reason))
+        self.store.record_failure(source, reason, member, record)
+        if self.options.on_failure:
+            self.options.on_failure(location, reason)
+
+    def handle(self, doc: RawDocument, result: tuple[str, object], order: int | None = None) -> None:
+        status, value = result
+        if status in ("stored", "outdated"):
+            self.summary.skipped += 1
+            self.summary.outdated += status == "outdated"
+        elif status == "failed":
+            self.fail(doc.location, value, doc.source, doc.member, doc.record)
+        elif status == "take over":
+            article_id, rows = value
+            rows["article"].update(ingest_run=self.run_id, ingest_order=order)
+            self.store.take_over(article_id, rows)
+            self.summary.skipped += 1   # stored by this run already: the count is read from the database
+        else:
+            if self.run_id:
+                value["article"].update(ingest_run=self.run_id, ingest_order=order)
+            self.batch.append((doc, value))
+            if len(self.batch) >= self.options.batch_size:
+                self.flush()
+
+    def flush(self) -> None:
+        if not self.batch:
+            return
+        summary, store, batch = self.summary, self.store, self.batch
+        rows = [r for _, r in batch]
+        try:
+            added = store.store_rows(rows)  # content met twice in one run is stored once
+        except StoreError:
+            raise   # the database itself is unusable: say so, once
+        except Exception:
+            # one article the database cannot take (a value too long, a byte it
+            # refuses) fails alone: the others are stored one by one
+            added = []
+            for doc, one in batch:
+                try:
+                    added += store.store_rows([one])
+                except StoreError:
+                    raise
+                except Exception as exc:
+                    text = " ".join(str(exc).split())[:200]
+                    self.fail(doc.location, f"could not be stored: {type(exc).__name__}: {text}", doc.source,
+                              doc.member, doc.record)
+                    rows = [r for r in rows if r is not one]
+        if self.run_id:
+            # a cluster run: a copy stored meanwhile by another task that comes
+            # later in reading order gives way to this one
+            kept = {id(r) for r in added}
+            for one in rows:
+                if id(one) not in kept and one["article"]["ingest_order"] is not None:
+                    found = store.stored(one["article"]["content_hash"])
+                    if found is not None and found.ingest_run == self.run_id and found.ingest_order is not None \
+                            and found.ingest_order > one["article"]["ingest_order"]:
+                        store.take_over(found.id, one)
+        # the counts say what was stored: a duplicate is skipped, its figures are not counted
+        summary.ingested += len(added)
+        summary.skipped += len(rows) - len(added)
+        summary.figures += sum(len(r["figures"]) for r in added)
+        summary.characters += sum(len(r["article"]["text"]) for r in added)
+        batch.clear()
 
 
 def run(paths: Iterable[str | Path], options: Options | None = None) -> Summary:
@@ -182,69 +275,26 @@ def run(paths: Iterable[str | Path], options: Options | None = None) -> Summary:
        ``options.workers`` processes, each loading its models once.
     5. Store articles with everything read from them, one transaction per
        batch of ``options.batch_size`` (all or nothing), from this process only.
+
+    On a Dask cluster (``vnstats.cluster``) the inputs are cut into tasks
+    (``corpus.tasks``) that the workers read, extract and store themselves
+    (``ingest_task``).
     """
     options = options or Options()
     summary = Summary()
     started = time.perf_counter()
     checked = check_paths(paths)
     store = Store(options.db)
-    batch: list[tuple[RawDocument, dict]] = []
-
-    def fail(location: str, reason: str, source: str, member=None, record=None) -> None:
-        location, reason, source = _storable(location), _storable(reason), _storable(source)
-        member, record = _storable(member), _storable(record)
-        summary.failed += 1
-        summary.failures.append((location, reason))
-        store.record_failure(source, reason, member, record)
-        if options.on_failure:
-            options.on_failure(location, reason)
-
-    def flush() -> None:
-        if not batch:
-            return
-        rows = [r for _, r in batch]
-        try:
-            added = store.store_rows(rows)  # content met twice in one run is stored once
-        except StoreError:
-            raise   # the database itself is unusable: say so, once
-        except Exception:
-            # one article the database cannot take (a value too long, a byte it
-            # refuses) fails alone: the others are stored one by one
-            added = []
-            for doc, one in batch:
-                try:
-                    added += store.store_rows([one])
-                except StoreError:
-                    raise
-                except Exception as exc:
-                    text = " ".join(str(exc).split())[:200]
-                    fail(doc.location, f"could not be stored: {type(exc).__name__}: {text}", doc.source,
-                         doc.member, doc.record)
-                    rows = [r for r in rows if r is not one]
-        # the counts say what was stored: a duplicate is skipped, its figures are not counted
-        summary.ingested += len(added)
-        summary.skipped += len(rows) - len(added)
-        summary.figures += sum(len(r["figures"]) for r in added)
-        summary.characters += sum(len(r["article"]["text"]) for r in added)
-        batch.clear()
+    writer = _Writer(store, summary, options, uuid.uuid4().hex)
 
     def handle(doc: RawDocument, result: tuple[str, object]) -> None:
-        status, value = result
-        if status in ("stored", "outdated"):
-            summary.skipped += 1
-            summary.outdated += status == "outdated"
-        elif status == "failed":
-            fail(doc.location, value, doc.source, doc.member, doc.record)
-        else:
-            batch.append((doc, value))
-            if len(batch) >= options.batch_size:
-                flush()
+        writer.handle(doc, result)
         progress.update(1)
 
     def documents():
         for item in read_paths(checked, options.fields, options.limits):
             if isinstance(item, ReadFailure):
-                fail(item.location, item.reason, item.source, item.member, item.record)
+                writer.fail(item.location, item.reason, item.source, item.member, item.record)
                 progress.update(1)
             elif isinstance(item, Skipped):
                 summary.not_articles += 1
@@ -260,14 +310,40 @@ def run(paths: Iterable[str | Path], options: Options | None = None) -> Summary:
                 handle(doc, _process(doc, options.db, options.article_timeout))
         else:
             _run_parallel(documents(), handle, options.workers, options.db, options.article_timeout)
-        flush()
+        writer.flush()
     except KeyboardInterrupt:
         summary.interrupted = True
-        flush()  # what was extracted is kept; the rest is read again next time
+        writer.flush()  # what was extracted is kept; the rest is read again next time
     finally:
         progress.close()
         store.close()
         summary.seconds = time.perf_counter() - started
+    return summary
+
+
+ORDER_PER_TASK = 10_000_000   # items a task may hold, for reading-order keys
+
+
+def ingest_task(task: Task, options: Options, run_id: str) -> Summary:
+    """One cluster task, on a Dask worker: read its share of the inputs,
+    extract, and store into the shared database (one transaction per batch,
+    content already stored skipped), returning its counts. A task run again
+    after its worker died finds what it stored and adds nothing twice."""
+    summary = Summary()
+    started = time.perf_counter()
+    store = _stored_checker(options.db)
+    writer = _Writer(store, summary, replace(options, on_failure=None, progress=False), run_id)
+    for k, item in enumerate(read_task(task, options.fields, options.limits)):
+        if isinstance(item, ReadFailure):
+            writer.fail(item.location, item.reason, item.source, item.member, item.record)
+        elif isinstance(item, Skipped):
+            summary.not_articles += 1
+        else:
+            # the place in reading order: of copies of one content, the first read is kept, as one process keeps it
+            order = task.index * ORDER_PER_TASK + k
+            writer.handle(item, _process(item, options.db, options.article_timeout, run_id, order), order)
+    writer.flush()
+    summary.seconds = time.perf_counter() - started
     return summary
 
 

@@ -129,6 +129,7 @@ def storable(text: str) -> str:
 
 
 _label = storable
+label = storable   # a name as it may be stored and printed
 
 
 def _one_line(exc: BaseException) -> str:
@@ -352,8 +353,15 @@ def _lines(stream: IO[bytes], limit: int) -> Iterator[tuple[int, bytes | None]]:
 
 
 def _jsonl(stream: IO[bytes], fields, source, name, member, limits: Limits) -> Iterator[Item]:
-    for number, line in _lines(stream, limits.max_input_bytes):
-        at = f"line {number}"
+    numbered = ((f"line {number}", line) for number, line in _lines(stream, limits.max_input_bytes))
+    yield from read_jsonl_lines(numbered, fields, source, name, limits, member)
+
+
+def read_jsonl_lines(lines: Iterable[tuple[str, bytes | None]], fields, source: str, name: str, limits: Limits,
+                     member: str | None = None) -> Iterator[Item]:
+    """The records of JSON lines, each given with where it is ("line 12";
+    None for a line too long to hold)."""
+    for at, line in lines:
         if line is None:
             yield ReadFailure(source, f"line longer than {limits.max_input_bytes:,} bytes (--max-input-bytes)",
                               member, at)
@@ -434,11 +442,20 @@ def _parquet(data: bytes, fields, source, name, member, limits: Limits) -> Itera
 
 
 def _warc(stream: IO[bytes], source, name, member, limits: Limits) -> Iterator[Item]:
+    yield from read_warc(stream, source, name, limits, member)
+
+
+def read_warc(stream: IO[bytes], source: str, name: str, limits: Limits, member: str | None = None,
+              until: int | None = None) -> Iterator[Item]:
+    """The pages of a WARC stream; with ``until``, only the records that start
+    before that byte offset (a cluster task's share: corpus.tasks)."""
     from warcio.archiveiterator import ArchiveIterator
 
     records = ArchiveIterator(stream)
     try:
         for record in records:
+            if until is not None and records.offset >= until:
+                return
             if record.rec_type != "response":
                 yield Skipped(source, f"WARC {record.rec_type} record", member)
                 continue
@@ -483,13 +500,14 @@ def _member_problem(info: zipfile.ZipInfo, limits: Limits) -> str | None:
     return None
 
 
-def _archive_members(kind: str, stream: IO[bytes], source: str,
-                     limits: Limits) -> Iterator[tuple[str, IO[bytes]] | ReadFailure]:
-    """(member name, stream) of each regular file; names are never used as paths."""
+def _archive_members(kind: str, stream: IO[bytes], source: str, limits: Limits,
+                     members: slice = slice(None)) -> Iterator[tuple[str, IO[bytes]] | ReadFailure]:
+    """(member name, stream) of each regular file (of a zip: those of the
+    ``members`` slice of its directory); names are never used as paths."""
     try:
         if kind == "zip":
             with zipfile.ZipFile(stream) as archive:
-                for info in archive.infolist():
+                for info in archive.infolist()[members]:
                     if info.is_dir():
                         continue
                     problem = _member_problem(info, limits)
@@ -538,8 +556,9 @@ def read_stream(stream: IO[bytes], name: str, source: str, fields, member: str |
         return
     try:
         if kind == "warc":
-            if head.startswith(b"\x1f\x8b"):
-                stream = gzip.GzipFile(fileobj=stream)
+            # warcio reads the gzip members itself: record offsets are then
+            # offsets into the file as it lies on disk, where a reader (or a
+            # cluster task, corpus.tasks) can seek to them
             yield from _warc(stream, source, base, member, limits)
         elif kind == "jsonl":
             yield from _jsonl(stream, fields, source, base, member, limits)
@@ -567,7 +586,14 @@ def read_stream(stream: IO[bytes], name: str, source: str, fields, member: str |
         yield ReadFailure(source, f"could not be read to the end: {_one_line(exc)}", member)
 
 
-def _archive(kind, stream, name, source, fields, member, depth, limits: Limits) -> Iterator[Item]:
+def read_zip_members(stream: IO[bytes], name: str, source: str, fields, limits: Limits,
+                     first: int, last: int) -> Iterator[Item]:
+    """The articles of members [first, last) of a zip file's directory."""
+    yield from _archive("zip", stream, name, source, fields, None, 0, limits, slice(first, last))
+
+
+def _archive(kind, stream, name, source, fields, member, depth, limits: Limits,
+             members: slice = slice(None)) -> Iterator[Item]:
     source_here = source if member is None else f"{source}!{member}"
     if kind == "zip" and not (hasattr(stream, "seekable") and stream.seekable()):
         try:
@@ -575,7 +601,7 @@ def _archive(kind, stream, name, source, fields, member, depth, limits: Limits) 
         except _Rejected as exc:
             yield ReadFailure(source, f"zip {exc}", member)
             return
-    for entry in _archive_members(kind, stream, source_here, limits):
+    for entry in _archive_members(kind, stream, source_here, limits, members):
         if isinstance(entry, ReadFailure):
             yield entry
             continue
@@ -610,6 +636,11 @@ def _gunzipped(stream, name, source, fields, member, depth, limits: Limits) -> I
             # named after the file as it lies on disk: "story.txt.gz", "news.jsonl.gz#a1"
             item = dataclasses.replace(item, name=outer_base + item.name[len(inner_base):])
         yield item
+
+
+def input_files(path: Path, limits: Limits) -> Iterator[Path | ReadFailure]:
+    """The files an input names: itself, or the article files under a folder."""
+    return _files(path, limits)
 
 
 def _files(path: Path, limits: Limits) -> Iterator[Path | ReadFailure]:

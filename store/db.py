@@ -162,7 +162,7 @@ class Store:
         empty database take turns instead of creating the same table twice."""
         with self.engine.begin() as connection:
             if connection.dialect.name == "sqlite":
-                connection.exec_driver_sql("BEGIN IMMEDIATE")   # the write lock, waited for
+                _write_lock(connection)
             elif connection.dialect.name == "postgresql":
                 connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": SCHEMA_LOCK})
             Base.metadata.create_all(connection)
@@ -186,10 +186,41 @@ class Store:
     def stored_version(self, content_hash: str) -> str | None | bool:
         """The extractor version of the stored article with this content
         (None: stored by a version that recorded none), or False: not stored."""
+        found = self.stored(content_hash)
+        return False if found is None else found.extractor_version
+
+    def stored(self, content_hash: str):
+        """(id, extractor_version, ingest_run, ingest_order) of the stored
+        article with this content, or None (one indexed look-up)."""
         with self.engine.connect() as connection:
-            row = connection.execute(select(ArticleRow.extractor_version)
-                                     .where(ArticleRow.content_hash == content_hash).limit(1)).first()
-        return False if row is None else row[0]
+            return connection.execute(select(ArticleRow.id, ArticleRow.extractor_version, ArticleRow.ingest_run,
+                                             ArticleRow.ingest_order)
+                                      .where(ArticleRow.content_hash == content_hash).limit(1)).first()
+
+    def take_over(self, article_id: int, rows: dict) -> bool:
+        """An earlier copy (in reading order) of a stored article's content,
+        met by a cluster task after a later copy was stored: it takes the
+        article's place, provenance and rows, in one transaction, unless a
+        copy earlier still holds it. True if it did."""
+        tables = Base.metadata.tables
+        articles = tables["articles"]
+        order = rows["article"]["ingest_order"]
+        try:
+            with self.engine.begin() as connection:
+                _write_lock(connection)
+                fields = {k: v for k, v in rows["article"].items() if k != "content_hash"}
+                # the row lock of this UPDATE makes copies met at once take turns
+                taken = connection.execute(articles.update().where(articles.c.id == article_id,
+                                                                   articles.c.ingest_order > order)
+                                           .values(**fields)).rowcount
+                if not taken:
+                    return False
+                for table in ("figures", "dates", "documents", "locality_mentions", "officials", "sentences"):
+                    connection.execute(tables[table].delete().where(tables[table].c.article_id == article_id))
+                _insert_children(connection, [article_id], [rows])
+                return True
+        except OperationalError as exc:
+            raise StoreError(f"could not write to the database: {_first_line(exc)}") from None
 
     def outdated(self, version: str, after: int = 0, limit: int = 100) -> list[ArticleRow]:
         """Up to ``limit`` stored articles (id above ``after``, in id order)
@@ -207,10 +238,12 @@ class Store:
         tables = Base.metadata.tables
         try:
             with self.engine.begin() as connection:
+                _write_lock(connection)
                 for table in ("figures", "dates", "documents", "locality_mentions", "officials", "sentences"):
                     connection.execute(tables[table].delete().where(tables[table].c.article_id == article_id))
-                fields = {k: v for k, v in rows["article"].items() if k not in ("content_hash", "source", "member",
-                                                                                 "record", "name")}
+                fields = {k: v for k, v in rows["article"].items()
+                          if k not in ("content_hash", "source", "member", "record", "name", "ingest_run",
+                                       "ingest_order")}
                 connection.execute(tables["articles"].update().where(tables["articles"].c.id == article_id)
                                    .values(**fields))
                 _insert_children(connection, [article_id], [rows])
@@ -243,6 +276,7 @@ class Store:
         """
         try:
             with self.engine.begin() as connection:
+                _write_lock(connection)
                 return _insert_batch(connection, batch)
         except OperationalError as exc:
             # the database, not an article: locked past the wait, the disk full, the file gone
@@ -272,6 +306,30 @@ class Store:
                 session.add(FailureRow(source=source, member=member, record=record, reason=reason,
                                        failed_at=_now()))
             session.commit()
+
+
+def _write_lock(connection) -> None:
+    """SQLite: take the write lock as the transaction starts (waited for,
+    up to the busy timeout), so writers in several processes queue instead of
+    failing with "database is locked" when two read before writing."""
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def run_counts(db: str, run_id: str) -> tuple[int, int, int]:
+    """Articles, figures and characters that the ingest ``run_id`` stored."""
+    engine = open_engine(db)
+    try:
+        with engine.connect() as connection:
+            articles, characters = connection.execute(
+                select(func.count(), func.coalesce(func.sum(func.length(ArticleRow.text)), 0))
+                .where(ArticleRow.ingest_run == run_id)).one()
+            figures = connection.scalar(select(func.count()).select_from(FigureRow)
+                                        .join(ArticleRow, FigureRow.article_id == ArticleRow.id)
+                                        .where(ArticleRow.ingest_run == run_id))
+        return articles, figures, characters
+    finally:
+        engine.dispose()
 
 
 def _insert(connection, table, rows: list[dict], ids: bool = False) -> list[int]:
@@ -311,7 +369,7 @@ def article_rows(article: Article, extraction: Extraction) -> dict:
             "name": article.name, "title": article.title, "published": article.published,
             "site": article.site, "author": article.author, "photographer": article.photographer,
             "url": article.url, "content_hash": article.content_hash, "text": article.text,
-            "extractor_version": extractor_version()},
+            "extractor_version": extractor_version(), "ingest_run": None, "ingest_order": None},
         # sentence texts are cut from the article's text by the writer: half the bytes to send
         "sentences": [(s.index, s.paragraph, s.start, s.end) for s in article.sentences],
         "figures": [(sf.sentence, sf.figure.start, sf.figure.end, sf.figure.text, sf.figure.value,

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Float, ForeignKey, Index, Integer, Text, UniqueConstraint
+from sqlalchemy import BigInteger, Float, ForeignKey, Index, Integer, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
 
@@ -36,6 +36,9 @@ class ArticleRow(Base):
     ingested_at: Mapped[datetime] = mapped_column()
     # what produced the rows (extract.extractor_version); older ones are read again by `vnstats reextract`
     extractor_version: Mapped[str | None] = mapped_column(Text, index=True)
+    ingest_run: Mapped[str | None] = mapped_column(Text, index=True)   # which ingest stored it (a random id)
+    # its place in that ingest's reading order: of copies of one content, the first read is kept
+    ingest_order: Mapped[int | None] = mapped_column(BigInteger)
 
     sentences: Mapped[list[SentenceRow]] = relationship(back_populates="article",
                                                          cascade="all, delete-orphan")

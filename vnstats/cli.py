@@ -55,9 +55,12 @@ def main() -> None:
               help="Seconds one article may take; then it is a failure (0: no limit).")
 @click.option("--follow-symlinks", is_flag=True, help="Follow links inside input folders, also outside them.")
 @click.option("--strict", is_flag=True, help="Exit non-zero when any input failed (without it: when all did).")
+@click.option("--cluster", metavar="ADDRESS",
+              help="Run on a Dask cluster: a scheduler's address (tcp://host:8786), or local:N for N worker "
+                   "processes on this machine. Workers write into --db themselves (use a PostgreSQL URL).")
 def ingest(paths: tuple[str, ...], db: str, workers: int, fields: tuple[str, ...], quiet: bool,
            max_article_chars: int, max_input_bytes: int, max_ratio: int, article_timeout: float,
-           follow_symlinks: bool, strict: bool) -> None:
+           follow_symlinks: bool, strict: bool, cluster: str | None) -> None:
     """Read articles into the database.
 
     PATHS are files, folders (read recursively) and archives, mixed ("-"
@@ -73,6 +76,7 @@ def ingest(paths: tuple[str, ...], db: str, workers: int, fields: tuple[str, ...
     Examples:
       vnstats ingest ../shared/corpus/seeds --db vnstats.db
       vnstats ingest archive.tar.gz news.jsonl --field text=body.content --workers 4
+      vnstats ingest crawl/ --cluster tcp://scheduler:8786 --db postgresql://user@dbhost/news
     """
     def report(location: str, reason: str) -> None:
         if not quiet:
@@ -84,7 +88,15 @@ def ingest(paths: tuple[str, ...], db: str, workers: int, fields: tuple[str, ...
         options = Options(db=db, workers=workers, fields=parse_field_mapping(fields), on_failure=report,
                           progress=not quiet and sys.stderr.isatty(), limits=limits,
                           article_timeout=article_timeout)
-        summary = run(paths, options)
+        if cluster:
+            from vnstats.cluster import ClusterError, run_on_cluster
+
+            try:
+                summary = run_on_cluster(paths, options, cluster, announce=lambda line: click.echo(line, err=True))
+            except ClusterError as exc:
+                raise click.ClickException(str(exc)) from None
+        else:
+            summary = run(paths, options)
     except (InputError, StoreError) as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(summary.line())
