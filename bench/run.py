@@ -2,6 +2,7 @@
 
     python bench/run.py                   # 2,000- and 10,000-article runs (about 5 minutes on 2 cores)
     python bench/run.py --large 3000      # a shorter run
+    python bench/run.py --large 3000 --cluster 1200   # and the PostgreSQL and Dask rows (bench/cluster.py)
 
 Prints one table: articles/s and characters/s for 1 worker and for all
 cores, the same for underthesea's ner() over the same text and the ratio,
@@ -99,6 +100,9 @@ def main() -> None:
     parser.add_argument("--ner-articles", type=int, default=20, help="articles given to underthesea's ner()")
     parser.add_argument("--long-chars", type=int, default=330_000, help="characters of the one long page")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="workers of the parallel runs")
+    parser.add_argument("--cluster", type=int, default=0, metavar="ARTICLES",
+                        help="also the store and cluster rows (bench/cluster.py) on this many articles; "
+                             "needs Debian's postgresql and the [cluster] extra")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="vnstats-bench-") as tmp:
@@ -139,6 +143,10 @@ def main() -> None:
         ("unchanged re-ingest", f"{again['seconds']:.1f} s against {many['seconds']:.1f} s first "
                                 f"({again['skipped']:,} skipped, {again['ingested']} added)"),
     ]
+    if args.cluster:
+        from bench.cluster import rows as cluster_rows
+
+        rows += cluster_rows(args.cluster)
     width = max(len(k) for k, _ in rows)
     print(f"machine: {machine()}")
     for key, value in rows:

@@ -63,7 +63,9 @@ def run_on_cluster(paths: Iterable[str | Path], options: Options, address: str,
     """Ingest ``paths`` into ``options.db`` on the cluster at ``address``;
     ``task_sizes`` overrides ``corpus.tasks.plan_tasks``'s sizes."""
     started = time.perf_counter()
-    checked = check_paths(paths)
+    # absolute: the workers open the files themselves, from their own working folders
+    # (or machines: the inputs must be where every worker can read them)
+    checked = [path if str(path) == "-" else path.resolve() for path in check_paths(paths)]
     store = Store(options.db)   # the schema, made once before any worker writes
     run_id = uuid.uuid4().hex
     summary = Summary()
