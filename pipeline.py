@@ -20,7 +20,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from vnstats.corpus.clean import build_article, content_hash
+from vnstats.corpus.clean import build_article, content_hash, stored_article
 from vnstats.corpus.normalize import normalize_text
 from vnstats.corpus.readers import (Limits, RawDocument, ReadFailure, Skipped, check_paths, count_files, read_paths,
                                     storable)
@@ -28,7 +28,7 @@ from vnstats.corpus.tasks import Task, read_task
 from vnstats.extract import extract_article, extractor_version
 from vnstats.store.db import DEFAULT_DB, Store, StoreError, article_rows
 
-__all__ = ["Options", "Summary", "run", "reextract", "ingest_task"]
+__all__ = ["Options", "Summary", "run", "reextract", "ingest_task", "reextract_range"]
 
 
 @dataclass
@@ -347,16 +347,15 @@ def ingest_task(task: Task, options: Options, run_id: str) -> Summary:
     return summary
 
 
-def _reread(item: tuple[int, str, str, str, dict]) -> tuple[int, str, object]:
+def _reread(row: dict) -> tuple[int, str, object]:
     """One stored article read again from its stored text: (id, status, rows or reason)."""
-    article_id, source, name, text, meta = item
     try:
-        article = build_article(source, name, text, meta)
+        article = stored_article(row)
         if not article.sentences:
-            return article_id, "failed", "no article text left"
-        return article_id, "rows", article_rows(article, extract_article(article))
+            return row["id"], "failed", "no article text left"
+        return row["id"], "rows", article_rows(article, extract_article(article))
     except Exception as exc:  # one article's bug must not stop the run
-        return article_id, "failed", f"extraction failed: {type(exc).__name__}: {' '.join(str(exc).split())[:300]}"
+        return row["id"], "failed", f"extraction failed: {type(exc).__name__}: {' '.join(str(exc).split())[:300]}"
 
 
 def reextract(options: Options | None = None) -> Summary:
@@ -364,33 +363,15 @@ def reextract(options: Options | None = None) -> Summary:
     (``extract.extractor_version``), from the text stored with it: its rows
     are replaced, one transaction per article, and its version updated, so
     an interrupted run, run again, finishes the rest. ``Summary.ingested``
-    counts the articles read again."""
+    counts the articles read again. (On a Dask cluster: vnstats.cluster.)"""
     options = options or Options()
     summary = Summary()
     started = time.perf_counter()
     store = Store(options.db)
-    version = extractor_version()
     pool = ProcessPoolExecutor(options.workers, initializer=_worker_start) if options.workers > 1 else None
     progress = tqdm(unit=" articles", disable=not options.progress, dynamic_ncols=True, leave=False)
-    after = 0
     try:
-        while rows := store.outdated(version, after, limit=options.batch_size):
-            after = rows[-1].id
-            items = [(r.id, r.source, r.name, r.text, {"title": r.title, "published": r.published, "site": r.site,
-                                                        "author": r.author, "url": r.url}) for r in rows]
-            sources = {r.id: r.source for r in rows}
-            results = pool.map(_reread, items, chunksize=8) if pool else map(_reread, items)
-            for article_id, status, value in results:
-                if status == "rows":
-                    store.replace_rows(article_id, value)
-                    summary.ingested += 1
-                    summary.figures += len(value["figures"])
-                    summary.characters += len(value["article"]["text"])
-                else:
-                    summary.failed += 1
-                    summary.failures.append((sources[article_id], value))
-                    store.record_failure(sources[article_id], _storable(value))
-                progress.update(1)
+        _reextract_ids(store, options, summary, progress, pool)
     except KeyboardInterrupt:
         summary.interrupted = True
     finally:
@@ -400,6 +381,38 @@ def reextract(options: Options | None = None) -> Summary:
         store.close()
         summary.seconds = time.perf_counter() - started
     return summary
+
+
+def reextract_range(options: Options, first: int, last: int) -> Summary:
+    """One cluster task of ``reextract``: the outdated articles with ids in [first, last)."""
+    summary = Summary()
+    _reextract_ids(_stored_checker(options.db), options, summary, None, None, first, last)
+    return summary
+
+
+def _reextract_ids(store: Store, options: Options, summary: Summary, progress, pool,
+                   first: int = 0, last: int | None = None) -> None:
+    version = extractor_version()
+    after = first - 1
+    while rows := store.outdated(version, after, limit=options.batch_size, before=last):
+        after = rows[-1].id
+        items = [{c: getattr(r, c) for c in ("id", "source", "name", "text", "content_hash", "title", "published",
+                                              "site", "author", "photographer", "url", "member", "record")}
+                 for r in rows]
+        sources = {r.id: r.source for r in rows}
+        results = pool.map(_reread, items, chunksize=8) if pool else map(_reread, items)
+        for article_id, status, value in results:
+            if status == "rows":
+                store.replace_rows(article_id, value)
+                summary.ingested += 1
+                summary.figures += len(value["figures"])
+                summary.characters += len(value["article"]["text"])
+            else:
+                summary.failed += 1
+                summary.failures.append((sources[article_id], value))
+                store.record_failure(sources[article_id], _storable(value))
+            if progress is not None:
+                progress.update(1)
 
 
 def _storable(text: str | None) -> str | None:

@@ -297,6 +297,31 @@ def _published_from_meta(value: str | None, rules: _Rules) -> str | None:
     return None
 
 
+def _split(paragraphs: list[str]) -> tuple[str, tuple[Sentence, ...]]:
+    """The paragraphs joined into the article's text, and its sentences with offsets into it."""
+    text_parts: list[str] = []
+    sentences: list[Sentence] = []
+    offset = 0
+    for p_index, paragraph in enumerate(paragraphs):
+        for start, end in split_sentences(paragraph):
+            sentences.append(Sentence(len(sentences), p_index, offset + start, offset + end,
+                                      paragraph[start:end]))
+        text_parts.append(paragraph)
+        offset += len(paragraph) + 1
+    return "\n".join(text_parts), tuple(sentences)
+
+
+def stored_article(row: dict) -> Article:
+    """An article as stored (cleaned text and metadata), split again without
+    cleaning it again: what `vnstats reextract` reads. Cleaning is not
+    repeated, since a cleaned text is no page and its rules do not apply."""
+    text, sentences = _split(row["text"].split("\n"))
+    return Article(source=row["source"], name=row["name"], text=text, content_hash=row["content_hash"],
+                   title=row["title"], published=row["published"], site=row["site"], author=row["author"],
+                   photographer=row["photographer"], url=row["url"], sentences=sentences,
+                   member=row["member"], record=row["record"])
+
+
 def build_article(source: str, name: str, raw: str, meta: dict | None = None,
                   normalized: str | None = None) -> Article:
     """Clean a page's text and split it, keeping every offset into ``Article.text``.
@@ -317,20 +342,11 @@ def build_article(source: str, name: str, raw: str, meta: dict | None = None,
     paragraphs = [line for line in page.lines
                   if line and (line == page.title or not _is_section_label(line, rules))]
 
-    text_parts: list[str] = []
-    sentences: list[Sentence] = []
-    offset = 0
-    for p_index, paragraph in enumerate(paragraphs):
-        for start, end in split_sentences(paragraph):
-            sentences.append(Sentence(len(sentences), p_index, offset + start, offset + end,
-                                      paragraph[start:end]))
-        text_parts.append(paragraph)
-        offset += len(paragraph) + 1
-    text = "\n".join(text_parts)
+    text, sentences = _split(paragraphs)
     return Article(
         source=source, name=name, text=text, content_hash=content_hash(normalized),
         title=normalize_text(meta["title"]) if meta.get("title") else page.title,
         published=_published_from_meta(meta.get("published"), rules) or page.published,
         site=page.site or meta.get("source"), author=meta.get("author") or page.author,
-        photographer=page.photographer, url=meta.get("url") or page.url, sentences=tuple(sentences),
+        photographer=page.photographer, url=meta.get("url") or page.url, sentences=sentences,
     )

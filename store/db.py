@@ -222,15 +222,21 @@ class Store:
         except OperationalError as exc:
             raise StoreError(f"could not write to the database: {_first_line(exc)}") from None
 
-    def outdated(self, version: str, after: int = 0, limit: int = 100) -> list[ArticleRow]:
-        """Up to ``limit`` stored articles (id above ``after``, in id order)
-        whose rows an extractor other than ``version`` produced."""
+    def outdated(self, version: str, after: int = 0, limit: int = 100, before: int | None = None) -> list[ArticleRow]:
+        """Up to ``limit`` stored articles (id above ``after`` and below
+        ``before``, in id order) whose rows an extractor other than ``version`` produced."""
         with Session(self.engine) as session:
-            return list(session.scalars(
-                select(ArticleRow).where(ArticleRow.id > after,
-                                         (ArticleRow.extractor_version != version)
-                                         | ArticleRow.extractor_version.is_(None))
-                .order_by(ArticleRow.id).limit(limit)))
+            query = select(ArticleRow).where(ArticleRow.id > after, _outdated(version))
+            if before is not None:
+                query = query.where(ArticleRow.id < before)
+            return list(session.scalars(query.order_by(ArticleRow.id).limit(limit)))
+
+    def outdated_bounds(self, version: str) -> tuple[int, int] | None:
+        """The smallest and largest id of the outdated articles, or None."""
+        with self.engine.connect() as connection:
+            low, high = connection.execute(select(func.min(ArticleRow.id), func.max(ArticleRow.id))
+                                           .where(_outdated(version))).one()
+        return None if low is None else (low, high)
 
     def replace_rows(self, article_id: int, rows: dict) -> None:
         """An article read again: its sentences, mentions and figures replaced
@@ -306,6 +312,10 @@ class Store:
                 session.add(FailureRow(source=source, member=member, record=record, reason=reason,
                                        failed_at=_now()))
             session.commit()
+
+
+def _outdated(version: str):
+    return (ArticleRow.extractor_version != version) | ArticleRow.extractor_version.is_(None)
 
 
 def _write_lock(connection) -> None:

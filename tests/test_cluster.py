@@ -160,3 +160,24 @@ def _count_or_zero(db: str) -> int:
         return _count(db, "SELECT COUNT(*) FROM articles")
     except Exception:   # the schema is not made yet
         return 0
+
+
+def test_reextract_on_the_cluster(tmp_path, pg_url, dask_cluster):
+    """Rows of an older extractor, read again by the cluster's workers, are
+    the rows a fresh ingest stores."""
+    address, _ = dask_cluster
+    fresh = str(tmp_path / "fresh.db")
+    run([SAMPLES, SEEDS], Options(db=fresh))
+    run([SAMPLES, SEEDS], Options(db=pg_url))
+    engine = create_engine(database_url(pg_url))
+    with engine.begin() as connection:
+        connection.execute(text("UPDATE articles SET extractor_version = '0.0.1+older'"))
+        connection.execute(text("DELETE FROM figures WHERE id % 3 = 0"))
+        connection.execute(text("UPDATE figures SET subject = 'cũ'"))
+    engine.dispose()
+    assert rows_of(pg_url) != rows_of(fresh)
+    result = subprocess.run([sys.executable, "-m", "vnstats", "reextract", "--db", pg_url, "--cluster", address,
+                             "--quiet"], capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("read again 8, failed 0")
+    assert rows_of(pg_url) == rows_of(fresh)

@@ -111,7 +111,8 @@ def ingest(paths: tuple[str, ...], db: str, workers: int, fields: tuple[str, ...
 @click.option("--workers", type=click.IntRange(1, 256), default=os.cpu_count() or 1, show_default="all cores",
               help="Extraction processes.")
 @click.option("--quiet", is_flag=True, help="No progress bar; only the summary.")
-def reextract(db: str, workers: int, quiet: bool) -> None:
+@click.option("--cluster", metavar="ADDRESS", help="Run on a Dask cluster (see ingest --cluster).")
+def reextract(db: str, workers: int, quiet: bool, cluster: str | None) -> None:
     """Read stored articles again with this version's rules.
 
     Every article records the extractor version that produced its rows
@@ -120,13 +121,23 @@ def reextract(db: str, workers: int, quiet: bool) -> None:
     article per transaction; an interrupted run, run again, finishes the rest.
 
     \b
-    Example:
+    Examples:
       vnstats reextract --db vnstats.db --workers 4
+      vnstats reextract --db postgresql://user@dbhost/news --cluster tcp://scheduler:8786
     """
     from vnstats.pipeline import reextract as run_reextract
 
+    options = Options(db=db, workers=workers, progress=not quiet and sys.stderr.isatty())
     try:
-        summary = run_reextract(Options(db=db, workers=workers, progress=not quiet and sys.stderr.isatty()))
+        if cluster:
+            from vnstats.cluster import ClusterError, reextract_on_cluster
+
+            try:
+                summary = reextract_on_cluster(options, cluster, announce=lambda line: click.echo(line, err=True))
+            except ClusterError as exc:
+                raise click.ClickException(str(exc)) from None
+        else:
+            summary = run_reextract(options)
     except StoreError as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(f"read again {summary.ingested}, failed {summary.failed}; {summary.figures} figures stored"

@@ -28,7 +28,8 @@ from tqdm import tqdm
 
 from vnstats.corpus.readers import ReadFailure, check_paths, storable
 from vnstats.corpus.tasks import plan_tasks
-from vnstats.pipeline import Options, Summary, ingest_task
+from vnstats.extract import extractor_version
+from vnstats.pipeline import Options, Summary, ingest_task, reextract_range
 from vnstats.store.db import Store, run_counts
 
 TASKS_PER_WORKER = 4   # in flight: enough to keep every worker busy, few enough to keep memory flat
@@ -132,4 +133,44 @@ def _run(client, checked, options: Options, store: Store, run_id: str, task_size
         client.cancel(list(running.futures))
     finally:
         progress.close()
+    return summary
+
+
+IDS_PER_TASK = 500
+
+
+def reextract_on_cluster(options: Options, address: str, announce: Callable[[str], None] | None = None) -> Summary:
+    """``vnstats reextract`` on a cluster: the outdated articles in ranges of
+    ids, each range a task that reads its articles again and replaces their
+    rows (``pipeline.reextract_range``)."""
+    from dask.distributed import as_completed
+
+    started = time.perf_counter()
+    store = Store(options.db)
+    bounds = store.outdated_bounds(extractor_version())
+    store.close()
+    summary = Summary()
+    if bounds is None:
+        return summary
+    client = open_client(address)
+    try:
+        if announce:
+            announce(f"Dask dashboard: {client.dashboard_link}")
+        task_options = Options(db=options.db, batch_size=options.batch_size)
+        futures = [client.submit(reextract_range, task_options, first, first + IDS_PER_TASK, pure=False, retries=2)
+                   for first in range(bounds[0], bounds[1] + 1, IDS_PER_TASK)]
+        progress = tqdm(unit=" articles", disable=not options.progress, dynamic_ncols=True, leave=False)
+        for future in as_completed(futures):
+            part = future.result()
+            summary.add(part)
+            progress.update(part.ingested + part.failed)
+        progress.close()
+    except KeyboardInterrupt:
+        summary.interrupted = True
+    finally:
+        cluster = client.cluster
+        client.close()
+        if cluster is not None and address.startswith("local:"):
+            cluster.close()
+    summary.seconds = time.perf_counter() - started
     return summary
