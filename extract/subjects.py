@@ -70,6 +70,7 @@ class _Rules:
     organizations: PhraseSet
     share_words: PhraseSet
     ranks: PhraseSet
+    quantifiers: PhraseSet
     key_words: PhraseSet   # ranks and words that, beside a place, key a list
 
 
@@ -114,6 +115,7 @@ def _rules() -> _Rules:
         organizations=PhraseSet(patterns.load().localities["organization_before"]["words"]),
         share_words=PhraseSet(s["share_words"]["words"]),
         ranks=PhraseSet(s["rank_words"]["words"]),
+        quantifiers=PhraseSet(s["quantifiers"]["words"]),
         key_words=PhraseSet([*s["rank_words"]["words"], *s["key_words"]["words"]]),
     )
 
@@ -480,8 +482,14 @@ def _forward(s: Parsed, cands, k: int, start: int, end: int, rule: str) -> Span 
             piece = j - (i + 1)
             if piece == 0 or (j < len(t) and (t[j].is_number or j in later_starts)):
                 break  # "2 chương trình, 10 kế hoạch": the next piece is another figure
-            if any(x in later_starts for x in range(i + 1, j + 3)) and (t[i + 1].text[:1].isupper() or j - (i + 1) <= 2):
-                break  # "18,4 triệu lượt khách, thu về gần 48.400 tỷ đồng": the next piece has its own figure
+            if any(x in later_starts for x in range(i + 1, j + 3)) and (
+                    t[i + 1].text[:1].isupper() or j - (i + 1) <= 2 or j in later_starts
+                    or r.link_verbs.match_at(t, j) or r.figure_verbs.match_at(t, j)):
+                # "18,4 triệu lượt khách, doanh thu du lịch đạt 4.113 tỷ đồng": the next piece has its own
+                # figure (not "9 chức danh lãnh đạo, quản lý cấp phòng tại 5 đơn vị": a place of both)
+                break
+            if r.quantifiers.match_at(t, i + 1):
+                break  # "3 người chết, nhiều người bị thương": a new noun phrase
             if t[i + 1].text[:1].isupper() and any(x in later_starts for x in range(j, j + 3)):
                 break  # "Hà Lam có 350 hộ, Bình Tú là 400 hộ": a name keys the next item
             ended_by_stop = j < len(t) and t[j].is_word
@@ -635,7 +643,9 @@ def _without_dangling(t, start: int, end: int, r: _Rules) -> tuple[int, int]:
             start, changed = start + size, True
         while end > start and t[end - 1].is_punct and t[end - 1].text not in (")", "%"):
             end, changed = end - 1, True
-        if end > start and (size := r.dangling_last.match_before(t, end)) and end - size > start:
+        if end > start and (size := r.dangling_last.match_before(t, end)) and end - size > start \
+                and not (size == 1 and end - 2 >= start and t[end - 2].is_word
+                         and (t[end - 2].lower, t[end - 1].lower) in two_syllable_words()):   # "trực thuộc": one word
             end, changed = end - size, True
     if start < end and r.dangling_first.match_at(t, start) == end - start:
         return start, start   # nothing but a dangling word: "Trong"
@@ -788,8 +798,9 @@ def _backward(s: Parsed, cands, k: int, end: int, rule: str, light: bool = False
             end = i   # "GRDP tỉnh Quảng Ngãi": the unit is the figure's where, not its subject
             break
     end = _trim_time(t, start, end, r)
-    while end > start and ((size := r.trailing.match_before(t, end) or r.ranks.match_before(t, end))
-                           or t[end - 1].is_punct):
+    while end > start and ((size := r.trailing.match_before(t, end) or r.ranks.match_before(t, end)
+                                    or (r.share_words.match_before(t, end) if end - r.share_words.match_before(t, end)
+                                        > start + 1 else 0)) or t[end - 1].is_punct):
         if t[end - 1].text == ")" and any(tok.text == "(" for tok in t[start:end - 1]):
             break  # "Tốc độ tăng trưởng kinh tế (GRDP)" keeps its closing bracket
         end -= size or 1
