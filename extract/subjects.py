@@ -345,6 +345,13 @@ def _subject(s: Parsed, cands: list[Candidate], k: int, done: list[Span | None])
         # "giảm từ 5,2% xuống còn 3,8%": the new value of the same thing
         previous = done[k - 1]
         return Span(previous.start, previous.end, "changed")
+    after = max(c.after, c.unit_end or 0)
+    if (c.head is None or c.kind == "percent" or c.unit == "lần") and after + 1 < len(t) \
+            and t[after].lower == ASPECT_WORD and t[after + 1].is_word and t[after + 1].lower not in DIRECTIONS:
+        # "tăng 10,5% về số vụ", "tăng 2,2 lần về số dự án": what rose is named after "về"
+        named = _forward(s, cands, k, after + 1, after + 1, "aspect")
+        if named:
+            return named
     lead = _lead_start(t, first, r)
     names_own = c.after < len(t) and t[c.after].is_word and not r.comparatives.match_at(t, c.after)
     if lead is None and k and c.kind == "percent" == cands[k - 1].kind and first and not names_own \
@@ -533,6 +540,10 @@ def _forward(s: Parsed, cands, k: int, start: int, end: int, rule: str) -> Span 
         return None
     return Span(t[start].start, t[end - 1].end, rule)
 
+
+# after a rate or a multiple, what it is a rate of: "tăng 93,2% về số lượng và 347,5% về vốn"
+ASPECT_WORD = "về"
+DIRECTIONS = frozenset({"phía", "hướng"})   # "150 km về phía Bắc": a way, not an aspect
 
 # causative main verbs: "làm chết 666 người", "khiến 3 người bị thương" count the persons
 CAUSATIVES = frozenset({"làm", "khiến", "gây"})
