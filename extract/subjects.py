@@ -196,15 +196,17 @@ SHARED_RESTRICTION_JOINS = frozenset({"và", "/", "hoặc"})
 SHARED_RESTRICTION_OPENERS = frozenset({"bị", "được", "phải", "thuộc"})
 
 
-def shared_restrictions(s: Parsed, candidates: list[Candidate], spans: list[Span | None]) -> list[str | None]:
+def shared_restrictions(s: Parsed, candidates: list[Candidate],
+                        spans: list[Span | None]) -> list[tuple[str, int, int] | None]:
     """Subjects that a restriction after several counted nouns gives each of
     them ("12 hộ nghèo và 30 hộ cận nghèo bị thiệt hại do bão" → "hộ nghèo bị
     thiệt hại do bão"; "52.604 hộ/167.303 người bị ảnh hưởng" → "hộ bị ảnh
     hưởng"): the count's own noun phrase and the restriction, which are not
-    one span of the text. None where the subject is its span."""
+    one span of the text, as (subject, start, end of its own words). None
+    where the subject is its span."""
     r = _rules()
     t = s.tokens
-    out: list[str | None] = [None] * len(candidates)
+    out: list[tuple[str, int, int] | None] = [None] * len(candidates)
 
     def own_phrase(j: int) -> bool:
         """Figure j's subject is its counter and the words after it, up to the next figure."""
@@ -240,9 +242,46 @@ def shared_restrictions(s: Parsed, candidates: list[Candidate], spans: list[Span
             if opener is not None and t[opener].start < span.end:
                 restriction = s.text[t[opener].start:span.end]
                 for j in run[:-1]:
-                    out[j] = f"{s.text[spans[j].start:spans[j].end]} {restriction}"
+                    out[j] = (f"{s.text[spans[j].start:spans[j].end]} {restriction}", spans[j].start, spans[j].end)
         k = last + 1
+    figures = None
+    for k in range(len(candidates) - 1):
+        if out[k] is None and out[k + 1] is None and candidates[k + 1].first < len(t) \
+                and t[candidates[k + 1].first - 1].text == "(":
+            figures = figures or _Figures(candidates, t)
+            _bracketed_count_restriction(s, figures, spans, k, out)
     return out
+
+
+# what may open the restriction after a bracketed count: "gần 1.000 hộ dân (3.662 người)
+# phải sơ tán khẩn cấp", "87 nhà dân (364 khẩu) vẫn còn đang bị ngập"
+BRACKET_RESTRICTION_OPENERS = frozenset({"bị", "được", "phải", "thuộc", "đang", "vẫn", "còn", "đã"})
+
+
+def _bracketed_count_restriction(s: Parsed, cands, spans, k: int, out: list) -> None:
+    """"N X (M Y) R": a count, the same things counted another way in a
+    bracket, then the restriction of both: each is its own noun and R."""
+    t = s.tokens
+    a, b = cands[k], cands[k + 1]
+    if a.head is None or b.head is None or spans[k] is None:
+        return
+    opening = b.first - 1
+    if spans[k].start != t[a.head].start or spans[k].end != t[opening - 1].end \
+            or not all(tok.is_word for tok in t[a.head:opening]):
+        return   # "87 nhà dân (364 khẩu)": the noun and its modifiers, then the bracket
+    close = max(b.unit_end or b.after, b.after)
+    if close + 1 >= len(t) or t[close].text != ")" or t[close + 1].lower not in BRACKET_RESTRICTION_OPENERS:
+        return
+    r = _rules()
+    later = _Later(cands, k + 1)
+    end = close + 1
+    while end < len(t) and t[end].is_word and end not in later and end - close <= r.max_forward \
+            and (t[end].lower in BRACKET_RESTRICTION_OPENERS or not _stops_at(t, end, close + 1)):
+        end += 1
+    words = s.text[t[close + 1].start:t[end - 1].end]
+    out[k] = (f"{s.text[spans[k].start:spans[k].end]} {words}", spans[k].start, spans[k].end)
+    own = (t[b.head].start, t[close - 1].end)
+    out[k + 1] = (f"{s.text[own[0]:own[1]]} {words}", *own)
 
 
 def _bracket_parent(t, cands: _Figures, spans, k: int) -> int | None:
