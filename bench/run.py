@@ -2,7 +2,7 @@
 
     python bench/run.py                   # 2,000- and 10,000-article runs (about 5 minutes on 2 cores)
     python bench/run.py --large 3000      # a shorter run
-    python bench/run.py --large 3000 --cluster 1200   # and the PostgreSQL and Dask rows (bench/cluster.py)
+    python bench/run.py --large 3000 --cluster 2400   # and the PostgreSQL and Dask rows (bench/cluster.py)
 
 Prints one table: articles/s and characters/s for 1 worker and for all
 cores, the same for underthesea's ner() over the same text and the ratio,
