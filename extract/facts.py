@@ -385,14 +385,16 @@ def _article_place(article: Article, places: dict[int, list[_Anchor]], localitie
     """The article's own unit: the first its title names, else the first the
     paragraph right after the title names, else the one it names most (a
     place named first further down is more often a detail than the subject)."""
-    sentences = article.sentences
-    for paragraph in (0, 1):   # the title (or the page's first line), and what follows it
-        for s in sentences:
-            if s.paragraph != paragraph:
-                continue
-            if places.get(s.index):
+    return _lead_place(article, places) or main_place(localities)
+
+
+def _lead_place(article: Article, places: dict[int, list[_Anchor]]) -> str | None:
+    """The first unit the title (or the page's first line) or the paragraph after it names."""
+    for paragraph in (0, 1):
+        for s in article.sentences:
+            if s.paragraph == paragraph and places.get(s.index):
                 return places[s.index][0].value
-    return main_place(localities)
+    return None
 
 
 def _article_period(article: Article, times: dict[int, list[_Anchor]]) -> DateMention | None:
@@ -446,6 +448,10 @@ def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]]
         named_here = [a.value for a in places[s.index] if a.value != COUNTRY_ID]
         if named_here:
             context = named_here[-1]
+    if _lead_place(article, named) is None and (scoped := _lead_place(article, places)) not in (None, COUNTRY_ID):
+        # a title that names no unit but its scope ("Toàn tỉnh kết nạp 288 đảng viên"):
+        # the article is about that unit, not about the district it names most
+        own = scoped
     # (a page with no date line: against the year the article makes clear)
     deadline = {id(d): _is_deadline(sentences[i].text, sentences[i].start, d, published or reference)
                 for i, d in dates}

@@ -252,6 +252,15 @@ def _read_scales(s: Parsed, c: Candidate, lex: _Lexicon) -> None:
         c.scale_word = tokens[i - 1].lower
 
 
+NAME_AFTER = regex.compile(r"\s+\p{Lu}")
+
+
+def _names_a_place(text: str, more: regex.Match) -> bool:
+    """"12 xã, huyện Ea Súp có 8 xã": a level word followed by a name is the
+    next place of a list, not one more counter of this count."""
+    return more.group("unit").lower() in lexicon().unit_levels and bool(NAME_AFTER.match(text, more.end()))
+
+
 def _read_unit(s: Parsed, c: Candidate, lex: _Lexicon) -> None:
     tokens, text = s.tokens, s.text
     pos = tokens[c.after - 1].end
@@ -290,7 +299,8 @@ def _read_unit(s: Parsed, c: Candidate, lex: _Lexicon) -> None:
             if per:
                 unit, end = f"{unit}/{per.group('per').lower()}", per.end()
             while surface in lex.coordinated_heads and (more := lex.coordinated.match(text, end)) and (
-                    "," in more.group(0) or (surface in lex.unit_levels and more.group("unit").lower() in lex.unit_levels)):
+                    "," in more.group(0) or (surface in lex.unit_levels and more.group("unit").lower() in lex.unit_levels)) \
+                    and not _names_a_place(text, more):
                 # as written: "thôn, bản, tổ dân phố", "xã phường, thị trấn"
                 unit += (", " if "," in more.group(0) else " ") + more.group("unit").lower()
                 end = more.end()

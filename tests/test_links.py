@@ -80,6 +80,12 @@ LINKS = [
      "TP Cần Thơ giảm tai nạn\nChiều 15-9-2025, Sở Xây dựng thành phố Cần Thơ cho biết, từ đầu năm đến nay "
      "xảy ra 120 vụ tai nạn giao thông.",
      [("120 vụ", "Thành phố Cần Thơ", "2025-01/2025-09")]),
+    ("rule-a-scope-in-the-title-gives-the-articles-unit",
+     DATED + "Toàn tỉnh có 120 xã đạt chuẩn nông thôn mới\n"
+     "Theo Văn phòng Điều phối, đến nay có 120 xã đạt chuẩn.\n"
+     "Huyện Krông Năng có 12 xã, huyện Ea Súp có 8 xã đạt chuẩn.",
+     [("120 xã", "Tỉnh Đắk Lắk", "2024-05-02"), ("120 xã", "Tỉnh Đắk Lắk", "2024-05-02"),
+      ("12 xã", "Huyện Krông Năng", "2024-05-02"), ("8 xã", "Huyện Ea Súp", "2024-05-02")]),
     ("rule-term-naming-a-body-is-no-time",
      "HĐND huyện Lộc Bình họp\nSáng 30/6/2021, HĐND huyện Lộc Bình tổ chức kỳ họp thứ nhất để bầu các chức danh chủ chốt.\n"
      "Tổng số đại biểu HĐND huyện Lộc Bình khóa XX, nhiệm kỳ 2021-2026 được bầu là 35 đại biểu.",
