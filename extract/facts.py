@@ -161,12 +161,16 @@ def _place_anchors(sentence_text: str, sentence_start: int, mentions: list[Local
     Sơn và Tri Tôn đạt 100%"), the first keys what follows."""
     named = sorted((m for m in mentions if m.unit_id), key=lambda m: m.start)
     anchors = []
+    units = load_gazetteer().units
     for k, m in enumerate(named):
         first = m.unit_id
         j = k
         while j > 0 and _coordinated(sentence_text, sentence_start, named[j - 1].end, named[j].start):
             j -= 1
             first = named[j].unit_id
+        group = {_province_of(units[n.unit_id]) for n in named[j:k + 1] if n.unit_id in units}
+        if len(group) > 1 and all(units[n.unit_id].level == "province" for n in named[j:k + 1] if n.unit_id in units):
+            first = COUNTRY_ID   # "hai tỉnh An Giang và Đồng Tháp có 229.868 ha": no one province holds both
         anchors.append(_Anchor(m.start, m.end, first))
     taken = [(a.start, a.end) for a in anchors]
     ranking = _ranking_before()

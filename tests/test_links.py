@@ -86,6 +86,10 @@ LINKS = [
      "Huyện Krông Năng có 12 xã, huyện Ea Súp có 8 xã đạt chuẩn.",
      [("120 xã", "Tỉnh Đắk Lắk", "2024-05-02"), ("120 xã", "Tỉnh Đắk Lắk", "2024-05-02"),
       ("12 xã", "Huyện Krông Năng", "2024-05-02"), ("8 xã", "Huyện Ea Súp", "2024-05-02")]),
+    ("rule-coordinated-provinces-are-no-one-province",
+     DATED + "Lúa Thu Đông vùng đồng bằng sông Cửu Long\n"
+     "Riêng hai tỉnh Kiên Giang và Hậu Giang có diện tích 180.000 ha.",
+     [("180.000 ha", "Việt Nam", "2024-05-02")]),
     ("rule-term-naming-a-body-is-no-time",
      "HĐND huyện Lộc Bình họp\nSáng 30/6/2021, HĐND huyện Lộc Bình tổ chức kỳ họp thứ nhất để bầu các chức danh chủ chốt.\n"
      "Tổng số đại biểu HĐND huyện Lộc Bình khóa XX, nhiệm kỳ 2021-2026 được bầu là 35 đại biểu.",
