@@ -412,9 +412,17 @@ def _article_period(article: Article, times: dict[int, list[_Anchor]]) -> DateMe
         if s.paragraph not in paragraphs:
             break
         lead += [a.value for a in times.get(s.index, [])
-                 if not _is_term(a) or _term_is_a_period(s, a)]
+                 if (not _is_term(a) or _term_is_a_period(s, a)) and not _starts_something(s, a)]
     periods = [d for d in lead if d.granularity != "day"]
     return (periods or lead or [None])[0]
+
+
+def _starts_something(sentence, anchor: _Anchor) -> bool:
+    """"phát hiện lần đầu … từ ngày 4/3/2019": a day something began, not
+    the time an article reports from."""
+    mention = anchor.value
+    before = sentence.text[:anchor.start - sentence.start].rstrip().lower()
+    return mention.granularity == "day" and (before.endswith(" từ") or before == "từ")
 
 
 def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]],

@@ -90,6 +90,13 @@ LINKS = [
      DATED + "Lúa Thu Đông vùng đồng bằng sông Cửu Long\n"
      "Riêng hai tỉnh Kiên Giang và Hậu Giang có diện tích 180.000 ha.",
      [("180.000 ha", "Việt Nam", "2024-05-02")]),
+    ("rule-a-day-something-began-is-not-the-articles-time",
+     "Dịch tả lợn châu Phi ở Điện Biên\nNgày đăng 20/05/2019 | 10:00\n"
+     "Tại Điện Biên, dịch tả lợn châu Phi được phát hiện lần đầu tại huyện Tuần Giáo từ ngày 4/3/2019, sau đó lan ra "
+     "nhiều huyện khác của tỉnh.\n"
+     "Tính đến ngày 11/5/2019, dịch đã xảy ra tại 1.560 hộ của tỉnh Điện Biên.\n"
+     "Tỉnh Điện Biên đã tiêu hủy gần 4.600 con lợn.",
+     [("1.560 hộ", "Tỉnh Điện Biên", "2019-05-11"), ("gần 4.600 con", "Tỉnh Điện Biên", "2019-05-11")]),
     ("rule-term-naming-a-body-is-no-time",
      "HĐND huyện Lộc Bình họp\nSáng 30/6/2021, HĐND huyện Lộc Bình tổ chức kỳ họp thứ nhất để bầu các chức danh chủ chốt.\n"
      "Tổng số đại biểu HĐND huyện Lộc Bình khóa XX, nhiệm kỳ 2021-2026 được bầu là 35 đại biểu.",
