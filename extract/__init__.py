@@ -14,6 +14,8 @@ import hashlib
 from datetime import date, timedelta
 import itertools
 from dataclasses import dataclass
+
+import regex
 from importlib import metadata
 from pathlib import Path
 
@@ -90,6 +92,9 @@ def _reference_date(article: Article):
                           [y for s in article.sentences for y in birth_years(s.text)])
 
 
+AS_OF = regex.compile(r"(?i)\b(?:tính\s+)?(?:đến|tới)(?:\s+hết)?\s*$")
+
+
 def _lead_day(article: Article, reference) -> date | None:
     """For a page with no date line: the day its lead speaks from ("Chiều
     15-9, Sở Xây dựng cho biết, từ đầu năm đến nay …"), the first sentence of
@@ -102,6 +107,11 @@ def _lead_day(article: Article, reference) -> date | None:
         if first is not None and first.granularity == "day" and first.date_start[:1].isdigit() \
                 and first.start - s.start <= 20:
             return date.fromisoformat(first.date_start)
+        # "…, tính đến ngày 21/7, TP ghi nhận 32.011 ca": the day a report counts to is its now
+        as_of = next((d for d in found if d.granularity == "day" and d.date_start[:1].isdigit()
+                      and AS_OF.search(s.text[:d.start - s.start])), None)
+        if as_of is not None:
+            return date.fromisoformat(as_of.date_start)
         # a report on a month or a quarter ("báo cáo công tác y tế tháng 10")
         # speaks from that period's end
         month = next((d for d in found if d.granularity != "day" and len(d.date_end) == 7

@@ -164,3 +164,13 @@ def test_an_undated_monthly_report_speaks_from_its_months_end():
     assert [(d.text, d.date_start, d.date_end) for _, d in result.dates] == [
         ("tháng 8 năm 2024", "2024-08", "2024-08"), ("Từ đầu năm đến nay", "2024-01", "2024-08")]
     assert links(page) == [("2.100 ca", "Tỉnh Đắk Lắk", "2024-01/2024-08")]
+
+
+def test_an_undated_report_speaks_from_the_day_it_counts_to():
+    """"…, tính đến ngày 21/7, TP ghi nhận …" on a page with no date line:
+    "từ đầu năm đến nay" in it runs from January to that day's month."""
+    page = ("Sốt xuất huyết tăng mạnh\nTrung tâm Kiểm soát bệnh tật TP.HCM cho biết, tính đến ngày 21/7/2022, thành phố "
+            "ghi nhận 32.011 ca mắc. Số ca tử vong từ đầu năm đến nay là 13 người.")
+    result = extract_article(build_article("page.txt", "page.txt", page))
+    assert [(d.text, d.date_start, d.date_end) for _, d in result.dates] == [
+        ("ngày 21/7/2022", "2022-07-21", "2022-07-21"), ("từ đầu năm đến nay", "2022-01", "2022-07")]
