@@ -70,6 +70,7 @@ class _Rules:
     organizations: PhraseSet
     share_words: PhraseSet
     ranks: PhraseSet
+    plan_bases: PhraseSet
     quantifiers: PhraseSet
     key_words: PhraseSet   # ranks and words that, beside a place, key a list
 
@@ -116,6 +117,7 @@ def _rules() -> _Rules:
         share_words=PhraseSet(s["share_words"]["words"]),
         ranks=PhraseSet(s["rank_words"]["words"]),
         quantifiers=PhraseSet(s["quantifiers"]["words"]),
+        plan_bases=PhraseSet(p.changes["bases"]["plan"]),
         key_words=PhraseSet([*s["rank_words"]["words"], *s["key_words"]["words"]]),
     )
 
@@ -392,7 +394,9 @@ def _subject(s: Parsed, cands: list[Candidate], k: int, done: list[Span | None])
         if named:
             return named
     lead = _lead_start(t, first, r)
-    names_own = c.after < len(t) and t[c.after].is_word and not r.comparatives.match_at(t, c.after)
+    # "và 50% dự toán …": a plan the share is measured against names nothing of its own
+    names_own = c.after < len(t) and t[c.after].is_word and not r.comparatives.match_at(t, c.after) \
+        and not r.plan_bases.match_at(t, c.after)
     if lead is None and k and c.kind == "percent" == cands[k - 1].kind and first and not names_own \
             and t[first - 1].lower in ("và", ","):
         lead = first   # "bằng 91,4% kế hoạch và 106,5% so với cùng kỳ": one more share of the same thing
