@@ -387,6 +387,12 @@ def _subject(s: Parsed, cands: list[Candidate], k: int, done: list[Span | None])
         previous = done[k - 1]
         return Span(previous.start, previous.end, "changed")
     after = max(c.after, c.unit_end or 0)
+    if first == 1 and t[0].lower == "sau" and c.unit in DURATION_UNITS and after < len(t) \
+            and (t[after].text == "," or (t[after].lower == "làm" and after + 1 < len(t) and t[after + 1].lower == "việc")):
+        # "Sau hơn 2 ngày làm việc, chiều 3/10, Đại hội … đã bế mạc": what lasted is the main clause's subject
+        lasted = _main_clause_subject(s, cands, k, after)
+        if lasted is not None:
+            return lasted
     if (c.head is None or c.kind == "percent" or c.unit == "lần") and after + 1 < len(t) \
             and t[after].lower == ASPECT_WORD and t[after + 1].is_word and t[after + 1].lower not in DIRECTIONS:
         # "tăng 10,5% về số vụ", "tăng 2,2 lần về số dự án": what rose is named after "về"
@@ -582,6 +588,35 @@ def _forward(s: Parsed, cands, k: int, start: int, end: int, rule: str) -> Span 
     if end <= start:
         return None
     return Span(t[start].start, t[end - 1].end, rule)
+
+
+DURATION_UNITS = frozenset({"ngày", "tháng", "năm", "tuần", "giờ"})
+
+
+def _main_clause_subject(s: Parsed, cands, k: int, after: int) -> Span | None:
+    """The noun phrase that opens the main clause after an opening duration
+    and any time pieces: "Sau 2 ngày làm việc, chiều 3/10, [Đại hội …] đã …"
+    (not "Sau 3 năm giải thể, …": what lasted is written after the figure)."""
+    r = _rules()
+    t = s.tokens
+    i = after
+    while i < len(t) and t[i].text != ",":
+        i += 1
+    while i < len(t) and t[i].text == ",":
+        i += 1
+        if i < len(t) and (r.adverbials.match_at(t, i) or t[i].is_number):
+            while i < len(t) and t[i].text != ",":
+                i += 1   # "chiều 3/10": a time piece
+            continue
+        break
+    if i >= len(t) or not t[i].is_word or not t[i].text[:1].isupper():
+        return None
+    end = i
+    while end < len(t) and t[end].is_word and not r.clause_verbs.match_at(t, end) and end - i < r.max_forward:
+        end += 1
+    if end == i:
+        return None
+    return Span(t[i].start, t[end - 1].end, "lasted")
 
 
 # after a rate or a multiple, what it is a rate of: "tăng 93,2% về số lượng và 347,5% về vốn"
