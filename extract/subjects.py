@@ -406,6 +406,10 @@ def _subject(s: Parsed, cands: list[Candidate], k: int, done: list[Span | None])
     if lead is None and k and c.kind == "percent" == cands[k - 1].kind and first and not names_own \
             and t[first - 1].lower in ("và", ","):
         lead = first   # "bằng 91,4% kế hoạch và 106,5% so với cùng kỳ": one more share of the same thing
+    if k and done[k - 1] and first >= 2 and t[first - 2].lower == "so" and t[first - 1].lower == "với":
+        # "đạt 18.588 tỷ đồng, tăng mạnh so với 650 tỷ đồng cùng kỳ": the earlier value of the same thing
+        previous = done[k - 1]
+        return Span(previous.start, previous.end, "compared")
     if k and done[k - 1] and first and t[first - 1].lower == "với" and cands[k - 1].after >= first - 3 \
             and not c.head:
         # "thu nội địa tăng 8% với 7.695 tỉ đồng": the amount of the figure before
@@ -872,7 +876,8 @@ def _backward(s: Parsed, cands, k: int, end: int, rule: str, light: bool = False
                 start = _skip(r.heads, s, i + size, end)   # "có số bệnh nhân": after the cut, the head too
                 break
     for i in range(end - 2, start - 1, -1):   # "… như sản phẩm từ cao su": after the list's opener
-        if (size := r.examples.match_at(t, i)) and i + size < end:
+        if (size := r.examples.match_at(t, i)) and i + size < end \
+                and not _only_link_words(t[i + size:end], r) and not r.comparatives.match_at(t, i + size):
             start = i + size
             while start < end and t[start].is_punct:
                 start += 1
