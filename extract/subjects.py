@@ -71,7 +71,7 @@ class _Rules:
     share_words: PhraseSet
     ranks: PhraseSet
     plan_bases: PhraseSet
-    quantifiers: PhraseSet
+    new_phrases: PhraseSet
     key_words: PhraseSet   # ranks and words that, beside a place, key a list
 
 
@@ -116,7 +116,7 @@ def _rules() -> _Rules:
         organizations=PhraseSet(patterns.load().localities["organization_before"]["words"]),
         share_words=PhraseSet(s["share_words"]["words"]),
         ranks=PhraseSet(s["rank_words"]["words"]),
-        quantifiers=PhraseSet(s["quantifiers"]["words"]),
+        new_phrases=PhraseSet(s["new_phrase_openers"]["words"]),
         plan_bases=PhraseSet(p.changes["bases"]["plan"]),
         key_words=PhraseSet([*s["rank_words"]["words"], *s["key_words"]["words"]]),
     )
@@ -548,8 +548,8 @@ def _forward(s: Parsed, cands, k: int, start: int, end: int, rule: str) -> Span 
                 # "18,4 triệu lượt khách, doanh thu du lịch đạt 4.113 tỷ đồng": the next piece has its own
                 # figure (not "9 chức danh lãnh đạo, quản lý cấp phòng tại 5 đơn vị": a place of both)
                 break
-            if r.quantifiers.match_at(t, i + 1):
-                break  # "3 người chết, nhiều người bị thương": a new noun phrase
+            if r.new_phrases.match_at(t, i + 1):
+                break  # "3 người chết, nhiều người bị thương": a new phrase
             if t[i + 1].text[:1].isupper() and any(x in later_starts for x in range(j, j + 3)):
                 break  # "Hà Lam có 350 hộ, Bình Tú là 400 hộ": a name keys the next item
             ended_by_stop = j < len(t) and t[j].is_word

@@ -168,7 +168,7 @@ SCHEMAS: dict[str, dict[str, dict[str, str]]] = {
         "share_words": {"words": "str-list"},
         "rank_words": {"words": "str-list"},
         "key_words": {"words": "str-list"},
-        "quantifiers": {"words": "str-list"},
+        "new_phrase_openers": {"words": "str-list"},
         "adverbial_pieces": {"words": "str-list"},
         "tail_cuts": {"words": "str-list"},
         "place_of_names": {"words": "str-list"},
