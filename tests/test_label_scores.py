@@ -39,7 +39,7 @@ F1_FLOORS = {
 ATTRIBUTE_FLOORS = {
     "dev": {"qualifier_accuracy": 0.99, "unit_accuracy": 0.98, "subject_f1": 0.89, "change_accuracy": 0.99,
             "compared_to_accuracy": 0.99, "where_accuracy": 0.95, "when_accuracy": 0.93},
-    "work": {"qualifier_accuracy": 0.98, "unit_accuracy": 0.975, "subject_f1": 0.79, "change_accuracy": 0.98,
+    "work": {"qualifier_accuracy": 0.98, "unit_accuracy": 0.975, "subject_f1": 0.795, "change_accuracy": 0.98,
              "compared_to_accuracy": 0.96, "where_accuracy": 0.835, "when_accuracy": 0.80},
     "heldout": {"qualifier_accuracy": 0.98, "unit_accuracy": 0.94, "subject_f1": 0.74, "change_accuracy": 0.99,
                 "compared_to_accuracy": 0.98, "where_accuracy": 0.88, "when_accuracy": 0.81},
