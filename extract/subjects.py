@@ -469,8 +469,8 @@ def _subject(s: Parsed, cands: list[Candidate], k: int, done: list[Span | None])
 
 
 def _token_at(t, char: int) -> int:
-    """Index of the token starting at character ``char``."""
-    return bisect.bisect_left([tok.start for tok in t], char)
+    """Index of the token starting at character ``char`` (a binary search)."""
+    return bisect.bisect_left(t, char, key=lambda tok: tok.start)
 
 
 @functools.cache
