@@ -28,7 +28,7 @@ from vnstats.extract.figures import Figure, extract_figures
 from vnstats.extract.gazetteer import load as load_gazetteer
 from vnstats.extract.localities import LocalityMention, extract_localities
 from vnstats.extract.officials import OfficialMention, extract_officials
-from vnstats.extract.subjects import list_key_subjects
+from vnstats.extract.subjects import counters_named_before, list_key_subjects
 
 
 @dataclass(frozen=True)
@@ -137,18 +137,20 @@ def _outside_place_names(figures: list[SentenceFigure], localities) -> list[Sent
 
 def _list_keys_resolved(article: Article, figures: list[SentenceFigure], localities,
                         place_names: frozenset[str]) -> list[SentenceFigure]:
-    """A figure whose subject is a place takes its list's measure (subjects.list_key_subjects)."""
+    """A figure whose subject is a place takes its list's measure (subjects.list_key_subjects);
+    a bare counter, what it counted when last named in full (subjects.counters_named_before)."""
     starts = [s.start for s in article.sentences]
     places: dict[int, list[tuple[int, int]]] = {}
     for m in localities:
         places.setdefault(_sentence_of(article, starts, m.start), []).append((m.start, m.end))
     out: list[SentenceFigure] = []
-    carried, paragraph = None, None
+    carried, paragraph, named = None, None, {}
     for index, group in itertools.groupby(figures, key=lambda sf: sf.sentence):
         group = [sf.figure for sf in group]
         if article.sentences[index].paragraph != paragraph:
-            carried, paragraph = None, article.sentences[index].paragraph
+            carried, paragraph, named = None, article.sentences[index].paragraph, {}
         group, carried = list_key_subjects(group, places.get(index, []), carried, place_names)
+        group = counters_named_before(group, named)
         out += [SentenceFigure(index, f) for f in group]
     return out
 

@@ -89,6 +89,16 @@ def _ranking_before() -> regex.Pattern:
 
 
 @functools.cache
+def _postposed_join() -> regex.Pattern:
+    return regex.compile(patterns.load().facts["postposed_time"]["between"])
+
+
+@functools.cache
+def _new_value() -> regex.Pattern:
+    return regex.compile(patterns.load().facts["postposed_time"]["new_value"])
+
+
+@functools.cache
 def _base_before() -> regex.Pattern:
     return regex.compile(patterns.load().facts["comparison_base"]["before"])
 
@@ -339,9 +349,35 @@ class _Sorted:
         k = bisect.bisect_left(starts, max(position, low))
         return pool[k] if k < len(pool) and pool[k].end <= high else None
 
+    def right_after(self, position: int, text: str, offset: int, high: int) -> _Anchor | None:
+        """The anchor written right after a figure ending at ``position``, with
+        only a joining word between: "từ 7,9 tỷ USD năm 2014 lên 15,9 tỷ USD năm
+        2015", "tốc độ tăng 8,56% của quý II/2022". It is that figure's own."""
+        starts = self.starts[id(self.all)]
+        k = bisect.bisect_left(starts, position)
+        if k >= len(self.all) or self.all[k].end > high or _is_term(self.all[k]):
+            return None
+        between = text[position - offset:self.all[k].start - offset]
+        return self.all[k] if _postposed_join().fullmatch(between) else None
+
     def _any(self, pool: list[_Anchor], low: int, high: int) -> bool:
         k = bisect.bisect_left(self.starts[id(pool)], low)
         return k < len(pool) and pool[k].end <= high
+
+
+@functools.cache
+def _reporting_verbs() -> regex.Pattern:
+    return _phrase_pattern(patterns.load().facts["report_day"]["verbs"])
+
+
+def _is_report_day(sentence, mention: DateMention, first_figure: int | None) -> bool:
+    """A day that opens a sentence whose verb reports ("Sáng 16/7, Ban An toàn
+    giao thông cho biết …") dates the report; the facts it reports have times
+    of their own."""
+    if mention.granularity != "day" or not _opens_sentence(sentence, _Anchor(mention.start, mention.end, None), 1):
+        return False
+    end = first_figure if first_figure is not None and first_figure > mention.end else sentence.end
+    return bool(_reporting_verbs().search(sentence.text[mention.end - sentence.start:end - sentence.start]))
 
 
 def _opening(anchors: list[_Anchor], first_figure: int | None, clause_end: int) -> _Anchor | None:
@@ -467,13 +503,22 @@ def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]]
     # (a page with no date line: against the year the article makes clear)
     deadline = {id(d): _is_deadline(sentences[i].text, sentences[i].start, d, published or reference)
                 for i, d in dates}
+    first_in: dict[int, int] = {}
+    for sf in figures:
+        first_in.setdefault(sf.sentence, sf.figure.start)
     times: dict[int, list[_Anchor]] = {}
+    report_day: DateMention | None = None
     for i, d in dates:
         anchor = _Anchor(d.start, d.end, d)
         if _is_comparison_base(sentences[i].text, sentences[i].start, d) or _is_issue_date(issued, d):
             continue
         if _is_term(anchor) and not _term_is_a_period(sentences[i], anchor) and not deadline[id(d)]:
             continue   # a term names a body: "HĐND huyện khóa XX, nhiệm kỳ 2021-2026"
+        if _is_report_day(sentences[i], d, first_in.get(i)):
+            # "Ngày 8/7, Cục Thống kê cho biết …": the day of the report, not of its facts;
+            # like a date line, it is the day a figure was true when nothing else gives a time
+            report_day = report_day or d
+            continue
         times.setdefault(i, []).append(anchor)
     for anchors in times.values():
         anchors.sort(key=lambda a: a.start)
@@ -541,6 +586,7 @@ def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]]
     time_index = {i: _Sorted(a) for i, a in times.items()}
     empty = _Sorted([])
     cues: dict[int, list[tuple[int, int]]] = {}
+    owned: set[int] = set()   # times written right after a figure: that figure's own
     links = []
     for sf in figures:
         figure, sentence = sf.figure, sentences[sf.sentence]
@@ -558,8 +604,19 @@ def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]]
         else:
             locality, basis = None, None
 
-        when, when_basis = _decide(time_index.get(sf.sentence, empty), figure.start, clause, sentence,
-                                   time_carried[sf.sentence], after_in_clause=True)
+        sentence_times = time_index.get(sf.sentence, empty)
+        when = sentence_times.right_after(figure.end, sentence.text, sentence.start, clause[1])
+        when_basis = "clause"
+        if when is not None:
+            owned.add(id(when))
+        else:
+            when, when_basis = _decide(sentence_times, figure.start, clause, sentence,
+                                       time_carried[sf.sentence], after_in_clause=True)
+            if when is not None and id(when) in owned and when.start >= clause[0] and _new_value().fullmatch(
+                    sentence.text[when.end - sentence.start:figure.start - sentence.start]):
+                # "từ 7,9 tỷ USD năm 2014 lên 15,9 tỷ USD": 2014 is the earlier figure's own time
+                when, when_basis = _decide(sentence_times, when.start, (clause[0], when.start), sentence,
+                                           time_carried[sf.sentence], after_in_clause=False)
         mention = when.value if when is not None else None
         if mention is not None:
             date_fields = (mention.date_start, mention.date_end, mention.granularity, when_basis)
@@ -570,6 +627,8 @@ def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]]
         elif published:
             iso = published.isoformat()
             date_fields = (iso, iso, "day", "published")
+        elif report_day is not None:
+            date_fields = (report_day.date_start, report_day.date_end, report_day.granularity, "published")
         elif reference:   # no page date: the year the article makes clear
             year = f"{reference.year:04d}"
             date_fields = (year, year, "year", "article")

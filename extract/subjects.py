@@ -53,9 +53,13 @@ class _Rules:
     clause_verbs: PhraseSet
     closers: PhraseSet
     name_before: PhraseSet
+    name_before_linked: PhraseSet
+    person_events: frozenset[str]
+    aspect_markers: frozenset[str]
     conjunctions: PhraseSet
     adverbials: PhraseSet
     tail_cuts: PhraseSet
+    measure_names: PhraseSet
     person_predicates: PhraseSet
     place_of: PhraseSet
     examples: PhraseSet
@@ -97,9 +101,13 @@ def _rules() -> _Rules:
         clause_verbs=PhraseSet(s["clause_verbs"]["words"]),
         closers=PhraseSet(s["restriction_closers"]["words"]),
         name_before=PhraseSet(s["name_before_counters"]["words"]),
+        name_before_linked=PhraseSet(s["name_before_counters"]["after_link_verb"]),
+        person_events=frozenset(s["person_events"]["words"]),
+        aspect_markers=frozenset(s["aspect_markers"]["words"]),
         conjunctions=PhraseSet(s["conjunctions"]["words"]),
         adverbials=PhraseSet(s["adverbial_pieces"]["words"]),
         tail_cuts=PhraseSet(s["tail_cuts"]["words"]),
+        measure_names=PhraseSet(s["measure_names"]["words"]),
         person_predicates=PhraseSet(s["person_predicates"]["words"]),
         place_of=PhraseSet(s["place_of_names"]["words"]),
         examples=PhraseSet(s["example_openers"]["words"]),
@@ -415,7 +423,10 @@ def _subject(s: Parsed, cands: list[Candidate], k: int, done: list[Span | None])
         # "thu nội địa tăng 8% với 7.695 tỉ đồng": the amount of the figure before
         previous = done[k - 1]
         return Span(previous.start, previous.end, "compared")
-    if k and lead is not None and _follows_previous_piece(t, cands[k - 1].after, lead):
+    # "giảm 207 vụ (-34%), giảm 52 người chết": a counter with words of its own names its own subject
+    own_count = c.head is not None and c.unit_end is not None and c.unit_end < len(t) \
+        and t[c.unit_end].is_word and not r.stops.match_at(t, c.unit_end)
+    if k and lead is not None and not own_count and _follows_previous_piece(t, cands[k - 1].after, lead):
         # "1.250 tỷ đồng, bằng 52,4% dự toán", "…, đạt tỷ lệ 99,55%": the figure before's subject
         previous = done[k - 1]
         return Span(previous.start, previous.end, "compared") if previous else None
@@ -446,13 +457,15 @@ def _subject(s: Parsed, cands: list[Candidate], k: int, done: list[Span | None])
             and not r.stops.match_at(t, c.unit_end)
         if c.generic and not followed:
             before = _backward(s, cands, k, first, "action", light=True)
-            if before and not set(s.text[before.start:before.end].lower().split()) & CAUSATIVES:
+            # "bị thương 362 người": what befell the persons is the main verb, the persons are counted
+            befell = before is not None and s.text[before.start:before.end].lower() in r.person_events
+            if before and not befell and not set(s.text[before.start:before.end].lower().split()) & CAUSATIVES:
                 return before
             if before:   # "tai nạn làm chết 666 người": the sentence's main verb, not what is counted
                 return _forward(s, cands, k, c.head, c.unit_end, "counter")
-        if not followed and r.name_before.match_at(t, c.head):
+        if not followed and (r.name_before.match_at(t, c.head) or link and r.name_before_linked.match_at(t, c.head)):
             before = _backward(s, cands, k, link_start if link else first, "named", cut=True)   # "đàn trâu 96.542 con"
-            if before:
+            if before and not _is_clause(s, before):
                 return before
         if c.generic and followed and r.person_predicates.match_at(t, c.unit_end):
             return _forward(s, cands, k, c.head, c.unit_end, "counter")   # "6 người chết"
@@ -466,6 +479,16 @@ def _subject(s: Parsed, cands: list[Candidate], k: int, done: list[Span | None])
         return _forward(s, cands, k, nxt, nxt, "after")
     return _backward(s, cands, k, first, "before", light=True, cut=True) or (
         _forward(s, cands, k, nxt, nxt, "after") if nxt < len(t) and t[nxt].is_word else None)
+
+
+def _is_clause(s: Parsed, span: Span) -> bool:
+    """A span holding an aspect word ("đã", "đang", "sẽ") is a clause with its
+    own verb, not the name of what a counter counts: "Bệnh viện đã tiếp nhận 45 ca"."""
+    t = s.tokens
+    a, b = _token_at(t, span.start), _token_at(t, span.end - 1) + 1
+    return any(t[i].lower in _rules().aspect_markers for i in range(a, b))
+
+
 
 
 def _token_at(t, char: int) -> int:
@@ -584,6 +607,9 @@ def _forward(s: Parsed, cands, k: int, start: int, end: int, rule: str) -> Span 
             i += size
             end = i
             continue
+        if token.lower == "và" and i > start and (j := _coordinated_tail(t, i, later_starts)):
+            end = i = j   # "nhà bị đổ và cuốn trôi", "phòng học và phòng chức năng": one phrase
+            break
         if _stops_at(t, i, start) and not _opens_restriction(t, i):
             break
         i += 1
@@ -592,6 +618,35 @@ def _forward(s: Parsed, cands, k: int, start: int, end: int, rule: str) -> Span 
     if end <= start:
         return None
     return Span(t[start].start, t[end - 1].end, rule)
+
+
+@functools.cache
+def _number_words() -> frozenset[str]:
+    return frozenset(w for w in patterns.load().numbers["digits"] if w != "năm")   # "năm" is mostly "year"
+
+
+COORDINATED_TAIL_WORDS = 5
+TAIL_ENDS = frozenset({",", ";", ".", "(", ")", ":", "!", "?"})
+
+
+def _coordinated_tail(t, i: int, later_starts) -> int | None:
+    """Where a short tail coordinated by "và" at token i ends, when it ends its
+    piece and holds no figure ("124 nhà bị đổ và cuốn trôi (…)"); None when
+    "và" joins another figure or clause ("5 xã và 3 phường", "… và đang xây dựng
+    thêm 4 xã")."""
+    r = _rules()
+    if i + 1 >= len(t) or r.new_phrases.match_at(t, i + 1) or r.unit_levels.match_at(t, i + 1) \
+            or t[i + 1].lower in _number_words():
+        return None   # "5 người chết và một người mất tích", "ở phường A và phường B"
+    j = i + 1
+    while j < len(t) and t[j].is_word and j not in later_starts and not r.stops.match_at(t, j) \
+            and not r.figure_verbs.match_at(t, j) and j - i <= COORDINATED_TAIL_WORDS:
+        j += 1
+    if j == i + 1 or j - i > COORDINATED_TAIL_WORDS or j in later_starts:
+        return None
+    if j < len(t) and t[j].text not in TAIL_ENDS:
+        return None
+    return j
 
 
 DURATION_UNITS = frozenset({"ngày", "tháng", "năm", "tuần", "giờ"})
@@ -643,10 +698,8 @@ def _share_restriction(t, i: int, cands, k: int) -> int | None:
     xã có 100% cử tri đi bầu"): from the verb at i to the end of its piece; None
     if figure k is no count of units, or the figure after the verb is no share."""
     c = cands[k]
-    if c.kind != "count" or c.head is None or c.generic or t[i].lower not in SHARE_RESTRICTION_VERBS:
+    if c.kind not in ("count", "ratio") or c.head is None or c.generic or t[i].lower not in SHARE_RESTRICTION_VERBS:
         return None
-    if t[i].lower == "đạt" and not any(tok.lower == "có" for tok in t[(c.unit_end or c.after):i]):
-        return None   # "5 xã đạt 99%": what the communes reached, not which communes
     later = [x for x in cands[k + 1:k + 3]]
     nxt = next((x for x in later if x.first > i), None)
     if nxt is None or nxt.kind != "percent" or nxt.first > i + 3:
@@ -654,6 +707,9 @@ def _share_restriction(t, i: int, cands, k: int) -> int | None:
     j = max(nxt.after, nxt.unit_end or 0)
     while j < len(t) and t[j].text == "%":
         j += 1
+    share_of = j < len(t) and t[j].is_word and not _stops_at(t, j, j) and not _rules().comparatives.match_at(t, j)
+    if t[i].lower == "đạt" and not share_of and not any(tok.lower == "có" for tok in t[(c.unit_end or c.after):i]):
+        return None   # "5 xã đạt 99%": what the communes reached; "5 trường đạt 100% học sinh đỗ": which schools
     while j < len(t) and t[j].is_word and not _stops_at(t, j, j) and j - i < _rules().max_forward:
         j += 1
     return j
@@ -695,8 +751,8 @@ BRACKET_LEADS = frozenset({"ước", "tăng", "giảm", "đạt", "khoảng", "g
 def _shares_tail(t, comma: int) -> bool:
     """"xuất, nhập khẩu": two first syllables sharing the second ("xuất khẩu",
     "nhập khẩu"), one coordinated word, not two pieces."""
-    if comma < 1 or comma + 2 >= len(t):
-        return False
+    if comma < 1 or comma + 2 >= len(t) or (comma >= 2 and t[comma - 2].is_number):
+        return False   # "297 người, bị thương 362 người": a counter ends its own piece
     words = two_syllable_words()
     before, after, tail = t[comma - 1].lower, t[comma + 1].lower, t[comma + 2].lower
     return (before, tail) in words and (after, tail) in words
@@ -766,6 +822,14 @@ def _after_topic(t, start: int, end: int, r: _Rules) -> int:
         start = j + (t[j].text == ",")   # a name of two or more capitalized words, then the clause
         start = _skip(r.openers, None, start, end, t)
     return start
+
+
+def _in_measure_name(t, i: int, start: int, r: _Rules) -> bool:
+    """Token i lies inside a measure's own name that began before it."""
+    for j in range(max(start, i - 3), i):
+        if (size := r.measure_names.match_at(t, j)) and j + size > i:
+            return not r.unit_levels.match_at(t, j + size)
+    return False
 
 
 def _trim_time(t, start: int, end: int, r: _Rules) -> int:
@@ -884,6 +948,8 @@ def _backward(s: Parsed, cands, k: int, end: int, rule: str, light: bool = False
             break
     start = _after_topic(t, start, end, r)
     for i in range(start + 1, end):   # "tổng thu ngân sách trên địa bàn huyện": the place is a fact of its own
+        if _in_measure_name(t, i, start, r):
+            continue
         if r.tail_cuts.match_at(t, i) or (t[i].text == "(" and r.tail_cuts.match_at(t, i + 1)) or (
                 (size := r.place_of.match_at(t, i)) and i + size < end and _proper_name(t[i + size])) or (
                 (size := r.unit_levels.match_at(t, i)) and i + size < end and _proper_name(t[i + size])
@@ -1000,3 +1066,31 @@ def list_key_subjects(figures: list, place_spans: list[tuple[int, int]], carried
             measure = f
         out.append(f)
     return out, measure if measure is not None else carried
+
+
+@functools.cache
+def _anaphoric_counters() -> frozenset[str]:
+    return frozenset(patterns.load().subjects["anaphoric_counters"]["words"])
+
+
+def counters_named_before(figures: list, named: dict) -> list:
+    """A count whose subject is its bare counter ("huyện Đak Đoa (4 vụ)")
+    counts what the same counter counted when it was last named in full in
+    the paragraph ("xảy ra 20 vụ tai nạn giao thông"). ``named`` maps a
+    counter to that figure and is updated as the figures are read."""
+    out = []
+    anaphoric = _anaphoric_counters()
+    for f in figures:
+        unit = (f.unit or "").lower()
+        if unit not in anaphoric:
+            out.append(f)
+            continue
+        subject = (f.subject or "").strip().lower()
+        if f.kind == "count" and unit and subject == unit and unit in named:
+            source = named[unit]
+            f = dataclasses.replace(f, subject=source.subject, subject_start=source.subject_start,
+                                    subject_end=source.subject_end)
+        elif f.kind == "count" and unit and subject.startswith(unit + " "):
+            named[unit] = f
+        out.append(f)
+    return out

@@ -448,6 +448,45 @@ EXAMPLES = [
        ("ước đạt 8,5%", 8.5, "percent", "%", "approx", "Tốc độ tăng trưởng kinh tế (GRDP)")),
     ex("rule-subject-without-its-period", "Chi ngân sách địa phương 9 tháng đạt 7.890 tỷ đồng.",
        ("7.890 tỷ đồng", 7.89e12, "money", "VND", "exact", "Chi ngân sách địa phương")),
+    ex("rule-subject-own-counted-phrase-after-a-bracket",
+       "So với năm trước giảm 12 vụ (-20%), giảm 9 người chết (-15%).",
+       ("12 vụ", 12, "count", "vụ", "exact", "vụ"), ("20%", 20, "percent", "%", "exact", "vụ"),
+       ("9 người", 9, "count", "người", "exact", "người chết"), ("15%", 15, "percent", "%", "exact", "người chết")),
+    ex("rule-subject-cases-after-a-link-verb-count-the-measure",
+       "Số ca mắc giảm 40%, tử vong giảm 5 trường hợp.",
+       ("40%", 40, "percent", "%", "exact", "ca mắc"), ("5 trường hợp", 5, "count", "trường hợp", "exact", "tử vong")),
+    ex("rule-subject-cases-after-an-action-are-the-cases",
+       "Hội đồng đã xem xét 120 trường hợp đủ điều kiện.",
+       ("120 trường hợp", 120, "count", "trường hợp", "exact", "trường hợp đủ điều kiện")),
+    ex("rule-subject-what-it-depends-on-is-no-subject",
+       "Nước ngập với độ sâu từ 0,5-1,2m tùy địa hình.",
+       ("từ 0,5", 0.5, "measure", "m", "at_least", "độ sâu"), ("1,2m", 1.2, "measure", "m", "at_most", "độ sâu")),
+    ex("rule-subject-share-of-persons-restricts-the-count",
+       "Huyện có 7 trường đạt tỷ lệ 100% học sinh lên lớp.",
+       ("7 trường", 7, "count", "trường", "exact", "trường đạt tỷ lệ 100% học sinh lên lớp"),
+       ("100%", 100, "percent", "%", "exact", "học sinh lên lớp")),
+    ex("rule-subject-bare-share-reached-is-no-restriction", "Có 12 xã đạt 100% so với kế hoạch.",
+       ("12 xã", 12, "count", "xã", "exact", "xã"), ("100%", 100, "percent", "%", "exact", "xã")),
+    ex("rule-subject-keeps-the-price-basis", "Giá trị sản xuất theo giá so sánh ước đạt 12.400 tỷ đồng.",
+       ("ước đạt 12.400 tỷ đồng", 12.4e12, "money", "VND", "approx", "Giá trị sản xuất theo giá so sánh")),
+    ex("rule-subject-grdp-by-its-vietnamese-name", "Tổng sản phẩm trên địa bàn năm 2024 tăng 7,1%.",
+       ("7,1%", 7.1, "percent", "%", "exact", "Tổng sản phẩm trên địa bàn")),
+    ex("rule-subject-drops-the-territory-of-a-unit", "Tổng sản phẩm trên địa bàn tỉnh tăng 6,5%.",
+       ("6,5%", 6.5, "percent", "%", "exact", "Tổng sản phẩm")),
+    ex("rule-subject-coordinated-tail-with-va", "Lũ làm 40 nhà bị sập và cuốn trôi (xã A: 10 nhà).",
+       ("40 nhà", 40, "count", "nhà", "exact", "nhà bị sập và cuốn trôi"), ("10 nhà", 10, "count", "nhà", "exact", ANY)),
+    ex("rule-subject-coordinated-nouns-with-va", "Trường xây mới 12 phòng học và phòng bộ môn.",
+       ("12 phòng học", 12, "count", "phòng học", "exact", "phòng học và phòng bộ môn")),
+    ex("rule-subject-va-before-another-count-ends", "Mưa lũ làm 3 người chết và một người mất tích.",
+       ("3 người", 3, "count", "người", "exact", "người chết")),
+    ex("rule-subject-va-before-a-place-ends", "Có 4 hộ bị ngập ở xã Hòa An và xã Hòa Bình.",
+       ("4 hộ", 4, "count", "hộ", "exact", "hộ bị ngập ở xã Hòa An")),   # the place is cut once it is resolved
+    ex("rule-subject-what-befell-persons-is-the-main-verb", "Tháng 5 xảy ra 30 vụ, làm chết 12 người, bị thương 25 người.",
+       ("30 vụ", 30, "count", "vụ", "exact", "vụ"), ("12 người", 12, "count", "người", "exact", "người"),
+       ("25 người", 25, "count", "người", "exact", "người")),
+    ex("rule-subject-share-restricts-a-ratio-count", "Đã có 45/52 khu vực bỏ phiếu có 100% cử tri đi bầu.",
+       ("45/52 khu vực bỏ phiếu", 45, "ratio", "khu vực bỏ phiếu", "exact", "khu vực bỏ phiếu có 100% cử tri đi bầu"),
+       ("100%", 100, "percent", "%", "exact", "cử tri đi bầu"), total=52),
     ex("rule-subject-percent-of-so", "Hơn 90% số xã đạt chuẩn nông thôn mới.",
        ("Hơn 90%", 90, "percent", "%", "more_than", "xã đạt chuẩn nông thôn mới")),
     # --- not figures -----------------------------------------------------------------
@@ -548,3 +587,31 @@ def test_every_seed_gold_figure_is_found(name, gold):
     assert any(f.qualifier == gold["qualifier"] for f in matching)
     if (name, gold["text"]) not in KNOWN_UNIT_DISAGREEMENTS:
         assert any((f.unit or "").lower() == (gold["unit"] or "").lower() for f in matching)
+
+
+# --- subjects that a paragraph decides, not the sentence ----------------------
+ARTICLE_SUBJECTS = [
+    ("rule-bare-counter-counts-what-it-last-named",
+     "Tin giao thông\nNgày đăng 02/05/2024 | 16:09\n"
+     "Quý I, tỉnh xảy ra 40 vụ tai nạn giao thông. Trong đó, huyện Krông Pa 9 vụ, huyện Ia Pa (5 vụ).",
+     [("40 vụ", "vụ tai nạn giao thông"), ("9 vụ", "vụ tai nạn giao thông"), ("5 vụ", "vụ tai nạn giao thông")]),
+    ("rule-a-noun-that-stands-alone-keeps-its-bare-subject",
+     "Tin xây dựng Đảng\nNgày đăng 02/05/2024 | 16:09\n"
+     "Năm 2023, huyện kết nạp 120 đảng viên mới. Hiện đảng bộ có 3.400 đảng viên.",
+     [("120 đảng viên", "đảng viên mới"), ("3.400 đảng viên", "đảng viên")]),
+    ("rule-bare-counter-in-a-new-paragraph-stays-bare",
+     "Tin y tế\nNgày đăng 02/05/2024 | 16:09\n"
+     "Tháng 4, toàn tỉnh ghi nhận 300 ca mắc sốt xuất huyết.\n"
+     "Bệnh viện tỉnh đã tiếp nhận 45 ca.",
+     [("300 ca", "ca mắc sốt xuất huyết"), ("45 ca", "ca")]),
+]
+
+
+@pytest.mark.parametrize(("page", "expected"), [(p, e) for _, p, e in ARTICLE_SUBJECTS],
+                         ids=[i for i, _, _ in ARTICLE_SUBJECTS])
+def test_subjects_of_article(page, expected):
+    from vnstats.corpus.clean import build_article
+    from vnstats.extract import extract_article
+    result = extract_article(build_article("page.txt", "page.txt", page))
+    got = [(sf.figure.text, sf.figure.subject) for sf in result.figures]
+    assert [g for g in got if g[0] in {e[0] for e in expected}] == expected

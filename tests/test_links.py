@@ -142,6 +142,26 @@ LINKS = [
      "Theo thống kê, 8 tháng qua, tỉnh Gia Lai ghi nhận 223 vụ tai nạn giao thông.\n"
      "Trong đó, nhiều nhất là huyện Đak Đoa với 22 vụ.",
      [("223 vụ", "Tỉnh Gia Lai", "2022-01/2022-08"), ("22 vụ", "Huyện Đak Đoa", "2022-01/2022-08")]),
+    ("rule-a-time-right-after-a-figure-is-its-own",
+     DATED + "Năm 2015, kim ngạch xuất khẩu của tỉnh Thái Nguyên tăng từ 7,9 tỷ USD năm 2014 lên 15,9 tỷ USD.",
+     [("7,9 tỷ USD", "Tỉnh Thái Nguyên", "2014"), ("15,9 tỷ USD", "Tỉnh Thái Nguyên", "2015")]),
+    ("rule-the-period-of-a-figure-after-de",
+     DATED + "Quý I/2024, GDP tăng 5,66%, thấp hơn tốc độ tăng 6,1% của quý I/2022.",
+     [("5,66%", None, "2024-01/2024-03"), ("6,1%", None, "2022-01/2022-03")]),
+    ("rule-a-price-base-year-is-no-time",
+     DATED + "6 tháng đầu năm 2024, GRDP tỉnh Bắc Ninh ước đạt 41.000 tỷ đồng (giá so sánh năm 2010).",
+     [("ước đạt 41.000 tỷ đồng", "Tỉnh Bắc Ninh", "2024-01/2024-06")]),
+    ("rule-the-day-of-a-report-is-not-the-day-of-its-facts",
+     "Lật xe khách ở Phú Thọ\n"
+     "Sáng 16/7/2023, Ban An toàn giao thông huyện Tân Sơn cho biết đang điều tra vụ tai nạn.\n"
+     "Khoảng 22 giờ tối 15/7/2023, xe khách bất ngờ bị lật tại xã Xuân Sơn.\n"
+     "Vụ tai nạn làm 3 người chết.",
+     [("3 người", "Tỉnh Phú Thọ", "2023-07-15")]),
+    ("rule-the-day-of-a-report-dates-what-has-no-time",
+     "Ngập ở Kỳ Sơn\n"
+     "Ngày 18/8/2023, Chủ tịch UBND huyện Kỳ Sơn cho biết mưa lớn gây ngập cục bộ.\n"
+     "Nước ngập sâu trên 1m, hơn 100 hộ dân phải di dời.",
+     [("trên 1m", "Huyện Kỳ Sơn", "2023-08-18"), ("hơn 100 hộ dân", "Huyện Kỳ Sơn", "2023-08-18")]),
     ("rule-facility-lies-in-the-unit-it-is-named-after",
      DATED + "Tỉnh Bắc Ninh thành lập thêm khu công nghiệp mới trong năm 2024 để thu hút đầu tư.\n"
      "UBND tỉnh thành lập Khu công nghiệp Gia Bình, có diện tích gần 307 ha.",
