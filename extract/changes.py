@@ -89,6 +89,14 @@ def _verb_before(t: tuple[Token, ...], first: int, w: _Words) -> str | None:
         end -= size
 
 
+def _plan_between(t: tuple[Token, ...], first: int, w: _Words) -> int:
+    """The size of a plan named between a comparative and its figure
+    ("thấp hơn kế hoạch đề ra khoảng 7%"), else 0."""
+    size = w.plan.match_before(t, first)
+    return size if size and (w.down.match_before(t, first - size) or w.up.match_before(t, first - size)
+                             or w.over.match_before(t, first - size)) else 0
+
+
 def _base_after(t: tuple[Token, ...], after: int, w: _Words) -> str | None:
     """"plan" or "previous" for what is named right after the figure."""
     i = after
@@ -205,6 +213,8 @@ def read_changes(s: Parsed, cands: list[Candidate], subjects: list[Span | None])
         first = c.first - w.negative.match_before(t, c.first)
         verb = _verb_before(t, first, w) or _verb_before(t, c.number_first, w)   # "cao hơn 1,03%" is one text
         base = _base_after(t, c.after, w)
+        if verb is None and (plan := _plan_between(t, first, w)):
+            verb, base = _verb_before(t, first - plan, w), base or "plan"
         change = None
         lead = next((b for at, b in reversed(leads) if at <= c.first), None)
         if verb in ("up", "down"):

@@ -428,7 +428,8 @@ def _subject(s: Parsed, cands: list[Candidate], k: int, done: list[Span | None])
         and t[c.unit_end].is_word and not r.stops.match_at(t, c.unit_end)
     if k and lead is not None and not own_count and _follows_previous_piece(t, cands[k - 1].after, lead):
         # "1.250 tỷ đồng, bằng 52,4% dự toán", "…, đạt tỷ lệ 99,55%": the figure before's subject
-        previous = done[k - 1]
+        # (or, where that one names none, as "27.235 tấn/67.000 tấn" does, the nearest that does)
+        previous = next((done[j] for j in range(k - 1, -1, -1) if done[j]), None)
         return Span(previous.start, previous.end, "compared") if previous else None
     nxt = c.after
     names_after = nxt < len(t) and t[nxt].is_word and not r.stops.match_at(t, nxt) \
@@ -474,11 +475,14 @@ def _subject(s: Parsed, cands: list[Candidate], k: int, done: list[Span | None])
                 or _forward(s, cands, k, c.head, c.unit_end, "counter")
         return _forward(s, cands, k, c.head, c.unit_end, "counter")
     nxt = c.after
-    if nxt < len(t) and t[nxt].is_word and not r.stops.match_at(t, nxt) \
+    # "ước đạt 56,4% kế hoạch": the plan a share is measured against names nothing of its own
+    measured_against = nxt < len(t) and bool(r.plan_bases.match_at(t, nxt))
+    if nxt < len(t) and t[nxt].is_word and not r.stops.match_at(t, nxt) and not measured_against \
             and not r.clause_verbs.match_at(t, nxt) and not r.figure_verbs.match_at(t, nxt):
         return _forward(s, cands, k, nxt, nxt, "after")
     return _backward(s, cands, k, first, "before", light=True, cut=True) or (
-        _forward(s, cands, k, nxt, nxt, "after") if nxt < len(t) and t[nxt].is_word else None)
+        _forward(s, cands, k, nxt, nxt, "after") if nxt < len(t) and t[nxt].is_word and not measured_against
+        else None)
 
 
 def _is_clause(s: Parsed, span: Span) -> bool:
@@ -513,7 +517,7 @@ def _only(t, a: int, b: int, phrases: PhraseSet, start_after: str | None = None)
 
 
 # what may open a clause that only compares: "…, bằng 52,4%", "(đạt 101%", "và tăng 3,5%"
-_LEAD_SEPARATORS = frozenset({",", "(", ";", "và", "-", "–"})
+_LEAD_SEPARATORS = frozenset({",", "(", ";", "và", "nhưng", "-", "–"})
 
 
 def _lead_start(t, first: int, r: _Rules) -> int | None:
@@ -521,9 +525,12 @@ def _lead_start(t, first: int, r: _Rules) -> int | None:
     lệ", "cao hơn") right after a separator; None if the clause names
     something of its own or opens the sentence."""
     i, opened = first, False
-    words = (r.comparatives, r.link_verbs, r.heads)
+    # "…, vượt kế hoạch hơn 122%": the plan compared with names nothing either
+    words = (r.comparatives, r.link_verbs, r.heads, r.plan_bases)
     while i > 0:
-        size = max(p.match_before(t, i) for p in words)
+        size = max(p.match_before(t, i) for p in words[:3])
+        if not size and (plan := r.plan_bases.match_before(t, i)) and r.comparatives.match_before(t, i - plan):
+            size = plan   # only a plan compared with: not "kế hoạch đề ra là 465.000 tấn"
         if not size:
             break
         opened = opened or bool(r.comparatives.match_at(t, i - size) or r.link_verbs.match_at(t, i - size))
@@ -539,6 +546,8 @@ def _follows_previous_piece(t, previous_after: int, lead: int) -> bool:
     if lead == 0 or previous_after > lead - 1:
         return False
     between = t[previous_after:lead - 1]
+    if between and between[-1].text == "," and t[lead - 1].lower in ("và", "nhưng"):
+        between = between[:-1]   # "…, nhưng thấp hơn kế hoạch 7%": the conjunction follows the comma
     return not any(tok.text == "," or tok.text == ";" or tok.text in HARD_BOUNDARIES and tok.text not in "()"
                    for tok in between)
 
@@ -884,6 +893,13 @@ def _backward(s: Parsed, cands, k: int, end: int, rule: str, light: bool = False
                 pieces = [(i, end)]
     if len(pieces) > 1 and pieces[0][0] >= pieces[0][1]:
         pieces = pieces[1:]   # "sản phẩm từ cao su và plastic, tăng hơn 21%": the piece before the comma
+    if not bracket_key and len(pieces) > 1 and _frame_only(t, *pieces[0], r) \
+            and not cands.number_between(*pieces[1], besides=cands[k].number_first):
+        # "thu ngân sách 8 tháng đầu năm, toàn tỉnh Nghệ An ước đạt …", "Chi ngân sách Nghệ An, 2 tháng
+        # đầu năm 2021 ước thực hiện …": a piece naming only where or when; the measure is in the one before
+        earlier = _backward(s, cands, k, pieces[1][1], rule, light=light, cut=cut)
+        if earlier is not None:
+            return earlier
     def holds_figure(a: int, b: int) -> bool:
         return cands.number_between(a, b, besides=cands[k].number_first)
 
@@ -968,6 +984,24 @@ def _backward(s: Parsed, cands, k: int, end: int, rule: str, light: bool = False
     if end <= start:
         return None
     return Span(t[start].start, t[end - 1].end, rule)
+
+
+def _frame_only(t, a: int, b: int, r: _Rules) -> bool:
+    """Tokens a..b name only a unit ("toàn tỉnh Nghệ An") or a period ("2
+    tháng đầu năm 2021"), with the verb before a figure ("ước đạt")."""
+    while b > a and (size := r.trailing.match_before(t, b) or r.link_verbs.match_before(t, b)):
+        b -= size
+    while a < b and t[a].lower in SCOPE_WORDS:
+        a += 1
+    if a >= b:
+        return False
+    if (size := r.unit_levels.match_at(t, a)) and a + size < b:
+        return all(_proper_name(tok) and not tok.text.isupper() for tok in t[a + size:b])
+    return all(tok.is_number or r.time_words.match_at(t, i) for i, tok in enumerate(t[a:b], start=a)) \
+        and any(tok.is_number for tok in t[a:b])
+
+
+SCOPE_WORDS = frozenset({"toàn", "cả", "trên", "địa", "bàn"})
 
 
 def _earlier_within(cands: _Figures, k: int, start: int, end: int) -> list:
