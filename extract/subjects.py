@@ -585,7 +585,10 @@ def _forward(s: Parsed, cands, k: int, start: int, end: int, rule: str) -> Span 
             if t[i + 1].text[:1].isupper() and any(x in later_starts for x in range(j, j + 3)):
                 break  # "Hà Lam có 350 hộ, Bình Tú là 400 hộ": a name keys the next item
             ended_by_stop = j < len(t) and t[j].is_word
-            if piece <= r.short or ended_by_stop:
+            # "100% công chức, viên chức có trình độ …" coordinates nouns before their restriction;
+            # after one ("171 xóm chưa có chi bộ, chất lượng đảng viên …") a long piece is a new clause
+            restricted = any(r.clause_verbs.match_at(t, x) for x in range(start + 1, i))
+            if piece <= r.short or (ended_by_stop and not restricted):
                 end = i = j
                 continue
             break
@@ -841,12 +844,19 @@ def _in_measure_name(t, i: int, start: int, r: _Rules) -> bool:
     return False
 
 
+ROMAN_QUARTERS = frozenset({"I", "II", "III", "IV"})
+
+
 def _trim_time(t, start: int, end: int, r: _Rules) -> int:
     """Cut a reporting period off a subject's end: "… địa phương 9 tháng", "… năm 2024"."""
     i, has_number = end, False
     while i > start and (t[i - 1].is_number or r.time_words.match_before(t, i)
-                         or (t[i - 1].text in ("-", "–", "/") and has_number)):
-        if t[i - 1].is_number or not t[i - 1].is_word:   # "vụ Đông Xuân 2022 – 2023": the years and the dash
+                         or (t[i - 1].text in ("-", "–", "/") and has_number)
+                         or (t[i - 1].text in ROMAN_QUARTERS and i - 2 >= start and t[i - 2].lower == "quý")):
+        if t[i - 1].text in ROMAN_QUARTERS and t[i - 2].lower == "quý":   # "… quý I": a quarter named in numerals
+            has_number = True
+            i -= 1
+        elif t[i - 1].is_number or not t[i - 1].is_word:   # "vụ Đông Xuân 2022 – 2023": the years and the dash
             has_number = has_number or t[i - 1].is_number
             i -= 1
         else:
@@ -973,7 +983,8 @@ def _backward(s: Parsed, cands, k: int, end: int, rule: str, light: bool = False
                 and not (i > start and r.unit_levels.match_at(t, i - 1) > 1)):   # "xã" of "thị xã"
             end = i   # "GRDP tỉnh Quảng Ngãi": the unit is the figure's where, not its subject
             break
-    end = _trim_time(t, start, end, r)
+    while (trimmed := _trim_time(t, start, _without_trailing(t, start, end, r), r)) < end:
+        end = trimmed   # "xuất khẩu hạt điều nhân 11 tháng chỉ đạt": the verb, then the period
     while end > start and ((size := r.trailing.match_before(t, end) or r.ranks.match_before(t, end)
                                     or (r.share_words.match_before(t, end) if end - r.share_words.match_before(t, end)
                                         > start + 1 else 0)) or t[end - 1].is_punct):
@@ -1002,6 +1013,13 @@ def _frame_only(t, a: int, b: int, r: _Rules) -> bool:
 
 
 SCOPE_WORDS = frozenset({"toàn", "cả", "trên", "địa", "bàn"})
+
+
+def _without_trailing(t, start: int, end: int, r: _Rules) -> int:
+    """End of tokens start..end without the link and trailing words before a figure."""
+    while end > start and (size := r.trailing.match_before(t, end)):
+        end -= size
+    return end
 
 
 def _earlier_within(cands: _Figures, k: int, start: int, end: int) -> list:
