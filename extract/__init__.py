@@ -26,7 +26,7 @@ from vnstats.extract.documents import DocumentMention, extract_documents
 from vnstats.extract.facts import FigureLink, link_figures
 from vnstats.extract.figures import Figure, extract_figures
 from vnstats.extract.gazetteer import load as load_gazetteer
-from vnstats.extract.localities import LocalityMention, extract_localities
+from vnstats.extract.localities import LocalityMention, extract_localities, reorganized_after
 from vnstats.extract.officials import OfficialMention, extract_officials
 from vnstats.extract.subjects import counters_named_before, list_key_subjects
 
@@ -87,9 +87,14 @@ def _sentence_of(article: Article, starts: list[int], start: int) -> int:
 def _reference_date(article: Article):
     """For a page with no publication date: the last day of the year the
     article reports on, so "Ngày 19/12" and "6 tháng đầu năm" take that year."""
-    return reference_date([d for s in article.sentences for d in extract_dates(s.text, s.start, None)],
-                          [y for s in article.sentences for y in comparison_base_years(s.text)],
-                          [y for s in article.sentences for y in birth_years(s.text)])
+    found = reference_date([d for s in article.sentences for d in extract_dates(s.text, s.start, None)],
+                           [y for s in article.sentences for y in comparison_base_years(s.text)],
+                           [y for s in article.sentences for y in birth_years(s.text)])
+    # "tỉnh Quảng Bình (cũ)": written after the 2025 reorganization, whatever years it names
+    after = reorganized_after(s.text for s in article.sentences)
+    if after is not None and (found is None or found < after):
+        return date(after.year, 12, 31)
+    return found
 
 
 AS_OF = regex.compile(r"(?i)\b(?:tính\s+)?(?:đến|tới)(?:\s+hết)?\s*$")

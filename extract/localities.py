@@ -349,3 +349,30 @@ def main_place(mentions: list[LocalityMention]) -> str | None:
             best = max(counts.values())
             return next(m.unit_id for m in mentions if counts.get(m.unit_id) == best)
     return None
+
+
+@functools.cache
+def _former_pattern() -> regex.Pattern:
+    data = patterns.load().localities["reorganization"]
+    return regex.compile(r"(?<![\p{L}\p{M}])(?P<name>" + NAME_WORD + r"(?:\s+" + NAME_WORD + r"){0,3})\s*(?:"
+                         + "|".join(data["former_after"]) + r")", regex.IGNORECASE)
+
+
+def reorganized_after(texts: Iterable[str]) -> date | None:
+    """The day of the 2025 reorganization, when a text speaks of a province or
+    district that lasted until it as former ("Kon Tum (cũ)", "huyện Krông
+    Pa trước đây"): the text was written after it. None otherwise."""
+    gazetteer = load()
+    for text in texts:
+        if "cũ" not in text and "trước" not in text:
+            continue
+        for m in _former_pattern().finditer(text):
+            name = m.group("name")
+            words = name.split()
+            for size in range(len(words), 0, -1):   # the name may follow other capitalized words
+                tail = " ".join(words[-size:])
+                units = gazetteer.lookup(BEFORE_2025, "province", tail) or gazetteer.lookup(BEFORE_2025, "district", tail)
+                if any(u.valid_until is None for u in units):
+                    return _rules().effective
+    return None
+

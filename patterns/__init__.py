@@ -115,7 +115,7 @@ SCHEMAS: dict[str, dict[str, dict[str, str]]] = {
         "inside_names": {"words": "str-list"},
         "not_after": {"words": "str-list"},
         "not_bare_names": {"words": "str-list"},
-        "reorganization": {"effective": "str"},
+        "reorganization": {"effective": "str", "former_after": "str-list"},
     },
     "sentences": {
         "abbreviations": {"words": "str-list"},

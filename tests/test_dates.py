@@ -154,3 +154,31 @@ def test_reference_date_of_undated_article(sentences, expected):
 def test_turn_of_year_days(text, expected):
     (mention,) = extract_dates(text, 0, date(2023, 3, 31))
     assert mention.date_start == expected
+
+
+# a text that speaks of a unit the 2025 reorganization ended as former was written after it
+FORMER_UNITS = [
+    ("rule-former-province-in-brackets", "Hợp nhất Đảng bộ tỉnh Quảng Bình và Đảng bộ tỉnh Quảng Trị (cũ).", date(2025, 7, 1)),
+    ("rule-former-province-bare", "Riêng khu vực tỉnh Kon Tum cũ đạt 2.000 tỉ đồng.", date(2025, 7, 1)),
+    ("rule-former-district", "Xã Ia Rsai thuộc huyện Krông Pa (cũ) có 120 hộ nghèo.", date(2025, 7, 1)),
+    ("rule-province-before", "Khu vực 1 (Bình Dương trước đây) xảy ra 397 vụ.", date(2025, 7, 1)),
+    ("not-province-ended-before-2010", "Vùng Hà Tây (cũ) nay thuộc Hà Nội.", None),
+    ("not-an-old-building", "Trụ sở cũ của UBND huyện được sửa chữa.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [(t, e) for _, t, e in FORMER_UNITS], ids=[i for i, _, _ in FORMER_UNITS])
+def test_reorganized_after(text, expected):
+    from vnstats.extract.localities import reorganized_after
+    assert reorganized_after([text]) == expected
+
+
+def test_undated_page_naming_a_former_province_reads_its_days_after_the_merger():
+    from vnstats.corpus.clean import build_article
+    from vnstats.extract import extract_article
+    page = ("Thành lập Đảng bộ các cơ quan Đảng tỉnh\n"
+            "Chiều nay 1/7, Ban Thường vụ Tỉnh ủy Quảng Trị tổ chức hội nghị công bố các quyết định.\n"
+            "Đảng bộ mới hợp nhất Đảng bộ các cơ quan Đảng tỉnh Quảng Bình (cũ) và tỉnh Quảng Trị (cũ), "
+            "Ban Chấp hành nhiệm kỳ 2020-2025 gồm 20 người.")
+    result = extract_article(build_article("page.txt", "page.txt", page))
+    assert [d.date_start for _, d in result.dates if d.text.startswith("Chiều")] == ["2025-07-01"]

@@ -518,6 +518,8 @@ EXAMPLES = [
     ex("rule-subject-a-long-piece-after-a-restriction-is-a-new-clause",
        "Toàn huyện còn 12 thôn chưa có chi bộ, chất lượng sinh hoạt đảng còn hạn chế.",
        ("12 thôn", 12, "count", "thôn", "exact", "thôn chưa có chi bộ")),
+    ex("rule-subject-what-befell-goes-on-to-a-figure", "Có 120 nhà bị ngập sâu trên 1m.",
+       ("120 nhà", 120, "count", "nhà", "exact", "nhà bị ngập sâu"), ("trên 1m", 1, "measure", "m", "more_than", ANY)),
     ex("rule-subject-percent-of-so", "Hơn 90% số xã đạt chuẩn nông thôn mới.",
        ("Hơn 90%", 90, "percent", "%", "more_than", "xã đạt chuẩn nông thôn mới")),
     # --- not figures -----------------------------------------------------------------
