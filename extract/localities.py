@@ -131,8 +131,13 @@ def _province_of(gazetteer: Gazetteer, levels, unit_name: str, following: str) -
 
 
 def _inside_name(sentence: str, start: int) -> bool:
-    """A name written inside that of a road, school or company: "đường Hồ Chí Minh"."""
-    return _rules().inside_name.search(sentence[max(0, start - 80):start]) is not None
+    """A name written inside that of a road, school or company: "đường Hồ Chí Minh";
+    not after a unit whose own name opens with such a word ("Chợ Lách, Giồng Trôm")."""
+    m = _rules().inside_name.search(sentence[max(0, start - 80):start])
+    if m is None:
+        return False
+    opener = regex.match(r"[\p{L}\p{M}]+(?:\s+\p{Lu}[\p{L}\p{M}]*)+", m.group(0))
+    return opener is None or normalize_key(opener.group(0)) not in load().names()
 
 
 def find_mentions(sentence: str, offset: int = 0) -> list[_Raw]:

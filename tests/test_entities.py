@@ -208,6 +208,11 @@ LOCALITIES = [
       ("huyện Na Hang", "Huyện Na Hang", "district", "Tỉnh Tuyên Quang", "place"),
       ("Hàm Yên", "Huyện Hàm Yên", "district", "Tỉnh Tuyên Quang", "place"),
       ("Chiêm Hóa", "Huyện Chiêm Hóa", "district", "Tỉnh Tuyên Quang", "place")]),
+    ("rule-bare-district-after-one-named-like-a-market", "Tỉnh Bến Tre có 3 huyện có dịch: Chợ Lách, Giồng Trôm và Ba Tri.",
+     [("Tỉnh Bến Tre", "Tỉnh Bến Tre", "province", "Tỉnh Bến Tre", "place"),
+      ("Chợ Lách", "Huyện Chợ Lách", "district", "Tỉnh Bến Tre", "place"),
+      ("Giồng Trôm", "Huyện Giồng Trôm", "district", "Tỉnh Bến Tre", "place"),
+      ("Ba Tri", "Huyện Ba Tri", "district", "Tỉnh Bến Tre", "place")]),
     ("rule-province-abbreviations", "Tai nạn giảm ở BR-VT và tỉnh TT-Huế.",
      [("BR-VT", "Tỉnh Bà Rịa - Vũng Tàu", "province", "Tỉnh Bà Rịa - Vũng Tàu", "place"),
       ("TT-Huế", "Tỉnh Thừa Thiên Huế", "province", "Tỉnh Thừa Thiên Huế", "place")]),
@@ -263,6 +268,8 @@ IN_FORCE = [
     ("rule-centrally-run-city-from-2025", "Lễ hội ở thành phố Huế.", date(2025, 3, 1), ["Thành phố Huế"]),
     ("rule-district-merged-2021", "Dự án ở Quận 2.", date(2019, 1, 1), ["Quận 2"]),
     ("rule-district-merged-2025", "Tỷ lệ ở huyện Lộc Hà đạt 99%.", date(2021, 5, 24), ["Huyện Lộc Hà"]),
+    ("rule-town-merged-into-a-city-2025", "Du khách đến thị xã Cửa Lò tăng mạnh.", date(2019, 6, 1), ["Thị xã Cửa Lò"]),
+    ("rule-district-divided-2025", "Huyện Yên Dũng có 12 xã đạt chuẩn.", date(2022, 6, 1), ["Huyện Yên Dũng"]),
     ("not-unit-not-yet-made", "Dự án ở thành phố Thủ Đức.", date(2019, 1, 1), ["Quận Thủ Đức"]),
 ]
 
