@@ -380,6 +380,29 @@ def _is_report_day(sentence, mention: DateMention, first_figure: int | None) -> 
     return bool(_reporting_verbs().search(sentence.text[mention.end - sentence.start:end - sentence.start]))
 
 
+@functools.cache
+def _running_total_patterns() -> tuple[regex.Pattern, regex.Pattern]:
+    data = patterns.load().facts["running_total"]
+    return regex.compile(data["before"]), _phrase_pattern(data["stock_verbs"])
+
+
+def _running_total(sentences, starts: list[int], mention: DateMention, figure) -> bool:
+    """A month or week a total runs up to ("Tính đến hết tháng 10", "Đến tuần
+    8/2023"), tying a figure that accumulates ("đạt", "ghi nhận", "thu hút"),
+    not a stock ("toàn tỉnh có 459 doanh nghiệp")."""
+    if mention.granularity not in ("month", "period") or not mention.date_start[:4].isdigit() \
+            or mention.date_start[:7] == mention.date_start[:4] + "-01" or mention.end > figure.start:
+        return False
+    if mention.granularity == "period" and mention.date_start[:7] != mention.date_end[:7] and \
+            mention.date_end[5:7] != mention.date_start[5:7]:
+        return False   # a span of months names its own start
+    sentence = sentences[bisect.bisect_right(starts, mention.start) - 1]
+    before, stock = _running_total_patterns()
+    if not before.search(sentence.text[:mention.start - sentence.start]):
+        return False
+    return not stock.search(sentence.text[mention.end - sentence.start:figure.start - sentence.start])
+
+
 def _opening(anchors: list[_Anchor], first_figure: int | None, clause_end: int) -> _Anchor | None:
     """What a sentence opens with: a place or time before its first figure, in
     its first clause ("Năm 2017, toàn huyện …"); it governs the sentences after it."""
@@ -618,7 +641,10 @@ def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]]
                 when, when_basis = _decide(sentence_times, when.start, (clause[0], when.start), sentence,
                                            time_carried[sf.sentence], after_in_clause=False)
         mention = when.value if when is not None else None
-        if mention is not None:
+        if mention is not None and _running_total(sentences, starts, mention, figure):
+            # "Tính đến hết tháng 10, vốn FDI đạt 528 triệu USD": the total since the year began
+            date_fields = (mention.date_start[:4] + "-01", mention.date_end, "period", when_basis)
+        elif mention is not None:
             date_fields = (mention.date_start, mention.date_end, mention.granularity, when_basis)
         elif period is not None:
             date_fields = (period.date_start, period.date_end, period.granularity, "article")

@@ -141,6 +141,7 @@ SCHEMAS: dict[str, dict[str, dict[str, str]]] = {
         "comparison_base": {"before": "regex"},
         "postposed_time": {"between": "regex", "new_value": "regex"},
         "report_day": {"verbs": "str-list"},
+        "running_total": {"before": "regex", "stock_verbs": "str-list"},
         "terms": {"period_before": "regex"},
         "time_openers": {"words": "str-list"},
         "continuation": {"words": "str-list"},

@@ -162,6 +162,15 @@ LINKS = [
      "Ngày 18/8/2023, Chủ tịch UBND huyện Kỳ Sơn cho biết mưa lớn gây ngập cục bộ.\n"
      "Nước ngập sâu trên 1m, hơn 100 hộ dân phải di dời.",
      [("trên 1m", "Huyện Kỳ Sơn", "2023-08-18"), ("hơn 100 hộ dân", "Huyện Kỳ Sơn", "2023-08-18")]),
+    ("rule-a-running-total-is-about-the-year-up-to-its-month",
+     DATED + "Tính đến hết tháng 4, vốn FDI vào tỉnh Bắc Giang đạt 528 triệu USD.",
+     [("528 triệu USD", "Tỉnh Bắc Giang", "2024-01/2024-04")]),
+    ("rule-a-running-total-up-to-a-week",
+     DATED + "Đến tuần 8/2024, tỉnh Phú Yên ghi nhận 328 ca mắc sốt xuất huyết.",
+     [("328 ca", "Tỉnh Phú Yên", "2024-01/2024-02-25")]),
+    ("not-a-stock-at-the-end-of-a-month",
+     DATED + "Đến hết tháng 4, tỉnh Bắc Giang có 459 doanh nghiệp FDI.",
+     [("459 doanh nghiệp", "Tỉnh Bắc Giang", "2024-04")]),
     ("rule-facility-lies-in-the-unit-it-is-named-after",
      DATED + "Tỉnh Bắc Ninh thành lập thêm khu công nghiệp mới trong năm 2024 để thu hút đầu tư.\n"
      "UBND tỉnh thành lập Khu công nghiệp Gia Bình, có diện tích gần 307 ha.",
