@@ -349,11 +349,25 @@ def extract_dates(sentence: str, offset: int = 0, published: date | None = None,
                 normalized = _normalize(form.kind, m, today) if today else None
             else:
                 normalized = _normalize(form.kind, m, published)
-            if normalized is None:
+            if normalized is None or (form.kind == "day_no_year" and counted_after(sentence, m)):
                 continue
             taken.append((start, end))
             found.append(DateMention(offset + start, offset + end, m.group(0), *normalized, form.kind))
     return sorted(found, key=lambda d: d.start)
+
+
+@functools.cache
+def _counter_pattern() -> regex.Pattern:
+    words = sorted(patterns.load().counters, key=len, reverse=True)
+    return regex.compile(r"\s+(?:" + "|".join(regex.escape(w) for w in words) + r")(?![\p{L}\p{M}])", regex.IGNORECASE)
+
+
+def counted_after(sentence: str, m) -> bool:
+    """"trưa nay, 12/12 xã biên giới": after a comma, a day and month followed
+    by a counted noun, with no "ngày" to say it is a day, is a ratio ("12 of 12
+    communes"); "Sáng 2/5 người dân …", the day word right before it, is a day."""
+    text = m.group(0).lower()
+    return "," in text and "ngày" not in text and _counter_pattern().match(sentence, m.end()) is not None
 
 
 def parse_published(published: str | None) -> date | None:

@@ -94,6 +94,11 @@ def _postposed_join() -> regex.Pattern:
 
 
 @functools.cache
+def _own_place_join() -> regex.Pattern:
+    return regex.compile(patterns.load().facts["own_place"]["between"])
+
+
+@functools.cache
 def _new_value() -> regex.Pattern:
     return regex.compile(patterns.load().facts["postposed_time"]["new_value"])
 
@@ -349,7 +354,8 @@ class _Sorted:
         k = bisect.bisect_left(starts, max(position, low))
         return pool[k] if k < len(pool) and pool[k].end <= high else None
 
-    def right_after(self, position: int, text: str, offset: int, high: int) -> _Anchor | None:
+    def right_after(self, position: int, text: str, offset: int, high: int,
+                    join: regex.Pattern | None = None) -> _Anchor | None:
         """The anchor written right after a figure ending at ``position``, with
         only a joining word between: "từ 7,9 tỷ USD năm 2014 lên 15,9 tỷ USD năm
         2015", "tốc độ tăng 8,56% của quý II/2022". It is that figure's own."""
@@ -358,7 +364,7 @@ class _Sorted:
         if k >= len(self.all) or self.all[k].end > high or _is_term(self.all[k]):
             return None
         between = text[position - offset:self.all[k].start - offset]
-        return self.all[k] if _postposed_join().fullmatch(between) else None
+        return self.all[k] if (join or _postposed_join()).fullmatch(between) else None
 
     def _any(self, pool: list[_Anchor], low: int, high: int) -> bool:
         k = bisect.bisect_left(self.starts[id(pool)], low)
@@ -617,9 +623,15 @@ def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]]
         k = bisect.bisect_right(bounds, figure.start) - 1
         clause = (bounds[k], bounds[k + 1] if k + 1 < len(bounds) else sentence.end)
 
-        # a place keys the figures after it ("…; huyện B kết nạp 52 ĐV"), never one before it
-        place, place_basis = _decide(place_index.get(sf.sentence, empty), figure.start, clause, sentence,
-                                     place_carried[sf.sentence], after_in_clause=False)
+        # a place keys the figures after it ("…; huyện B kết nạp 52 ĐV"), never one before it,
+        # unless the figure's own phrase places it: "11 nhà dân tại xã Bình Trung bị tốc mái"
+        sentence_places = place_index.get(sf.sentence, empty)
+        place = sentence_places.right_after(figure.end, sentence.text, sentence.start, clause[1],
+                                            _own_place_join())
+        place_basis = "clause"
+        if place is None:
+            place, place_basis = _decide(sentence_places, figure.start, clause, sentence,
+                                         place_carried[sf.sentence], after_in_clause=False)
         if place is not None:
             locality, basis = place.value, place_basis
         elif own:

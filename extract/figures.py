@@ -17,6 +17,7 @@ import regex
 
 from vnstats import patterns
 from vnstats.extract.changes import read_changes
+from vnstats.extract.dates import counted_after
 from vnstats.extract.numbers import number_words, parse_digits, words_to_number
 from vnstats.extract.subjects import attach_subjects, shared_restrictions
 from vnstats.extract.text import Parsed, PhraseSet, Token
@@ -130,7 +131,8 @@ def lexicon() -> _Lexicon:
 
 def _blocked_spans(text: str, lex: _Lexicon) -> list[tuple[int, int]]:
     """Where numbers are no figures, merged into sorted, non-overlapping spans."""
-    spans = sorted(m.span() for rx in lex.blocked for m in rx.finditer(text))
+    # "trưa nay, 12/12 xã biên giới" is a ratio, not the day a false friend takes it for
+    spans = sorted(m.span() for rx in lex.blocked for m in rx.finditer(text) if not counted_after(text, m))
     merged: list[tuple[int, int]] = []
     for start, end in spans:
         if merged and start <= merged[-1][1]:

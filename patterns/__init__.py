@@ -142,6 +142,7 @@ SCHEMAS: dict[str, dict[str, dict[str, str]]] = {
         "postposed_time": {"between": "regex", "new_value": "regex"},
         "report_day": {"verbs": "str-list"},
         "running_total": {"before": "regex", "stock_verbs": "str-list"},
+        "own_place": {"between": "regex"},
         "terms": {"period_before": "regex"},
         "time_openers": {"words": "str-list"},
         "continuation": {"words": "str-list"},

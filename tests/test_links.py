@@ -171,6 +171,12 @@ LINKS = [
     ("not-a-stock-at-the-end-of-a-month",
      DATED + "Đến hết tháng 4, tỉnh Bắc Giang có 459 doanh nghiệp FDI.",
      [("459 doanh nghiệp", "Tỉnh Bắc Giang", "2024-04")]),
+    ("rule-a-place-in-the-figures-own-phrase",
+     DATED + "Tại huyện Bình Sơn, lốc xoáy làm 8 nhà tốc mái. Lốc cũng khiến 11 nhà dân tại xã Bình Trung bị tốc mái.",
+     [("8 nhà", "Huyện Bình Sơn", "2024-05-02"), ("11 nhà", "Xã Bình Trung", "2024-05-02")]),
+    ("rule-places-after-each-item-of-a-list",
+     DATED + "Tính đến trưa nay, 12/12 xã biên giới của huyện Đồng Văn; 3/3 xã biên giới của huyện Mèo Vạc đã bầu xong.",
+     [("12/12 xã", "Huyện Đồng Văn", "2024-05-02"), ("3/3 xã", "Huyện Mèo Vạc", "2024-05-02")]),
     ("rule-facility-lies-in-the-unit-it-is-named-after",
      DATED + "Tỉnh Bắc Ninh thành lập thêm khu công nghiệp mới trong năm 2024 để thu hút đầu tư.\n"
      "UBND tỉnh thành lập Khu công nghiệp Gia Bình, có diện tích gần 307 ha.",
