@@ -42,6 +42,7 @@ class Options:
     progress: bool = False              # a progress bar on stderr
     limits: Limits = field(default_factory=Limits)   # sizes no input may exceed (corpus.readers)
     article_timeout: float = 60.0       # seconds one article may take; then it is a failure
+    stages: str = "rules"               # "rules", or "rules+model": the statistical stage too (extract/model.py)
     # called with (location, reason) for each input that fails
     on_failure: Callable[[str, str], None] | None = None
 
@@ -78,12 +79,13 @@ class Summary:
         return text
 
 
-def _warm_up() -> None:
+def _warm_up(stages: str = "rules") -> None:
     """Load the models and data extraction needs (once per process)."""
     from vnstats.extract.gazetteer import load
 
     load()
-    extract_article(build_article("warm-up", "warm-up", "Ngày 2/5/2024, huyện Điện Biên có 12 xã."))
+    extract_article(build_article("warm-up", "warm-up", "Ngày 2/5/2024, ông Lò Văn A, Chủ tịch UBND huyện "
+                                                        "Điện Biên, cho biết có 12 xã."), stages)
 
 
 def _worker_start() -> None:
@@ -148,7 +150,7 @@ def _stored_checker(db: str) -> Store:
 
 
 def _process(doc: RawDocument, db: str, timeout: float = 0, run_id: str | None = None,
-             order: int | None = None) -> tuple[str, object]:
+             order: int | None = None, stages: str = "rules") -> tuple[str, object]:
     """One article, from raw text to rows: ("rows", rows), ("stored", None) when
     the same content is stored already (checked before any extraction), or
     ("failed", reason) — also when it takes longer than ``timeout`` seconds.
@@ -160,12 +162,12 @@ def _process(doc: RawDocument, db: str, timeout: float = 0, run_id: str | None =
         earlier = found is not None and run_id is not None and found.ingest_run == run_id \
             and found.ingest_order is not None and order is not None and found.ingest_order > order
         if found is not None and not earlier:
-            return ("stored", None) if found.extractor_version == extractor_version() else ("outdated", None)
+            return ("stored", None) if found.extractor_version == extractor_version(stages) else ("outdated", None)
         article = build_article(doc.source, doc.name, doc.text, doc.meta, normalized)
         if not article.sentences:
             return "failed", "no article text left after removing page chrome"
         article = replace(article, member=doc.member, record=doc.record)
-        rows = article_rows(article, extract_article(article))
+        rows = article_rows(article, extract_article(article, stages), extractor_version(stages))
         return ("take over", (found.id, rows)) if earlier else ("rows", rows)
 
     try:
@@ -179,8 +181,8 @@ def _process(doc: RawDocument, db: str, timeout: float = 0, run_id: str | None =
         return "failed", f"extraction failed: {type(exc).__name__}: {text}"
 
 
-def _process_many(docs: list[RawDocument], db: str, timeout: float = 0) -> list:
-    return [_process(doc, db, timeout) for doc in docs]
+def _process_many(docs: list[RawDocument], db: str, timeout: float = 0, stages: str = "rules") -> list:
+    return [_process(doc, db, timeout, stages=stages) for doc in docs]
 
 
 class _Writer:
@@ -307,9 +309,9 @@ def run(paths: Iterable[str | Path], options: Options | None = None) -> Summary:
     try:
         if options.workers <= 1:
             for doc in documents():
-                handle(doc, _process(doc, options.db, options.article_timeout))
+                handle(doc, _process(doc, options.db, options.article_timeout, stages=options.stages))
         else:
-            _run_parallel(documents(), handle, options.workers, options.db, options.article_timeout)
+            _run_parallel(documents(), handle, options.workers, options.db, options.article_timeout, options.stages)
         writer.flush()
     except KeyboardInterrupt:
         summary.interrupted = True
@@ -341,19 +343,20 @@ def ingest_task(task: Task, options: Options, run_id: str) -> Summary:
         else:
             # the place in reading order: of copies of one content, the first read is kept, as one process keeps it
             order = task.index * ORDER_PER_TASK + k
-            writer.handle(item, _process(item, options.db, options.article_timeout, run_id, order), order)
+            writer.handle(item, _process(item, options.db, options.article_timeout, run_id, order, options.stages),
+                          order)
     writer.flush()
     summary.seconds = time.perf_counter() - started
     return summary
 
 
-def _reread(row: dict) -> tuple[int, str, object]:
+def _reread(row: dict, stages: str = "rules") -> tuple[int, str, object]:
     """One stored article read again from its stored text: (id, status, rows or reason)."""
     try:
         article = stored_article(row)
         if not article.sentences:
             return row["id"], "failed", "no article text left"
-        return row["id"], "rows", article_rows(article, extract_article(article))
+        return row["id"], "rows", article_rows(article, extract_article(article, stages), extractor_version(stages))
     except Exception as exc:  # one article's bug must not stop the run
         return row["id"], "failed", f"extraction failed: {type(exc).__name__}: {' '.join(str(exc).split())[:300]}"
 
@@ -392,7 +395,7 @@ def reextract_range(options: Options, first: int, last: int) -> Summary:
 
 def _reextract_ids(store: Store, options: Options, summary: Summary, progress, pool,
                    first: int = 0, last: int | None = None) -> None:
-    version = extractor_version()
+    version = extractor_version(options.stages)
     after = first - 1
     while rows := store.outdated(version, after, limit=options.batch_size, before=last):
         after = rows[-1].id
@@ -400,7 +403,8 @@ def _reextract_ids(store: Store, options: Options, summary: Summary, progress, p
                                               "site", "author", "photographer", "url", "member", "record")}
                  for r in rows]
         sources = {r.id: r.source for r in rows}
-        results = pool.map(_reread, items, chunksize=8) if pool else map(_reread, items)
+        reread = functools.partial(_reread, stages=options.stages)
+        results = pool.map(reread, items, chunksize=8) if pool else map(reread, items)
         for article_id, status, value in results:
             if status == "rows":
                 store.replace_rows(article_id, value)
@@ -420,10 +424,11 @@ def _storable(text: str | None) -> str | None:
     return None if text is None else storable(text).replace("\n", " ")
 
 
-def _run_parallel(docs, handle, workers: int, db: str, timeout: float = 0, chunk: int = 8) -> None:
+def _run_parallel(docs, handle, workers: int, db: str, timeout: float = 0, stages: str = "rules",
+                  chunk: int = 8) -> None:
     """Extract in ``workers`` processes; results come back in reading order.
     At most a few chunks per worker are in flight, so memory stays flat."""
-    _warm_up()  # before the fork, so that every worker starts warm
+    _warm_up(stages)  # before the fork, so that every worker starts warm
     pool = ProcessPoolExecutor(workers, initializer=_worker_start)
     window: deque = deque()
 
@@ -437,7 +442,7 @@ def _run_parallel(docs, handle, workers: int, db: str, timeout: float = 0, chunk
             pool.shutdown(wait=False, cancel_futures=True)
             pool = ProcessPoolExecutor(workers, initializer=_worker_start)
             for i, (docs_i, _) in enumerate(window):
-                window[i] = (docs_i, pool.submit(_process_many, docs_i, db, timeout))
+                window[i] = (docs_i, pool.submit(_process_many, docs_i, db, timeout, stages))
             results = [("failed", "the extraction process died on it (out of memory?)")] * len(chunk_docs)
         for doc, result in zip(chunk_docs, results):
             handle(doc, result)
@@ -447,12 +452,12 @@ def _run_parallel(docs, handle, workers: int, db: str, timeout: float = 0, chunk
         for doc in docs:
             pending.append(doc)
             if len(pending) == chunk:
-                window.append((pending, pool.submit(_process_many, pending, db, timeout)))
+                window.append((pending, pool.submit(_process_many, pending, db, timeout, stages)))
                 pending = []
                 while len(window) > workers * 4:
                     drain_one()
         if pending:
-            window.append((pending, pool.submit(_process_many, pending, db, timeout)))
+            window.append((pending, pool.submit(_process_many, pending, db, timeout, stages)))
         while window:
             drain_one()
         pool.shutdown()

@@ -9,6 +9,7 @@ is tied to its place and time (``extract.facts``).
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import hashlib
 from datetime import date, timedelta
@@ -52,7 +53,7 @@ class Extraction:
 
 
 @functools.cache
-def extractor_version() -> str:
+def extractor_version(stages: str = "rules") -> str:
     """What produced an article's rows: the package version and a digest of
     the extraction code and the language data (every file of extract/ and
     patterns/), so any change to a rule or a word list gives a new version,
@@ -66,7 +67,16 @@ def extractor_version() -> str:
         for path in sorted(folder.iterdir()):
             if path.is_file() and path.suffix in (".py", ".toml", ".txt"):
                 digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    return f"{release}+{digest.hexdigest()[:12]}"
+    version = f"{release}+{digest.hexdigest()[:12]}"
+    if stages == "rules+model":   # and the trained weights the statistical stage used
+        from vnstats.extract.model import MODEL_DIR
+
+        weights = hashlib.sha256()
+        for path in sorted(MODEL_DIR.rglob("*")):
+            if path.is_file():
+                weights.update(str(path.relative_to(MODEL_DIR)).encode() + b"\0" + path.read_bytes())
+        version += f"+model.{weights.hexdigest()[:8]}"
+    return version
 
 
 def figures_of(article: Article) -> list[SentenceFigure]:
@@ -160,7 +170,76 @@ def _list_keys_resolved(article: Article, figures: list[SentenceFigure], localit
     return out
 
 
-def extract_article(article: Article) -> Extraction:
+STAGES = ("rules", "rules+model")
+# two capitalized syllables not opening the sentence: a name or a place the rules may have missed
+CAPITALIZED = regex.compile(r"(?<=\S\s+)\p{Lu}\p{Ll}*\s+\p{Lu}")
+
+
+def _model_stage(article: Article, figures: list[SentenceFigure], localities, officials, place_names,
+                 reference, model_path: str | None):
+    """The statistical stage, after the rules (extract/model.py): it reads the
+    sentences holding a figure the rules gave no subject, or a capitalized
+    word no rule mention covers, and adds what the rules' normalization
+    accepts of its proposals."""
+    from vnstats.extract import model
+    from vnstats.extract.localities import resolve_proposed
+    from vnstats.extract.officials import officials_for_names
+
+    covered = sorted([(m.start, m.end) for m in localities] + [(o.start, o.end) for _, o in officials])
+    ends = [b for _, b in covered]
+
+    def uncovered(s) -> bool:
+        for m in CAPITALIZED.finditer(s.text):
+            at = s.start + m.start()
+            k = bisect.bisect_right([a for a, _ in covered], at) - 1
+            if k < 0 or ends[k] <= at:
+                return True
+        return False
+
+    unnamed = {sf.sentence for sf in figures if sf.figure.subject is None}
+    named = {s.index for s in article.sentences if uncovered(s)}
+    proposals = model.propose(article.sentences, named, unnamed, model_path)
+    if not proposals:
+        return figures, localities, officials
+
+    def overlaps(p, spans) -> bool:
+        return any(p.start < b and a < p.end for a, b in spans)
+
+    taken = covered + [(sf.figure.start, sf.figure.end) for sf in figures]
+    by_sentence: dict[int, list] = {}
+    for p in proposals:
+        if not overlaps(p, taken):
+            by_sentence.setdefault(p.sentence, []).append(p)
+    sentences = {s.index: s for s in article.sentences}
+    for index, found in sorted(by_sentence.items()):
+        s = sentences[index]
+        names = [(p.start - s.start, p.end - s.start) for p in found if p.label == "PER"]
+        officials += [(index, o) for o in officials_for_names(s.text, s.start, names, place_names)]
+    places = [(p.text, p.start) for found in by_sentence.values() for p in found if p.label == "LOC"]
+    localities = sorted(localities + resolve_proposed(places, localities, reference), key=lambda m: m.start)
+    out = []
+    for sf in figures:
+        if sf.figure.subject is None:
+            subjects = [p for p in by_sentence.get(sf.sentence, []) if p.label == model.SUBJECT_LABEL]
+            before = [p for p in subjects if p.end <= sf.figure.start]
+            after = [p for p in subjects if p.start >= sf.figure.end]
+            chosen = max(before, key=lambda p: p.end) if before else min(after, key=lambda p: p.start) if after \
+                else None
+            if chosen is not None:
+                sf = SentenceFigure(sf.sentence, dataclasses.replace(
+                    sf.figure, subject=chosen.text, subject_start=chosen.start, subject_end=chosen.end,
+                    subject_stage="model"))
+        out.append(sf)
+    officials.sort(key=lambda item: item[1].start)
+    return out, localities, officials
+
+
+def extract_article(article: Article, stages: str = "rules", model_path: str | None = None) -> Extraction:
+    """Everything read from one article. ``stages``: "rules", or "rules+model"
+    to let the statistical stage (extract/model.py) add what the rules
+    missed; ``model_path``: a model folder other than the shipped one."""
+    if stages not in STAGES:
+        raise ValueError(f"unknown stages {stages!r}: use one of {', '.join(STAGES)}")
     published = parse_published(article.published)
     place_names = load_gazetteer().names()
     figures = figures_of(article)
@@ -174,6 +253,9 @@ def extract_article(article: Article) -> Extraction:
         officials += [(s.index, o) for o in extract_officials(s.text, s.start, place_names)]
     localities = extract_localities([(s.text, s.start) for s in article.sentences], reference)
     figures = _list_keys_resolved(article, _outside_place_names(figures, localities), localities, place_names)
+    if stages == "rules+model":
+        figures, localities, officials = _model_stage(article, figures, localities, officials, place_names,
+                                                      reference, model_path)
     links = link_figures(article, figures, dates, localities, published, reference,
                          [(d.start, d.end) for _, d in documents], today)
     starts = [s.start for s in article.sentences]

@@ -288,6 +288,33 @@ def extract_localities(sentences: Iterable[tuple[str, int]], published: date | N
                                                                published), published)
 
 
+def resolve_proposed(proposals: Iterable[tuple[str, int]], known: list[LocalityMention],
+                     published: date | None) -> list[LocalityMention]:
+    """Places another stage proposed (``proposals``: (text, article offset)),
+    kept where the gazetteer resolves them: a name with its level word as the
+    rules resolve any ("xã Pơng Drang"); a bare one only when it names one
+    district or commune of the provinces the article's other places lie in."""
+    gazetteer = load()
+    provinces = {(gazetteer.units[m.unit_id].era, gazetteer.units[m.unit_id].province_code)
+                 for m in known if m.unit_id}
+    era = _eras(published, _rules().effective)[0]
+    out = []
+    for text, offset in proposals:
+        raws = find_mentions(text, offset)
+        if raws:
+            out += [dataclasses.replace(m, stage="model") for m in resolve(raws, published) if m.unit_id]
+            continue
+        for level in ("district", "ward"):
+            units = [u for u in gazetteer.lookup(era, level, text)
+                     if (u.era, u.province_code) in provinces and u.in_force(published)]
+            if len(units) == 1:
+                out.append(LocalityMention(offset, offset + len(text), text, level, units[0].id, (), "place",
+                                           "context", "model"))
+            if units:
+                break
+    return out
+
+
 def _districts_named_like_provinces(sentences, mentions: list[LocalityMention],
                                     published: date | None) -> list[LocalityMention]:
     """"Tuần Giáo, Mường Ảng, Điện Biên, Tủa Chùa": in a list of a province's

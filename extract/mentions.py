@@ -57,6 +57,7 @@ class Figure:
     rule: str
     change: str | None = None        # up, down: the figure is the amount of a rise or fall
     compared_to: str | None = None   # plan, previous: what it is measured against
+    subject_stage: str = "rule"      # rule, or model when the statistical stage gave the subject
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,7 @@ class DateMention:
     date_end: str
     granularity: str
     rule: str
+    stage: str = "rule"
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,7 @@ class DocumentMention:
     number: str
     issuer: str | None   # the issuing body's code: "TU" in "04-NQ/TU", "UBND" in "1234/QĐ-UBND"
     date: str | None     # ISO issue date when the text gives one
+    stage: str = "rule"
 
 
 @dataclass(frozen=True)
@@ -91,6 +94,7 @@ class LocalityMention:
     candidates: tuple[str, ...]   # every unit the name may be, when ambiguous
     role: str                     # "place", or "organization" for "Quận ủy Kiến An"
     basis: str                    # unique, context, or ambiguous
+    stage: str = "rule"           # rule, or model: proposed by the statistical stage, resolved by the gazetteer
 
 
 @dataclass(frozen=True)
@@ -107,6 +111,7 @@ class OfficialMention:
     end: int
     name: str
     titles: tuple[Title, ...]
+    stage: str = "rule"   # rule, or model: a name the statistical stage found, with a title the rules read
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ module: the loader moved them to the article's author.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -287,6 +288,29 @@ def extract_officials(sentence: str, offset: int = 0,
             listed.append((i, i + size))
         i += size
     found.sort(key=lambda m: m.start)
+    return found
+
+
+def officials_for_names(sentence: str, offset: int, names: Iterable[tuple[int, int]],
+                        place_names: Iterable[str] = frozenset()) -> list[OfficialMention]:
+    """Officials for names another stage found (``names``: sentence offsets),
+    each kept only where the title lists read an office right before or after
+    it: the rules decide what a title is, the names may be ones they miss
+    ("Y Thị Bích Thọ, Chủ nhiệm Ủy ban Kiểm tra")."""
+    places = place_names if isinstance(place_names, frozenset) else frozenset(place_names)
+    s = Parsed.of(sentence)
+    t = s.tokens
+    found = []
+    for start, end in names:
+        first = next((k for k, tok in enumerate(t) if tok.start == start), None)
+        last = next((k for k, tok in enumerate(t) if tok.end == end), None)
+        if first is None or last is None or last < first:
+            continue
+        size = last - first + 1
+        spans = ([before] if (before := _title_before(s, first, places)) else []) + _titles_after(s, last + 1, places)
+        if spans:
+            titles = tuple(_make_title(s, p, n) for p, n in spans)
+            found.append(dataclasses.replace(_mention(sentence, offset, t, first, size, titles), stage="model"))
     return found
 
 

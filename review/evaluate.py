@@ -159,9 +159,10 @@ def _predictions(db: str, hashes: dict[str, str]):
     return predicted, texts, spans
 
 
-def evaluate(labels: str | Path, articles: str | Path, db: str | None = None) -> Evaluation:
+def evaluate(labels: str | Path, articles: str | Path, db: str | None = None, stages: str = "rules") -> Evaluation:
     """Run the pipeline on the labeled articles (into a temporary database
-    unless ``db`` is given) and score it against the labels.
+    unless ``db`` is given) and score it against the labels. ``stages``:
+    "rules", or "rules+model" with the statistical stage.
 
     >>> result = evaluate("../shared/labels/seeds", "../shared/corpus/seeds")  # doctest: +SKIP
     >>> result.kinds.loc["figures", "f1"]                                     # doctest: +SKIP
@@ -200,7 +201,7 @@ def evaluate(labels: str | Path, articles: str | Path, db: str | None = None) ->
         temporary = tempfile.TemporaryDirectory(prefix="vnstats-eval-")
         db = str(Path(temporary.name) / "evaluate.db")
     try:
-        summary = run(paths, Options(db=db)) if paths else None
+        summary = run(paths, Options(db=db, stages=stages)) if paths else None
         if summary:
             problems += [f"{source}: {reason}" for source, reason in summary.failures]
         predicted, texts, spans = _predictions(db, hashes) if paths else ({}, {}, {})

@@ -370,7 +370,7 @@ def _insert(connection, table, rows: list[dict], ids: bool = False) -> list[int]
     return new_ids
 
 
-def article_rows(article: Article, extraction: Extraction) -> dict:
+def article_rows(article: Article, extraction: Extraction, version: str | None = None) -> dict:
     """An article and everything read from it as plain rows (no ids yet):
     cheap to send from a worker process to the writer."""
     return {
@@ -379,7 +379,7 @@ def article_rows(article: Article, extraction: Extraction) -> dict:
             "name": article.name, "title": article.title, "published": article.published,
             "site": article.site, "author": article.author, "photographer": article.photographer,
             "url": article.url, "content_hash": article.content_hash, "text": article.text,
-            "extractor_version": extractor_version(), "ingest_run": None, "ingest_order": None},
+            "extractor_version": version or extractor_version(), "ingest_run": None, "ingest_order": None},
         # sentence texts are cut from the article's text by the writer: half the bytes to send
         "sentences": [(s.index, s.paragraph, s.start, s.end) for s in article.sentences],
         "figures": [(sf.sentence, sf.figure.start, sf.figure.end, sf.figure.text, sf.figure.value,
@@ -387,26 +387,28 @@ def article_rows(article: Article, extraction: Extraction) -> dict:
                      sf.figure.subject_start, sf.figure.subject_end, sf.figure.rule, sf.figure.change,
                      sf.figure.compared_to, link.locality_id,
                      link.locality_basis, link.date_start, link.date_end, link.date_granularity,
-                     link.date_basis, link.is_target)
+                     link.date_basis, link.is_target, "rule",
+                     sf.figure.subject_stage if sf.figure.subject is not None else None)
                     for sf, link in zip(extraction.figures, extraction.links)],
-        "dates": [(i, d.start, d.end, d.text, d.date_start, d.date_end, d.granularity, d.rule)
+        "dates": [(i, d.start, d.end, d.text, d.date_start, d.date_end, d.granularity, d.rule, d.stage)
                   for i, d in extraction.dates],
-        "documents": [(i, d.start, d.end, d.text, d.type, d.number, d.issuer, d.date)
+        "documents": [(i, d.start, d.end, d.text, d.type, d.number, d.issuer, d.date, d.stage)
                       for i, d in extraction.documents],
         "locality_mentions": [(i, m.start, m.end, m.text, m.level, m.unit_id, " ".join(m.candidates) or None,
-                               m.role, m.basis) for i, m in extraction.localities],
+                               m.role, m.basis, m.stage) for i, m in extraction.localities],
         "officials": [(p["name"], p["titles"], [(t, p["organizations"].get(t)) for t in p["titles"]],
-                       [(i, m.start, m.end, "; ".join(t.text for t in m.titles)) for i, m in p["mentions"]])
+                       [(i, m.start, m.end, "; ".join(t.text for t in m.titles), m.stage)
+                        for i, m in p["mentions"]])
                       for p in _people(extraction)],
     }
 
 
 FIGURE_COLUMNS = ("start", "end", "text", "value", "kind", "unit", "total", "qualifier", "subject",
                   "subject_start", "subject_end", "rule", "change", "compared_to", "locality_id", "locality_basis", "date_start",
-                  "date_end", "date_granularity", "date_basis", "is_target")
-DATE_COLUMNS = ("start", "end", "text", "date_start", "date_end", "granularity", "rule")
-DOCUMENT_COLUMNS = ("start", "end", "text", "type", "number", "issuer", "date")
-LOCALITY_COLUMNS = ("start", "end", "text", "level", "locality_id", "candidates", "role", "basis")
+                  "date_end", "date_granularity", "date_basis", "is_target", "stage", "subject_stage")
+DATE_COLUMNS = ("start", "end", "text", "date_start", "date_end", "granularity", "rule", "stage")
+DOCUMENT_COLUMNS = ("start", "end", "text", "type", "number", "issuer", "date", "stage")
+LOCALITY_COLUMNS = ("start", "end", "text", "level", "locality_id", "candidates", "role", "basis", "stage")
 
 
 def _insert_batch(connection, batch: list[dict]) -> int:
@@ -457,7 +459,7 @@ def _insert_children(connection, article_ids: list[int], fresh: list[dict]) -> N
     for official_id, (sid, organizations, person_mentions) in zip(official_ids, people):
         titles += [{"official_id": official_id, "title": t, "organization": o} for t, o in organizations]
         mentions += [{"official_id": official_id, "sentence_id": sid[i], "start": start, "end": end,
-                      "titles": given} for i, start, end, given in person_mentions]
+                      "titles": given, "stage": stage} for i, start, end, given, stage in person_mentions]
     _insert(connection, tables["official_titles"], titles)
     _insert(connection, tables["official_mentions"], mentions)
 

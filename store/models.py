@@ -88,6 +88,8 @@ class FigureRow(Base):
     rule: Mapped[str] = mapped_column(Text)      # which rules read it, for review
     change: Mapped[str | None] = mapped_column(Text)        # up, down: a rise or fall by this much
     compared_to: Mapped[str | None] = mapped_column(Text)  # plan, previous: measured against
+    stage: Mapped[str | None] = mapped_column(Text)          # which stage found it: rule (figures: always)
+    subject_stage: Mapped[str | None] = mapped_column(Text)  # rule, or model: who gave the subject
     # what the figure is about (extract/facts.py)
     locality_id: Mapped[str | None] = mapped_column(ForeignKey("localities.id"))
     locality_basis: Mapped[str | None] = mapped_column(Text)  # sentence, paragraph, article
@@ -126,6 +128,7 @@ class MentionProvenance:
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
+    stage: Mapped[str | None] = mapped_column(Text)   # which stage found it: rule or model
 
     @declared_attr
     def sentence(cls) -> Mapped[SentenceRow]:
@@ -225,6 +228,7 @@ class OfficialMentionRow(Base):
     start: Mapped[int] = mapped_column(Integer)   # the name's offsets
     end: Mapped[int] = mapped_column(Integer)
     titles: Mapped[str] = mapped_column(Text)     # titles given in this mention, "; "-joined
+    stage: Mapped[str | None] = mapped_column(Text)   # rule or model: who found the name
 
     sentence: Mapped[SentenceRow] = relationship()
 

@@ -22,6 +22,10 @@ from vnstats.store.db import DEFAULT_DB, StoreError, iter_query
 
 DB_OPTION = click.option("--db", default=DEFAULT_DB, show_default=True,
                          help="SQLite file path or any SQLAlchemy URL.")
+STAGES_OPTION = click.option("--stages", type=click.Choice(["rules", "rules+model"]), default="rules",
+                             show_default=True,
+                             help="rules+model: the trained statistical stage adds names, places and subjects "
+                                  "the rules missed (README, 'The statistical stage').")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -58,9 +62,10 @@ def main() -> None:
 @click.option("--cluster", metavar="ADDRESS",
               help="Run on a Dask cluster: a scheduler's address (tcp://host:8786), or local:N for N worker "
                    "processes on this machine. Workers write into --db themselves (use a PostgreSQL URL).")
+@STAGES_OPTION
 def ingest(paths: tuple[str, ...], db: str, workers: int, fields: tuple[str, ...], quiet: bool,
            max_article_chars: int, max_input_bytes: int, max_ratio: int, article_timeout: float,
-           follow_symlinks: bool, strict: bool, cluster: str | None) -> None:
+           follow_symlinks: bool, strict: bool, cluster: str | None, stages: str) -> None:
     """Read articles into the database.
 
     PATHS are files, folders (read recursively) and archives, mixed ("-"
@@ -87,7 +92,7 @@ def ingest(paths: tuple[str, ...], db: str, workers: int, fields: tuple[str, ...
                         follow_symlinks=follow_symlinks)
         options = Options(db=db, workers=workers, fields=parse_field_mapping(fields), on_failure=report,
                           progress=not quiet and sys.stderr.isatty(), limits=limits,
-                          article_timeout=article_timeout)
+                          article_timeout=article_timeout, stages=stages)
         if cluster:
             from vnstats.cluster import ClusterError, run_on_cluster
 
@@ -112,7 +117,8 @@ def ingest(paths: tuple[str, ...], db: str, workers: int, fields: tuple[str, ...
               help="Extraction processes.")
 @click.option("--quiet", is_flag=True, help="No progress bar; only the summary.")
 @click.option("--cluster", metavar="ADDRESS", help="Run on a Dask cluster (see ingest --cluster).")
-def reextract(db: str, workers: int, quiet: bool, cluster: str | None) -> None:
+@STAGES_OPTION
+def reextract(db: str, workers: int, quiet: bool, cluster: str | None, stages: str) -> None:
     """Read stored articles again with this version's rules.
 
     Every article records the extractor version that produced its rows
@@ -127,7 +133,7 @@ def reextract(db: str, workers: int, quiet: bool, cluster: str | None) -> None:
     """
     from vnstats.pipeline import reextract as run_reextract
 
-    options = Options(db=db, workers=workers, progress=not quiet and sys.stderr.isatty())
+    options = Options(db=db, workers=workers, progress=not quiet and sys.stderr.isatty(), stages=stages)
     try:
         if cluster:
             from vnstats.cluster import ClusterError, reextract_on_cluster
@@ -289,8 +295,9 @@ def format_evaluation(result: Evaluation) -> str:
               help="Write a self-contained HTML review report here.")
 @click.option("--min-f1", "min_f1", multiple=True, metavar="KIND=VALUE",
               help="Exit non-zero when a kind's F1 is below VALUE (repeatable).")
+@STAGES_OPTION
 def evaluate_command(labels: Path, articles: Path | None, fmt: str, label_map: str | None, db: str | None,
-                     as_json: bool, report: Path | None, min_f1: tuple[str, ...]) -> None:
+                     as_json: bool, report: Path | None, min_f1: tuple[str, ...], stages: str) -> None:
     """Run the pipeline on labeled articles and score it against the labels.
 
     Pairs predictions with gold exactly as labels/FORMAT.md says and prints,
@@ -315,8 +322,8 @@ def evaluate_command(labels: Path, articles: Path | None, fmt: str, label_map: s
     if not labels.is_dir():
         raise click.UsageError(f"--labels {labels} is a file: give the folder, or --format for a span export")
     try:
-        result = evaluate(labels, articles, db)
-    except StoreError as exc:
+        result = evaluate(labels, articles, db, stages=stages)
+    except (StoreError, FileNotFoundError) as exc:
         raise click.ClickException(str(exc)) from None
     if as_json:
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
@@ -419,6 +426,81 @@ def label_check(folder: Path, articles: Path) -> None:
     if problems:
         raise click.ClickException(f"{len(problems)} problem(s) in {count} label file(s)")
     click.echo(f"{count} label files are valid")
+
+
+@label.command("docbin")
+@click.option("--labels", required=True, type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Folder of gold label files (labels/FORMAT.md).")
+@click.option("--articles", required=True, type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Folder holding the labeled articles.")
+@click.option("--out", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="The .spacy file to write.")
+def label_docbin(labels: Path, articles: Path, out: Path) -> None:
+    """Turn gold label files into spaCy training data (a DocBin): officials'
+    names as PER, localities as LOC, figure subjects as SUBJ spans; one Doc a
+    sentence. What cannot be placed on the text's tokens is listed.
+
+    \b
+    Example:
+      vnstats label docbin --labels ../shared/labels/dev --articles ../shared/corpus/dev --out dev.spacy
+    """
+    from vnstats.review.training import blank_nlp, convert, write_docbin
+
+    conversion = convert(labels, articles, blank_nlp().vocab)
+    for problem in conversion.problems:
+        click.echo(problem)
+    write_docbin(conversion.docs, out)
+    placed = ", ".join(f"{k} {v}" for k, v in conversion.placed.items())
+    missed = ", ".join(f"{k} {v}" for k, v in conversion.missed.items())
+    click.echo(f"wrote {len(conversion.docs)} sentences to {out}: placed {placed}; not placed {missed}")
+
+
+@main.command("train")
+@click.option("--labels", "labels", multiple=True, required=True,
+              type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Folder of gold label files; repeat it with --articles for more folders.")
+@click.option("--articles", "articles", multiple=True, required=True,
+              type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Folder of the labeled articles, one for each --labels, in the same order.")
+@click.option("--held-labels", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Labels to score on and never train on (default: a fixed fifth of the articles).")
+@click.option("--held-articles", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="The articles of --held-labels.")
+@click.option("--out", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder to write the trained pipeline to (replaced).")
+@click.option("--seed", type=int, default=0, show_default=True, help="Random seed: the same seed, the same model.")
+@click.option("--epochs", type=click.IntRange(1), default=None, help="Passes over the data (default: the config's).")
+def train_command(labels: tuple[Path, ...], articles: tuple[Path, ...], held_labels: Path | None,
+                  held_articles: Path | None, out: Path, seed: int, epochs: int | None) -> None:
+    """Train the statistical stage (names, places, subjects) from labeled
+    articles, on CPU, with the config kept in review/ner.cfg, and print
+    precision, recall and F1 per label on held-apart articles.
+
+    \b
+    Example (the shipped model):
+      vnstats train --labels ../shared/labels/seeds --articles ../shared/corpus/seeds \\
+          --labels ../shared/labels/dev --articles ../shared/corpus/dev \\
+          --labels tests/data/labels/work --articles tests/data/corpus/work \\
+          --held-labels tests/data/labels/heldout --held-articles tests/data/corpus/heldout --out model/
+    """
+    from tabulate import tabulate
+
+    from vnstats.review.training import train
+
+    if len(labels) != len(articles):
+        raise click.UsageError("give one --articles for each --labels")
+    if (held_labels is None) != (held_articles is None):
+        raise click.UsageError("give --held-labels and --held-articles together")
+    held = (held_labels, held_articles) if held_labels else None
+    try:
+        result = train(list(zip(labels, articles)), out, held, seed=seed, epochs=epochs)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from None
+    rows = [(label, f"{v['p']:.3f}", f"{v['r']:.3f}", f"{v['f']:.3f}") for label, v in sorted(result.scores.items())]
+    click.echo(f"trained on {result.train_docs} sentences, scored on {result.held_docs} held-apart sentences "
+               f"({len(result.problems)} label items could not be placed: `vnstats label docbin` lists them)")
+    click.echo(tabulate(rows, headers=["label", "precision", "recall", "F1"], tablefmt="github"))
+    click.echo(f"wrote the model to {out}")
 
 
 if __name__ == "__main__":

@@ -147,7 +147,7 @@ def reextract_on_cluster(options: Options, address: str, announce: Callable[[str
 
     started = time.perf_counter()
     store = Store(options.db)
-    bounds = store.outdated_bounds(extractor_version())
+    bounds = store.outdated_bounds(extractor_version(options.stages))
     store.close()
     summary = Summary()
     if bounds is None:
