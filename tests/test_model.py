@@ -185,3 +185,17 @@ def test_training_again_reproduces_the_shipped_model(tmp_path):
         for key in ("p", "r", "f"):
             assert again[label][key] == pytest.approx(values[key], abs=0.01)
     assert "| PER" in result.output and "wrote the model to" in result.output
+
+
+def test_evaluate_compares_the_stages_on_the_same_articles():
+    require_shared()
+    from click.testing import CliRunner
+
+    from vnstats.cli import main
+
+    result = CliRunner().invoke(main, ["evaluate", "--labels", str(SEED_LABELS), "--articles", str(SEEDS),
+                                       "--stages", "compare", "--json"])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.output)
+    assert scores["figures F1"] == {"rules": 1.0, "rules+model": 1.0}
+    assert set(scores["figures: subject token-F1"]) == {"rules", "rules+model"}

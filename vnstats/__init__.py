@@ -107,16 +107,18 @@ class Result:
     documents: list[Document]
 
 
-def _extract_text(text: str, published: str | None = None, title: str | None = None) -> Result:
+def _extract_text(text: str, published: str | None = None, title: str | None = None,
+                  stages: str = "rules") -> Result:
     """Read one article's statistics. ``published`` (ISO) resolves dates
-    written without a year; ``title`` is used where the text has none."""
+    written without a year; ``title`` is used where the text has none;
+    ``stages="rules+model"`` adds the statistical stage."""
     from vnstats.corpus.clean import build_article
     from vnstats.extract import extract_article
     from vnstats.extract.gazetteer import load
 
     meta = {k: v for k, v in (("published", published), ("title", title)) if v}
     article = build_article("<text>", "text", text, meta)
-    found = extract_article(article)
+    found = extract_article(article, stages)
     units = load().units
 
     def unit_name(unit_id):
@@ -142,11 +144,12 @@ def _extract_text(text: str, published: str | None = None, title: str | None = N
 class _ExtractPackage(types.ModuleType):
     """``vnstats.extract`` is the package of extraction rules (its modules
     import as ``vnstats.extract.figures`` …) and, called, reads one text:
-    ``vnstats.extract(text, published=None, title=None)`` → ``Result``. One
-    name for both, so neither shadows the other."""
+    ``vnstats.extract(text, published=None, title=None, stages="rules")`` →
+    ``Result``. One name for both, so neither shadows the other."""
 
-    def __call__(self, text: str, published: str | None = None, title: str | None = None) -> Result:
-        return _extract_text(text, published, title)
+    def __call__(self, text: str, published: str | None = None, title: str | None = None,
+                 stages: str = "rules") -> Result:
+        return _extract_text(text, published, title, stages)
 
 
 sys.modules["vnstats.extract"].__class__ = _ExtractPackage

@@ -295,7 +295,9 @@ def format_evaluation(result: Evaluation) -> str:
               help="Write a self-contained HTML review report here.")
 @click.option("--min-f1", "min_f1", multiple=True, metavar="KIND=VALUE",
               help="Exit non-zero when a kind's F1 is below VALUE (repeatable).")
-@STAGES_OPTION
+@click.option("--stages", type=click.Choice(["rules", "rules+model", "compare"]), default="rules",
+              show_default=True,
+              help="rules+model: with the statistical stage; compare: score both on the same articles, side by side.")
 def evaluate_command(labels: Path, articles: Path | None, fmt: str, label_map: str | None, db: str | None,
                      as_json: bool, report: Path | None, min_f1: tuple[str, ...], stages: str) -> None:
     """Run the pipeline on labeled articles and score it against the labels.
@@ -321,6 +323,9 @@ def evaluate_command(labels: Path, articles: Path | None, fmt: str, label_map: s
         raise click.UsageError("--articles is needed with label files")
     if not labels.is_dir():
         raise click.UsageError(f"--labels {labels} is a file: give the folder, or --format for a span export")
+    if stages == "compare":
+        _compare_stages(labels, articles, as_json)
+        return
     try:
         result = evaluate(labels, articles, db, stages=stages)
     except (StoreError, FileNotFoundError) as exc:
@@ -340,6 +345,34 @@ def evaluate_command(labels: Path, articles: Path | None, fmt: str, label_map: s
     failed = result.failed_floors(floors)
     if failed:
         raise click.ClickException("below the floor: " + "; ".join(failed))
+
+
+def _compare_stages(labels: Path, articles: Path, as_json: bool) -> None:
+    """Rules alone and rules with the statistical stage, scored on the same articles."""
+    from tabulate import tabulate
+
+    from vnstats.review.evaluate import FIGURE_ATTRIBUTES
+
+    try:
+        results = {stages: evaluate(labels, articles, stages=stages) for stages in ("rules", "rules+model")}
+    except (StoreError, FileNotFoundError) as exc:
+        raise click.ClickException(str(exc)) from None
+    for result in results.values():
+        if result.errors:
+            raise click.ClickException(f"not a valid evaluation: {result.errors[0]}")
+    rows = []
+    for kind in results["rules"].totals:
+        values = [r.totals[kind].f1 if r.totals[kind].gold else None for r in results.values()]
+        rows.append((f"{kind} F1", *values))
+    for name, label in FIGURE_ATTRIBUTES:
+        rows.append((f"figures: {label}", *(r.totals["figures"].attribute(name) for r in results.values())))
+    if as_json:
+        click.echo(json.dumps({row[0]: dict(zip(results, row[1:])) for row in rows}, indent=2))
+        return
+    table = [(name, *("n/a" if v is None else f"{v:.3f}" for v in values),
+              "" if None in values else f"{values[1] - values[0]:+.3f}") for name, *values in rows]
+    click.echo(tabulate(table, headers=["score", "rules", "rules+model", "change"], tablefmt="github",
+                        disable_numparse=True))
 
 
 def _evaluate_spans(path: Path, fmt: str, label_map: str | None, as_json: bool,
