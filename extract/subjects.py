@@ -1146,3 +1146,40 @@ def counters_named_before(figures: list, named: dict) -> list:
             named[unit] = f
         out.append(f)
     return out
+
+
+@functools.cache
+def _topic_levels() -> tuple[PhraseSet, PhraseSet]:
+    data = patterns.load().subjects["topic_levels"]
+    return PhraseSet(data["categories"]), PhraseSet(data["levels"])
+
+
+def level_topics(s: Parsed, candidates: list[Candidate],
+                 spans: list[Span | None]) -> list[tuple[str, int, int] | None]:
+    """Subjects a school level opening the clause gives its bare counts: in
+    "bậc tiểu học có 332.192 học sinh tại 488 trường" the counts are "học sinh
+    tiểu học" and "trường tiểu học". As (subject, start, end of the count's
+    own words), None elsewhere."""
+    t = s.tokens
+    out: list[tuple[str, int, int] | None] = [None] * len(candidates)
+    categories, levels = _topic_levels()
+    openers = _rules().openers
+    clause_starts = [0] + [i + 1 for i, tok in enumerate(t) if tok.text == ";"]
+    for k, (c, span) in enumerate(zip(candidates, spans)):
+        if span is None or c.head is None or c.unit_end is None:
+            continue
+        counter = s.text[t[c.head].start:t[c.unit_end - 1].end]
+        if s.text[span.start:span.end].lower() != counter.lower():
+            continue   # a count with words of its own keeps them
+        i = max(x for x in clause_starts if x <= c.first)
+        i = _skip(openers, s, i, c.first)
+        while i < c.first and t[i].is_punct:
+            i += 1
+        i += categories.match_at(t, i)
+        size = levels.match_at(t, i)
+        if not size or i + size >= len(t) or t[i + size].lower not in ("có", ":"):
+            continue
+        level = s.text[t[i].start:t[i + size - 1].end]
+        out[k] = (f"{counter} {level}", span.start, span.end)
+    return out
+

@@ -168,6 +168,7 @@ SCHEMAS: dict[str, dict[str, dict[str, str]]] = {
         "measure_names": {"words": "str-list"},
         "anaphoric_counters": {"words": "str-list"},
         "person_events": {"words": "str-list"},
+        "topic_levels": {"categories": "str-list", "levels": "str-list"},
         "aspect_markers": {"words": "str-list"},
         "name_before_counters": {"words": "str-list", "after_link_verb": "str-list"},
         "person_predicates": {"words": "str-list"},

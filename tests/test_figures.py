@@ -520,6 +520,11 @@ EXAMPLES = [
        ("12 thôn", 12, "count", "thôn", "exact", "thôn chưa có chi bộ")),
     ex("rule-subject-what-befell-goes-on-to-a-figure", "Có 120 nhà bị ngập sâu trên 1m.",
        ("120 nhà", 120, "count", "nhà", "exact", "nhà bị ngập sâu"), ("trên 1m", 1, "measure", "m", "more_than", ANY)),
+    ex("rule-subject-a-school-level-opening-the-clause", "Cấp THPT có 45 trường với 38.000 học sinh.",
+       ("45 trường", 45, "count", "trường", "exact", "trường THPT"),
+       ("38.000 học sinh", 38000, "count", "học sinh", "exact", "học sinh THPT")),
+    ex("rule-subject-a-school-level-leaves-a-restricted-count", "Bậc mầm non có 120 trẻ khuyết tật.",
+       ("120 trẻ", 120, "count", "trẻ", "exact", "trẻ khuyết tật")),
     ex("rule-subject-percent-of-so", "Hơn 90% số xã đạt chuẩn nông thôn mới.",
        ("Hơn 90%", 90, "percent", "%", "more_than", "xã đạt chuẩn nông thôn mới")),
     # --- not figures -----------------------------------------------------------------
