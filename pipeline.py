@@ -25,7 +25,7 @@ from vnstats.corpus.normalize import normalize_text
 from vnstats.corpus.readers import (Limits, RawDocument, ReadFailure, Skipped, check_paths, count_files, read_paths,
                                     storable)
 from vnstats.corpus.tasks import Task, read_task
-from vnstats.extract import extract_article, extractor_version
+from vnstats.extract import DEFAULT_STAGES, extract_article, extractor_version
 from vnstats.store.db import DEFAULT_DB, Store, StoreError, article_rows
 
 __all__ = ["Options", "Summary", "run", "reextract", "ingest_task", "reextract_range"]
@@ -42,7 +42,7 @@ class Options:
     progress: bool = False              # a progress bar on stderr
     limits: Limits = field(default_factory=Limits)   # sizes no input may exceed (corpus.readers)
     article_timeout: float = 60.0       # seconds one article may take; then it is a failure
-    stages: str = "rules"               # "rules", or "rules+model": the statistical stage too (extract/model.py)
+    stages: str = DEFAULT_STAGES        # "rules+model" (the statistical stage after the rules), or "rules"
     # called with (location, reason) for each input that fails
     on_failure: Callable[[str, str], None] | None = None
 
@@ -79,7 +79,7 @@ class Summary:
         return text
 
 
-def _warm_up(stages: str = "rules") -> None:
+def _warm_up(stages: str = DEFAULT_STAGES) -> None:
     """Load the models and data extraction needs (once per process)."""
     from vnstats.extract.gazetteer import load
 
@@ -150,7 +150,7 @@ def _stored_checker(db: str) -> Store:
 
 
 def _process(doc: RawDocument, db: str, timeout: float = 0, run_id: str | None = None,
-             order: int | None = None, stages: str = "rules") -> tuple[str, object]:
+             order: int | None = None, stages: str = DEFAULT_STAGES) -> tuple[str, object]:
     """One article, from raw text to rows: ("rows", rows), ("stored", None) when
     the same content is stored already (checked before any extraction), or
     ("failed", reason) — also when it takes longer than ``timeout`` seconds.
@@ -181,7 +181,7 @@ def _process(doc: RawDocument, db: str, timeout: float = 0, run_id: str | None =
         return "failed", f"extraction failed: {type(exc).__name__}: {text}"
 
 
-def _process_many(docs: list[RawDocument], db: str, timeout: float = 0, stages: str = "rules") -> list:
+def _process_many(docs: list[RawDocument], db: str, timeout: float = 0, stages: str = DEFAULT_STAGES) -> list:
     return [_process(doc, db, timeout, stages=stages) for doc in docs]
 
 
@@ -350,7 +350,7 @@ def ingest_task(task: Task, options: Options, run_id: str) -> Summary:
     return summary
 
 
-def _reread(row: dict, stages: str = "rules") -> tuple[int, str, object]:
+def _reread(row: dict, stages: str = DEFAULT_STAGES) -> tuple[int, str, object]:
     """One stored article read again from its stored text: (id, status, rows or reason)."""
     try:
         article = stored_article(row)
@@ -424,7 +424,7 @@ def _storable(text: str | None) -> str | None:
     return None if text is None else storable(text).replace("\n", " ")
 
 
-def _run_parallel(docs, handle, workers: int, db: str, timeout: float = 0, stages: str = "rules",
+def _run_parallel(docs, handle, workers: int, db: str, timeout: float = 0, stages: str = DEFAULT_STAGES,
                   chunk: int = 8) -> None:
     """Extract in ``workers`` processes; results come back in reading order.
     At most a few chunks per worker are in flight, so memory stays flat."""

@@ -11,6 +11,7 @@ import pandas as pd
 from vnstats.corpus.clean import content_hash
 from vnstats.corpus.normalize import normalize_text
 from vnstats.corpus.readers import decode
+from vnstats.extract import DEFAULT_STAGES
 from vnstats.review.labels import KINDS, LabelSet, read_label_dir
 from vnstats.review.score import KindScore, Scores, score
 
@@ -159,10 +160,11 @@ def _predictions(db: str, hashes: dict[str, str]):
     return predicted, texts, spans
 
 
-def evaluate(labels: str | Path, articles: str | Path, db: str | None = None, stages: str = "rules") -> Evaluation:
+def evaluate(labels: str | Path, articles: str | Path, db: str | None = None,
+             stages: str = DEFAULT_STAGES) -> Evaluation:
     """Run the pipeline on the labeled articles (into a temporary database
     unless ``db`` is given) and score it against the labels. ``stages``:
-    "rules", or "rules+model" with the statistical stage.
+    "rules+model" (the default pipeline) or "rules" alone.
 
     >>> result = evaluate("../shared/labels/seeds", "../shared/corpus/seeds")  # doctest: +SKIP
     >>> result.kinds.loc["figures", "f1"]                                     # doctest: +SKIP

@@ -22,10 +22,10 @@ from vnstats.store.db import DEFAULT_DB, StoreError, iter_query
 
 DB_OPTION = click.option("--db", default=DEFAULT_DB, show_default=True,
                          help="SQLite file path or any SQLAlchemy URL.")
-STAGES_OPTION = click.option("--stages", type=click.Choice(["rules", "rules+model"]), default="rules",
+STAGES_OPTION = click.option("--stages", type=click.Choice(["rules", "rules+model"]), default="rules+model",
                              show_default=True,
                              help="rules+model: the trained statistical stage adds names, places and subjects "
-                                  "the rules missed (README, 'The statistical stage').")
+                                  "the rules missed (README, 'The statistical stage'); rules: the rules alone.")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -295,7 +295,7 @@ def format_evaluation(result: Evaluation) -> str:
               help="Write a self-contained HTML review report here.")
 @click.option("--min-f1", "min_f1", multiple=True, metavar="KIND=VALUE",
               help="Exit non-zero when a kind's F1 is below VALUE (repeatable).")
-@click.option("--stages", type=click.Choice(["rules", "rules+model", "compare"]), default="rules",
+@click.option("--stages", type=click.Choice(["rules", "rules+model", "compare"]), default="rules+model",
               show_default=True,
               help="rules+model: with the statistical stage; compare: score both on the same articles, side by side.")
 def evaluate_command(labels: Path, articles: Path | None, fmt: str, label_map: str | None, db: str | None,
