@@ -176,8 +176,17 @@ def _list_keys_resolved(article: Article, figures: list[SentenceFigure], localit
 
 
 STAGES = ("rules", "rules+model")
-# two capitalized syllables not opening the sentence: a name or a place the rules may have missed
-CAPITALIZED = regex.compile(r"(?<=\S\s+)\p{Lu}\p{Ll}*\s+\p{Lu}")
+# two or more capitalized syllables not opening the sentence: a name or a place the rules may have missed
+CAPITALIZED = regex.compile(r"(?<=\S\s+)\p{Lu}[\p{L}\p{M}]*(?:\s+\p{Lu}[\p{L}\p{M}]*)+")
+
+
+@functools.cache
+def _office_words() -> frozenset[str]:
+    """Capitalized words of offices and bodies: a run of only these is no name or place."""
+    officials = patterns.load().officials
+    words = {w.lower() for w in officials["office_words"]["words"]}
+    words |= {w.lower() for head in officials["title_heads"]["words"] for w in head.split()}
+    return frozenset(words)
 
 
 def _model_stage(article: Article, figures: list[SentenceFigure], localities, officials, place_names,
@@ -193,10 +202,15 @@ def _model_stage(article: Article, figures: list[SentenceFigure], localities, of
     covered = sorted([(m.start, m.end) for m in localities] + [(o.start, o.end) for _, o in officials])
     ends = [b for _, b in covered]
 
+    starts_covered = [a for a, _ in covered]
+    office = _office_words()
+
     def uncovered(s) -> bool:
         for m in CAPITALIZED.finditer(s.text):
+            if all(w.lower() in office for w in m.group(0).split()):
+                continue   # "Ban Thường vụ Tỉnh ủy": a body, no name
             at = s.start + m.start()
-            k = bisect.bisect_right([a for a, _ in covered], at) - 1
+            k = bisect.bisect_right(starts_covered, at) - 1
             if k < 0 or ends[k] <= at:
                 return True
         return False

@@ -103,6 +103,7 @@ SCHEMAS: dict[str, dict[str, dict[str, str]]] = {
         "appointment_words": {"words": "str-list", "verbs": "str-list"},
         "organization_prefix": {"*": "str"},
         "not_names": {"words": "str-list"},
+        "office_words": {"words": "str-list"},
         "place_words": {"words": "str-list"},
     },
     "localities": {
