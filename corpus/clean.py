@@ -169,11 +169,15 @@ def _read_header(page: _Page, fallback_title: str | None, rules: _Rules) -> None
     lines = page.lines
     content = [i for i, line in enumerate(lines) if line][: rules.dateline_search]
     dateline = None
-    for i in content:
-        iso = _parse_dateline(lines[i], rules)
-        if iso:
-            page.published, dateline = iso, i
-            break
+    found = [(i, iso) for i in content if (iso := _parse_dateline(lines[i], rules))]
+    # a line with a time before one with only a weekday: "HOTLINE … Thứ ba, ngày 15/12/2016" above the
+    # title is the site's clock, "09/11/2018 | 11:08 GMT+7" under it the article's date line
+    timed = [(i, iso) for i, iso in found if "T" in iso]
+    if found:
+        dateline, page.published = (timed or found)[0]
+        for i, iso in found:
+            if i != dateline and "T" not in iso and len(lines[i].split()) <= 15:
+                lines[i] = ""   # the site's date stamp
     bare_lines = [i for i in content if lines[i] and _parse_dateline(lines[i], rules, bare=True)
                   and not _parse_dateline(lines[i], rules)]
     if dateline is None and bare_lines:

@@ -276,14 +276,19 @@ def _from_start_to_day(m: regex.Match, published: date | None, future_days: int)
 
 
 def comparison_base_years(text: str) -> list[int]:
-    """Years named as a comparison base: "so với cùng kỳ năm 2023" -> 2023."""
-    pattern = _comparison_base()
-    return [int(m.group("y") or m.group("y_")) for m in pattern.finditer(text)]
+    """Years named as a comparison base: "so với cùng kỳ năm 2023" -> 2023,
+    "cao hơn năm 2011" -> 2011. What makes a year a base is one rule for the
+    whole project: patterns/facts.toml, [comparison_base]."""
+    before = _comparison_base()
+    return [int(m.group(1)) for m in YEAR_WITH_WORD.finditer(text) if before.search(text[:m.start()])]
+
+
+YEAR_WITH_WORD = regex.compile(r"(?i)\bnăm\s+((?:19|20)\d{2})(?![\d]|[.,]\d)")
 
 
 @functools.cache
 def _comparison_base() -> regex.Pattern:
-    return regex.compile(patterns.load().dates["comparison_base"]["pattern"])
+    return regex.compile(patterns.load().facts["comparison_base"]["before"])
 
 
 def birth_years(text: str) -> list[int]:

@@ -409,6 +409,18 @@ def _running_total(sentences, starts: list[int], mention: DateMention, figure) -
     return not stock.search(sentence.text[mention.end - sentence.start:figure.start - sentence.start])
 
 
+# a figure in brackets right after a comparison base is the base's value
+BASE_VALUE = regex.compile(r"\s*\(\s*")
+
+
+def _shift_year(iso: str, years: int) -> str:
+    """An ISO date or period bound moved by whole years ("2025-09-21" → "2024-09-21")."""
+    if not iso[:4].isdigit() or not years:
+        return iso
+    shifted = f"{int(iso[:4]) + years:04d}{iso[4:]}"
+    return shifted.replace("-02-29", "-02-28") if shifted.endswith("-02-29") else shifted
+
+
 def _opening(anchors: list[_Anchor], first_figure: int | None, clause_end: int) -> _Anchor | None:
     """What a sentence opens with: a place or time before its first figure, in
     its first clause ("Năm 2017, toàn huyện …"); it governs the sentences after it."""
@@ -537,9 +549,13 @@ def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]]
         first_in.setdefault(sf.sentence, sf.figure.start)
     times: dict[int, list[_Anchor]] = {}
     report_day: DateMention | None = None
+    bases: dict[int, list[DateMention]] = {}   # comparison bases: "so với cùng kỳ năm 2024"
     for i, d in dates:
         anchor = _Anchor(d.start, d.end, d)
-        if _is_comparison_base(sentences[i].text, sentences[i].start, d) or _is_issue_date(issued, d):
+        if _is_comparison_base(sentences[i].text, sentences[i].start, d):
+            bases.setdefault(i, []).append(d)
+            continue
+        if _is_issue_date(issued, d):
             continue
         if _is_term(anchor) and not _term_is_a_period(sentences[i], anchor) and not deadline[id(d)]:
             continue   # a term names a body: "HĐND huyện khóa XX, nhiệm kỳ 2021-2026"
@@ -673,6 +689,13 @@ def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]]
         else:
             date_fields = (None, None, None, None)
 
+        base = next((b for b in bases.get(sf.sentence, ()) if BASE_VALUE.fullmatch(
+            sentence.text[b.end - sentence.start:figure.start - sentence.start])), None)
+        if base is not None and date_fields[0] and base.date_start[:4].isdigit() and date_fields[0][:4].isdigit():
+            # "so với cùng kỳ năm 2024 (2.356 ca)": the base's own value, of the same period that year
+            shift = int(base.date_start[:4]) - int(date_fields[0][:4])
+            date_fields = (_shift_year(date_fields[0], shift), _shift_year(date_fields[1], shift),
+                           *date_fields[2:3], "clause")
         if sf.sentence not in cues:
             cues[sf.sentence] = _cue_spans(sentence.text, sentence.start)
         # a cue inside the figure itself counts goals, it states none: "4 mục tiêu"

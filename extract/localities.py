@@ -302,7 +302,9 @@ def resolve_proposed(proposals: Iterable[tuple[str, int]], known: list[LocalityM
     for text, offset in proposals:
         raws = find_mentions(text, offset)
         if raws:
-            out += [dataclasses.replace(m, stage="model") for m in resolve(raws, published) if m.unit_id]
+            # only a unit the whole proposal names: in "xã Ba Biển" the rules would find the prefix "xã Ba"
+            out += [dataclasses.replace(m, stage="model") for m in resolve(raws, published)
+                    if m.unit_id and m.start == offset and m.end == offset + len(text)]
             continue
         for level in ("district", "ward"):
             units = [u for u in gazetteer.lookup(era, level, text)

@@ -82,7 +82,6 @@ SCHEMAS: dict[str, dict[str, dict[str, str]]] = {
         "relative_years": {"*": "number"},
         "lunar_months": {"*": "int"},
         "holidays": {"*": "str"},
-        "comparison_base": {"pattern": "regex"},
         "birth_years": {"pattern": "regex"},
         "limits": {"future_days": "int"},
     },

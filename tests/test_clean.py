@@ -180,3 +180,13 @@ def test_bare_date_line_is_the_page_date(lines, title, published):
     assert (article.title, article.published) == (title, published)
     stamps = [line for line in lines if line[-4:].isdigit()]
     assert stamps and not any(stamp in article.text for stamp in stamps)   # no date of the article
+
+
+def test_a_timed_date_line_beats_the_sites_clock_above_the_title():
+    page = ("HOTLINE: 0900.000.000 Thứ ba, ngày 15/12/2016\n"
+            "Tỷ lệ bao phủ bảo hiểm y tế đạt 80%\n"
+            "09/11/2018 | 11:08 GMT+7\n"
+            "Tính đến cuối tháng 9, toàn tỉnh có 610.930 người tham gia bảo hiểm y tế, chiếm 80% dân số.\n")
+    article = build_article("page.txt", "page.txt", page)
+    assert (article.published, article.title) == ("2018-11-09T11:08", "Tỷ lệ bao phủ bảo hiểm y tế đạt 80%")
+    assert "15/12/2016" not in article.text

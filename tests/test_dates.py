@@ -90,6 +90,7 @@ DATES = [
     ("not-ratio-of-counted-units-after-a-time", "Tính đến trưa nay, 12/12 xã biên giới đã bầu xong.", []),
     ("rule-day-word-right-before-a-counted-noun", "Sáng 2/5 người dân đổ về trung tâm.",
      [("Sáng 2/5", "2024-05-02", "2024-05-02", "day")]),
+    ("not-a-count-past-2050", "Học sinh giỏi là 386, và 2067 em đạt loại khá.", []),
     ("not-percent", "Tỷ lệ đạt 65,67% và 12,5%.", []),
     ("not-counts", "Có 3.200 cán bộ và 2.020 đảng viên.", []),
     ("not-document-number", "Thực hiện Nghị quyết số 15/2024/NQ-HĐND.", []),
@@ -133,6 +134,9 @@ REFERENCES = [
      date(2022, 12, 31)),
     ("not-turn-of-year-from-days", ["Tháng 10/2018, tỉnh kỷ luật ông A.", "Ngày 21/8/2019, cơ quan khởi tố."], date(2019, 12, 31)),
     ("not-birth-years", ["Sáng nay, 19/10, xe do Nguyễn Văn A (sinh năm 1978) điều khiển."], None),
+    ("rule-base-a-few-words-after-so-voi", ["Năm nay tỷ lệ tốt nghiệp cao hơn 4% so với kết quả thi năm 2011."],
+     date(2012, 12, 31)),
+    ("not-a-plans-year", ["Thu ngân sách đạt 95% so với kế hoạch năm 2025."], date(2025, 12, 31)),
 ]
 
 

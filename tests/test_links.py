@@ -177,6 +177,14 @@ LINKS = [
     ("rule-places-after-each-item-of-a-list",
      DATED + "Tính đến trưa nay, 12/12 xã biên giới của huyện Đồng Văn; 3/3 xã biên giới của huyện Mèo Vạc đã bầu xong.",
      [("12/12 xã", "Huyện Đồng Văn", "2024-05-02"), ("3/3 xã", "Huyện Mèo Vạc", "2024-05-02")]),
+    ("rule-the-year-a-multiple-is-of-is-no-time",
+     DATED + "Năm 2011, giá trị sản xuất công nghiệp của tỉnh Ninh Bình đạt 13.000 tỷ đồng, gấp 42 lần năm 1992.",
+     [("13.000 tỷ đồng", "Tỉnh Ninh Bình", "2011"), ("42 lần", "Tỉnh Ninh Bình", "2011")]),
+    ("rule-the-value-of-a-comparison-base-is-of-its-year",
+     DATED + "6 tháng đầu năm 2024, tỉnh Đồng Tháp ghi nhận 4.555 ca sốt xuất huyết, so với cùng kỳ năm 2023 "
+             "(2.356 ca) tăng 93%.",
+     [("4.555 ca", "Tỉnh Đồng Tháp", "2024-01/2024-06"), ("2.356 ca", "Tỉnh Đồng Tháp", "2023-01/2023-06"),
+      ("93%", "Tỉnh Đồng Tháp", "2024-01/2024-06")]),
     ("rule-facility-lies-in-the-unit-it-is-named-after",
      DATED + "Tỉnh Bắc Ninh thành lập thêm khu công nghiệp mới trong năm 2024 để thu hút đầu tư.\n"
      "UBND tỉnh thành lập Khu công nghiệp Gia Bình, có diện tích gần 307 ha.",

@@ -79,8 +79,8 @@ def test_a_proposed_name_is_kept_only_with_an_office(sentence, name, titles):
 def test_a_proposed_place_is_kept_only_where_the_gazetteer_resolves_it():
     day = date(2019, 5, 2)
     known = extract_localities([("Tỉnh Bến Tre có dịch tiêu chảy.", 0)], day)
-    found = resolve_proposed([("Giồng Trôm", 40), ("huyện Ba Tri", 60), ("Hà Lam", 80), ("Bến Thành", 90)],
-                             known, day)
+    found = resolve_proposed([("Giồng Trôm", 40), ("huyện Ba Tri", 60), ("Hà Lam", 80), ("Bến Thành", 90),
+                              ("xã Ba Biển", 100)], known, day)   # a made-up name whose prefix "xã Ba" is a unit
     assert [(m.text, m.unit_id, m.stage) for m in found] == [
         ("Giồng Trôm", "before_2025:district:834", "model"), ("huyện Ba Tri", "before_2025:district:836", "model")]
 
