@@ -1094,7 +1094,7 @@ def list_key_subjects(figures: list, place_spans: list[tuple[int, int]], carried
     Trang 1.147 ca") keys the same measure, when it counts the same unit.
     Returns the figures and the last measured figure, to carry on."""
     r = _rules()
-    out, measure = [], None
+    out, measure, by_unit = [], None, {}
     for f in figures:
         if f.subject is None or f.subject_start is None:
             out.append(f)
@@ -1102,8 +1102,11 @@ def list_key_subjects(figures: list, place_spans: list[tuple[int, int]], carried
         rest = _place_free(f.subject, place_spans, f.subject_start, f.subject_end)
         only_links = _only_link_words(Parsed.of(rest).tokens if rest else [], r)
         keyed = (rest != f.subject.strip() and only_links) or _names_only(f.subject, place_names)
-        source = measure if measure is not None else (
-            carried if carried is not None and f.unit is not None and carried.unit == f.unit else None)
+        # "Sông Hinh 1.546ha, năng suất 53,5 tạ/ha; Đông Hòa 4.749ha, …": a key takes the measure of its
+        # own unit, each of the list's two columns its own
+        source = by_unit.get(f.unit) if f.unit is not None else None
+        source = source or (measure if measure is not None else (
+            carried if carried is not None and f.unit is not None and carried.unit == f.unit else None))
         if keyed and source is not None:
             f = dataclasses.replace(f, subject=source.subject, subject_start=source.subject_start,
                                     subject_end=source.subject_end)
@@ -1116,6 +1119,8 @@ def list_key_subjects(figures: list, place_spans: list[tuple[int, int]], carried
         else:
             f = _without_trailing_key(f, place_spans, r)
             measure = f
+            if f.unit is not None:
+                by_unit[f.unit] = f
         out.append(f)
     return out, measure if measure is not None else carried
 

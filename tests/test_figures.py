@@ -629,6 +629,12 @@ def test_every_seed_gold_figure_is_found(name, gold):
 
 # --- subjects that a paragraph decides, not the sentence ----------------------
 ARTICLE_SUBJECTS = [
+    ("rule-a-list-key-takes-the-measure-of-its-own-unit",
+     "Tin nông nghiệp\nNgày đăng 02/05/2024 | 16:09\n"
+     "Diện tích gieo trồng của huyện Sông Hinh đạt 1.546ha, năng suất đạt 53,5 tạ/ha; Đông Hòa 4.749ha, "
+     "năng suất 63,3 tạ/ha; Tây Hòa 6.533ha, năng suất 67,6 tạ/ha.",
+     [("1.546ha", "Diện tích gieo trồng"), ("53,5 tạ/ha", "năng suất"), ("4.749ha", "Diện tích gieo trồng"),
+      ("63,3 tạ/ha", "năng suất"), ("6.533ha", "Diện tích gieo trồng"), ("67,6 tạ/ha", "năng suất")]),
     ("rule-bare-counter-counts-what-it-last-named",
      "Tin giao thông\nNgày đăng 02/05/2024 | 16:09\n"
      "Quý I, tỉnh xảy ra 40 vụ tai nạn giao thông. Trong đó, huyện Krông Pa 9 vụ, huyện Ia Pa (5 vụ).",
