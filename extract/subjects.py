@@ -1083,6 +1083,11 @@ def _without_trailing_key(f, place_spans: list[tuple[int, int]], r: _Rules):
     return f
 
 
+def _keyed_by_place(f, place_spans: list[tuple[int, int]]) -> bool:
+    """A place written right before the figure, at most a colon between: "Châu Thành: 121.578"."""
+    return any(end <= f.start and f.start - end <= 3 for _, end in place_spans)
+
+
 def list_key_subjects(figures: list, place_spans: list[tuple[int, int]], carried=None,
                       place_names: frozenset[str] = frozenset()) -> tuple[list, object]:
     """Figures of one sentence whose subject is only a place, the key of a
@@ -1096,6 +1101,12 @@ def list_key_subjects(figures: list, place_spans: list[tuple[int, int]], carried
     r = _rules()
     out, measure, by_unit = [], None, {}
     for f in figures:
+        if f.subject is None and f.unit is None and measure is not None and _keyed_by_place(f, place_spans):
+            # "… có 82.524 cử tri, Châu Thành: 121.578, Bình Đại: 91.025": a bare number a place keys
+            f = dataclasses.replace(f, subject=measure.subject, subject_start=measure.subject_start,
+                                    subject_end=measure.subject_end)
+            out.append(f)
+            continue
         if f.subject is None or f.subject_start is None:
             out.append(f)
             continue

@@ -629,6 +629,10 @@ def test_every_seed_gold_figure_is_found(name, gold):
 
 # --- subjects that a paragraph decides, not the sentence ----------------------
 ARTICLE_SUBJECTS = [
+    ("rule-a-bare-number-keyed-by-a-place-takes-the-lists-measure",
+     "Tin bầu cử\nNgày đăng 02/05/2024 | 16:09\n"
+     "Tỉnh Bến Tre có 1.000.000 cử tri, trong đó huyện Châu Thành có 82.524 cử tri, Bình Đại: 91.025, Ba Tri: 121.966.",
+     [("82.524 cử tri", "cử tri"), ("91.025", "cử tri"), ("121.966", "cử tri")]),
     ("rule-a-list-key-takes-the-measure-of-its-own-unit",
      "Tin nông nghiệp\nNgày đăng 02/05/2024 | 16:09\n"
      "Diện tích gieo trồng của huyện Sông Hinh đạt 1.546ha, năng suất đạt 53,5 tạ/ha; Đông Hòa 4.749ha, "

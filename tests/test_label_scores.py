@@ -41,7 +41,7 @@ F1_FLOORS = {
 ATTRIBUTE_FLOORS = {
     "dev": {"qualifier_accuracy": 0.99, "unit_accuracy": 0.98, "subject_f1": 0.895, "change_accuracy": 0.99,
             "compared_to_accuracy": 0.99, "where_accuracy": 0.95, "when_accuracy": 0.93},
-    "work": {"qualifier_accuracy": 0.985, "unit_accuracy": 0.97, "subject_f1": 0.82, "change_accuracy": 0.98,
+    "work": {"qualifier_accuracy": 0.985, "unit_accuracy": 0.97, "subject_f1": 0.825, "change_accuracy": 0.98,
              "compared_to_accuracy": 0.965, "where_accuracy": 0.85, "when_accuracy": 0.845},
     "heldout": {"qualifier_accuracy": 0.98, "unit_accuracy": 0.975, "subject_f1": 0.67, "change_accuracy": 0.975,
                 "compared_to_accuracy": 0.96, "where_accuracy": 0.855, "when_accuracy": 0.69},
