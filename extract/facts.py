@@ -84,28 +84,9 @@ def _place_words() -> dict[str, regex.Pattern]:
 
 
 @functools.cache
-def _ranking_before() -> regex.Pattern:
-    return regex.compile(patterns.load().facts["country"]["ranking_before"])
-
-
-@functools.cache
-def _postposed_join() -> regex.Pattern:
-    return regex.compile(patterns.load().facts["postposed_time"]["between"])
-
-
-@functools.cache
-def _own_place_join() -> regex.Pattern:
-    return regex.compile(patterns.load().facts["own_place"]["between"])
-
-
-@functools.cache
-def _new_value() -> regex.Pattern:
-    return regex.compile(patterns.load().facts["postposed_time"]["new_value"])
-
-
-@functools.cache
-def _base_before() -> regex.Pattern:
-    return regex.compile(patterns.load().facts["comparison_base"]["before"])
+def _facts_regex(section: str, key: str) -> regex.Pattern:
+    """One compiled pattern of patterns/facts.toml, once per process."""
+    return regex.compile(patterns.load().facts[section][key])
 
 
 def _cue_spans(text: str, start: int) -> list[tuple[int, int]]:
@@ -128,7 +109,7 @@ def _is_deadline(sentence_text: str, sentence_start: int, mention: DateMention,
 
 def _is_comparison_base(sentence_text: str, sentence_start: int, mention: DateMention) -> bool:
     """"tăng 9,7% so với cùng kỳ năm 2022": 2022 is what the figure is compared with."""
-    return bool(_base_before().search(sentence_text[:mention.start - sentence_start]))
+    return bool(_facts_regex("comparison_base", "before").search(sentence_text[:mention.start - sentence_start]))
 
 
 # at most this many characters (", ") between a document's number and its issue date
@@ -188,7 +169,7 @@ def _place_anchors(sentence_text: str, sentence_start: int, mentions: list[Local
             first = COUNTRY_ID   # "hai tỉnh An Giang và Đồng Tháp có 229.868 ha": no one province holds both
         anchors.append(_Anchor(m.start, m.end, first))
     taken = [(a.start, a.end) for a in anchors]
-    ranking = _ranking_before()
+    ranking = _facts_regex("country", "ranking_before")
     for kind, pattern in _place_words().items():
         for m in pattern.finditer(sentence_text):
             start, end = sentence_start + m.start(), sentence_start + m.end()
@@ -364,7 +345,7 @@ class _Sorted:
         if k >= len(self.all) or self.all[k].end > high or _is_term(self.all[k]):
             return None
         between = text[position - offset:self.all[k].start - offset]
-        return self.all[k] if (join or _postposed_join()).fullmatch(between) else None
+        return self.all[k] if (join or _facts_regex("postposed_time", "between")).fullmatch(between) else None
 
     def _any(self, pool: list[_Anchor], low: int, high: int) -> bool:
         k = bisect.bisect_left(self.starts[id(pool)], low)
@@ -643,7 +624,7 @@ def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]]
         # unless the figure's own phrase places it: "11 nhà dân tại xã Bình Trung bị tốc mái"
         sentence_places = place_index.get(sf.sentence, empty)
         place = sentence_places.right_after(figure.end, sentence.text, sentence.start, clause[1],
-                                            _own_place_join())
+                                            _facts_regex("own_place", "between"))
         place_basis = "clause"
         if place is None:
             place, place_basis = _decide(sentence_places, figure.start, clause, sentence,
@@ -663,7 +644,8 @@ def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]]
         else:
             when, when_basis = _decide(sentence_times, figure.start, clause, sentence,
                                        time_carried[sf.sentence], after_in_clause=True)
-            if when is not None and id(when) in owned and when.start >= clause[0] and _new_value().fullmatch(
+            new_value = _facts_regex("postposed_time", "new_value")
+            if when is not None and id(when) in owned and when.start >= clause[0] and new_value.fullmatch(
                     sentence.text[when.end - sentence.start:figure.start - sentence.start]):
                 # "từ 7,9 tỷ USD năm 2014 lên 15,9 tỷ USD": 2014 is the earlier figure's own time
                 when, when_basis = _decide(sentence_times, when.start, (clause[0], when.start), sentence,
