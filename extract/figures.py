@@ -440,7 +440,7 @@ def extract_figures(sentence: str, offset: int = 0) -> list[Figure]:
         figures.append(Figure(
             start=offset + start, end=offset + end, text=sentence[start:end],
             value=-c.value if change.negative else c.value, kind=c.kind, unit=c.unit, total=c.total, qualifier=c.qualifier,
-            subject=composed[0] if composed else (sentence[subject.start:subject.end] if subject else None),
+            subject=composed[0] if composed else (subject.text_in(sentence) if subject else None),
             subject_start=offset + (composed[1] if composed else subject.start) if subject or composed else None,
             subject_end=offset + (composed[2] if composed else subject.end) if subject or composed else None,
             rule=c.rule + (f"/{subject.rule}" if subject else ""),

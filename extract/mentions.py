@@ -31,11 +31,23 @@ class Candidate:
 
 @dataclass(frozen=True)
 class Span:
-    """Character offsets of a subject in its sentence, and the rule that chose it."""
+    """Character offsets of a subject in its sentence, and the rule that chose
+    it; ``gaps`` are places written inside it that are the figure's where,
+    not part of what it measures ("con bò [ở xã Lê Hóa] bị sét đánh")."""
 
     start: int
     end: int
     rule: str
+    gaps: tuple[tuple[int, int], ...] = ()
+
+    def text_in(self, sentence: str) -> str:
+        """The subject's words: the span without its gaps."""
+        pieces, at = [], self.start
+        for a, b in self.gaps:
+            pieces.append(sentence[at:a])
+            at = b
+        pieces.append(sentence[at:self.end])
+        return " ".join(" ".join(pieces).split())
 
 
 @dataclass(frozen=True)

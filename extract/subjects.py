@@ -71,6 +71,8 @@ class _Rules:
     max_backward: int
     clause_links: PhraseSet
     unit_levels: PhraseSet
+    place_levels: PhraseSet
+    place_openers: PhraseSet
     organizations: PhraseSet
     share_words: PhraseSet
     ranks: PhraseSet
@@ -119,7 +121,9 @@ def _rules() -> _Rules:
         max_forward=s["limits"]["max_forward_words"],
         max_backward=s["limits"]["max_backward_words"],
         clause_links=PhraseSet(s["clause_links"]["words"]),
-        unit_levels=PhraseSet(["tỉnh", "thành phố", "huyện", "quận", "thị xã", "xã", "phường", "thị trấn"]),
+        unit_levels=PhraseSet(s["place_levels"]["units"]),
+        place_levels=PhraseSet([*s["place_levels"]["units"], *s["place_levels"]["below_units"]]),
+        place_openers=PhraseSet(s["place_levels"]["openers"]),
         # "đại biểu HĐND huyện Lộc Bình": the unit names the body, and stays
         organizations=PhraseSet(patterns.load().localities["organization_before"]["words"]),
         share_words=PhraseSet(s["share_words"]["words"]),
@@ -182,21 +186,21 @@ def attach_subjects(s: Parsed, candidates: list[Candidate]) -> list[Span | None]
             spans[k - 1] = spans[k]  # "từ 10 đến 15 doanh nghiệp": both ends measure one thing
     for k, c in enumerate(candidates):
         parent = _bracket_parent(s.tokens, candidates, spans, k)
-        own = s.text[spans[k].start:spans[k].end].lower() if spans[k] else None
+        own = spans[k].text_in(s.text).lower() if spans[k] else None
         if parent is not None and (own is None or own == (c.unit or "").lower()):
             # "124 nhà bị đổ và cuốn trôi (Hà Giang: 38 nhà; Lai Châu: 55 nhà)": a breakdown
-            spans[k] = Span(spans[parent].start, spans[parent].end, "breakdown")
+            spans[k] = dataclasses.replace(spans[parent], rule="breakdown")
         elif (rated := _bracketed_rate_of(s.tokens, candidates, spans, k)) is not None:
-            spans[k] = Span(spans[rated].start, spans[rated].end, "rate")
+            spans[k] = dataclasses.replace(spans[rated], rule="rate")
     for k in range(1, len(spans)):
         if _repeats_counter(s, candidates, spans, k):
             # "350 ca sốt xuất huyết, tiếp đến là huyện Krông Búk 120 ca": the same cases
-            spans[k] = Span(spans[k - 1].start, spans[k - 1].end, "elliptical")
+            spans[k] = dataclasses.replace(spans[k - 1], rule="elliptical")
     for k in range(len(spans)):
         if spans[k] and _names_no_measure(s, spans[k], candidates.starts):
             # "GDP năm 2012 là 5,7%, năm 2013 là 6,81%": a period or a unit, not a measure
             previous = spans[k - 1] if k else None
-            spans[k] = Span(previous.start, previous.end, "elliptical") if previous else None
+            spans[k] = dataclasses.replace(previous, rule="elliptical") if previous else None
     return spans
 
 
@@ -252,7 +256,7 @@ def shared_restrictions(s: Parsed, candidates: list[Candidate],
             if opener is not None and t[opener].start < span.end:
                 restriction = s.text[t[opener].start:span.end]
                 for j in run[:-1]:
-                    out[j] = (f"{s.text[spans[j].start:spans[j].end]} {restriction}", spans[j].start, spans[j].end)
+                    out[j] = (f"{spans[j].text_in(s.text)} {restriction}", spans[j].start, spans[j].end)
         k = last + 1
     figures = None
     for k in range(len(candidates) - 1):
@@ -289,7 +293,7 @@ def _bracketed_count_restriction(s: Parsed, cands, spans, k: int, out: list) -> 
             and (t[end].lower in BRACKET_RESTRICTION_OPENERS or not _stops_at(t, end, close + 1)):
         end += 1
     words = s.text[t[close + 1].start:t[end - 1].end]
-    out[k] = (f"{s.text[spans[k].start:spans[k].end]} {words}", spans[k].start, spans[k].end)
+    out[k] = (f"{spans[k].text_in(s.text)} {words}", spans[k].start, spans[k].end)
     own = (t[b.head].start, t[close - 1].end)
     out[k + 1] = (f"{s.text[own[0]:own[1]]} {words}", *own)
 
@@ -325,8 +329,8 @@ def _repeats_counter(s: Parsed, cands: _Figures, spans, k: int) -> bool:
     if c.head is None or c.unit_end is None or spans[k] is None or spans[k - 1] is None or p.unit != c.unit:
         return False
     own = s.text[t[c.head].start:t[c.unit_end - 1].end].lower()
-    before = s.text[spans[k - 1].start:spans[k - 1].end].lower()
-    if s.text[spans[k].start:spans[k].end].lower() != own or not before.startswith(own + " "):
+    before = spans[k - 1].text_in(s.text).lower()
+    if spans[k].text_in(s.text).lower() != own or not before.startswith(own + " "):
         return False
     r = _rules()
     i = max(p.after, p.unit_end or 0)
@@ -393,7 +397,7 @@ def _subject(s: Parsed, cands: list[Candidate], k: int, done: list[Span | None])
     if k and done[k - 1] and _only(t, cands[k - 1].after, first, r.change_words, start_after="từ"):
         # "giảm từ 5,2% xuống còn 3,8%": the new value of the same thing
         previous = done[k - 1]
-        return Span(previous.start, previous.end, "changed")
+        return dataclasses.replace(previous, rule="changed")
     after = max(c.after, c.unit_end or 0)
     if first == 1 and t[0].lower == "sau" and c.unit in DURATION_UNITS and after < len(t) \
             and (t[after].text == "," or (t[after].lower == "làm" and after + 1 < len(t) and t[after + 1].lower == "việc")):
@@ -417,12 +421,12 @@ def _subject(s: Parsed, cands: list[Candidate], k: int, done: list[Span | None])
     if k and done[k - 1] and first >= 2 and t[first - 2].lower == "so" and t[first - 1].lower == "với":
         # "đạt 18.588 tỷ đồng, tăng mạnh so với 650 tỷ đồng cùng kỳ": the earlier value of the same thing
         previous = done[k - 1]
-        return Span(previous.start, previous.end, "compared")
+        return dataclasses.replace(previous, rule="compared")
     if k and done[k - 1] and first and t[first - 1].lower == "với" and cands[k - 1].after >= first - 3 \
             and not c.head:
         # "thu nội địa tăng 8% với 7.695 tỉ đồng": the amount of the figure before
         previous = done[k - 1]
-        return Span(previous.start, previous.end, "compared")
+        return dataclasses.replace(previous, rule="compared")
     # "giảm 207 vụ (-34%), giảm 52 người chết": a counter with words of its own names its own subject
     own_count = c.head is not None and c.unit_end is not None and c.unit_end < len(t) \
         and t[c.unit_end].is_word and not r.stops.match_at(t, c.unit_end)
@@ -430,7 +434,7 @@ def _subject(s: Parsed, cands: list[Candidate], k: int, done: list[Span | None])
         # "1.250 tỷ đồng, bằng 52,4% dự toán", "…, đạt tỷ lệ 99,55%": the figure before's subject
         # (or, where that one names none, as "27.235 tấn/67.000 tấn" does, the nearest that does)
         previous = next((done[j] for j in range(k - 1, -1, -1) if done[j]), None)
-        return Span(previous.start, previous.end, "compared") if previous else None
+        return dataclasses.replace(previous, rule="compared") if previous else None
     nxt = c.after
     names_after = nxt < len(t) and t[nxt].is_word and not r.stops.match_at(t, nxt) \
         and not r.clause_verbs.match_at(t, nxt) and not r.figure_verbs.match_at(t, nxt)
@@ -449,7 +453,7 @@ def _subject(s: Parsed, cands: list[Candidate], k: int, done: list[Span | None])
         # before the verb, which says what is counted
         before = _backward(s, cands, k, link_start, "link")
         counter = s.text[t[c.head].start:t[c.unit_end - 1].end].lower()
-        named = s.text[before.start:before.end].lower() if before else ""
+        named = before.text_in(s.text).lower() if before else ""
         headed = before is not None and before.start > 0 and bool(r.heads.match_before(t, _token_at(t, before.start)))
         if headed and named != counter and (named + " ").startswith(counter + " "):
             return before
@@ -459,8 +463,8 @@ def _subject(s: Parsed, cands: list[Candidate], k: int, done: list[Span | None])
         if c.generic and not followed:
             before = _backward(s, cands, k, first, "action", light=True)
             # "bị thương 362 người": what befell the persons is the main verb, the persons are counted
-            befell = before is not None and s.text[before.start:before.end].lower() in r.person_events
-            if before and not befell and not set(s.text[before.start:before.end].lower().split()) & CAUSATIVES:
+            befell = before is not None and before.text_in(s.text).lower() in r.person_events
+            if before and not befell and not set(before.text_in(s.text).lower().split()) & CAUSATIVES:
                 return before
             if before:   # "tai nạn làm chết 666 người": the sentence's main verb, not what is counted
                 return _forward(s, cands, k, c.head, c.unit_end, "counter")
@@ -557,6 +561,7 @@ def _forward(s: Parsed, cands, k: int, start: int, end: int, rule: str) -> Span 
     r = _rules()
     t = s.tokens
     later_starts = _Later(cands, k)
+    gaps: list[tuple[int, int]] = []
     if start == end:  # a noun phrase after a percent: "90% số xã đạt chuẩn" measures "xã"
         start = end = _skip(r.heads, s, start, len(t))
     i = end
@@ -624,12 +629,25 @@ def _forward(s: Parsed, cands, k: int, start: int, end: int, rule: str) -> Span 
             break
         if _stops_at(t, i, start) and not _opens_restriction(t, i):
             break
+        if i > start and _opens_place(t, i, start, r):
+            # "21 nhà bị cô lập thuộc các phố Long Châu": the place is the figure's where; a
+            # restriction after it still narrows the noun ("con bò ở xã Lê Hóa bị sét đánh")
+            after = _place_end(t, i, r)
+            while after < len(t) and _opens_place(t, after, start, r):
+                after = _place_end(t, after, r)   # "thuộc các xóm Đông, Tây của xã Hòa Bình": one place
+            if after < len(t) and after not in later_starts and t[after].is_word \
+                    and (r.clause_verbs.match_at(t, after) or r.person_predicates.match_at(t, after)):
+                gaps.append((t[i].start, t[after - 1].end))
+                end = i = after
+                continue
+            break
         i += 1
         end = i
     start, end = _without_dangling(t, start, end, _rules())
     if end <= start:
         return None
-    return Span(t[start].start, t[end - 1].end, rule)
+    return Span(t[start].start, t[end - 1].end, rule,
+                tuple((a, b) for a, b in gaps if t[start].start < a and b < t[end - 1].end))
 
 
 @functools.cache
@@ -744,6 +762,48 @@ def _links_next_figure(t, i: int, later_starts: set[int]) -> bool:
         if t[j].is_punct:
             return False   # "2 người bị thương, 3 người chết": the next figure is the next piece's
     return False
+
+
+def _names_place(t, i: int, start: int, end: int, r: _Rules) -> bool:
+    """A level word written lowercase before a proper name names a place
+    ("bản Xa Mang"), unless it is a syllable of a longer word ("nông thôn"),
+    the "xã" of "thị xã", or the unit of a body ("HĐND huyện Lộc Bình")."""
+    size = r.place_levels.match_at(t, i)
+    return bool(size) and i + size < end and _proper_name(t[i + size]) and t[i].text[:1].islower() \
+        and (size > 1 or not in_word_with_neighbour(t, i, start)) \
+        and not r.organizations.match_before(t, i) and not (i > start and r.unit_levels.match_at(t, i - 1) > 1)
+
+
+def _opens_place(t, i: int, start: int, r: _Rules) -> bool:
+    """A place begins at token i: a level word and a name, or "thuộc" and a
+    name ("thuộc các phố Long Châu", "thuộc TP Hà Tĩnh")."""
+    opener = r.place_openers.match_at(t, i)
+    if opener == 1 and in_word_with_neighbour(t, i, start):
+        return False   # "Đảng bộ trực thuộc Tỉnh ủy": a syllable of a word
+    j = i + opener
+    if j > i and j < len(t) and t[j].lower == "các":
+        j += 1
+    if j < len(t) and _names_place(t, j, start, len(t), r):
+        return True
+    return t[i].lower == "thuộc" and j < len(t) and _proper_name(t[j])
+
+
+def _place_end(t, i: int, r: _Rules) -> int:
+    """The token after a place that begins at i: its opener, level words and
+    names, several names joined by commas ("ở các huyện Lệ Thủy, Quảng Ninh")."""
+    j = i + r.place_openers.match_at(t, i)
+    if j < len(t) and t[j].lower == "các":
+        j += 1
+    j += r.place_levels.match_at(t, j)
+    while j < len(t):
+        if _proper_name(t[j]):
+            j += 1
+        elif t[j].text in (",", "và") and j + 1 < len(t) and (_proper_name(t[j + 1]) or (
+                (size := r.place_levels.match_at(t, j + 1)) and j + 1 + size < len(t) and _proper_name(t[j + 1 + size]))):
+            j += 1 + r.place_levels.match_at(t, j + 1)
+        else:
+            break
+    return j
 
 
 def _stops_at(t, i: int, start: int) -> bool:
@@ -978,9 +1038,7 @@ def _backward(s: Parsed, cands, k: int, end: int, rule: str, light: bool = False
             continue
         if r.tail_cuts.match_at(t, i) or (t[i].text == "(" and r.tail_cuts.match_at(t, i + 1)) or (
                 (size := r.place_of.match_at(t, i)) and i + size < end and _proper_name(t[i + size])) or (
-                (size := r.unit_levels.match_at(t, i)) and i + size < end and _proper_name(t[i + size])
-                and t[i].text[:1].islower() and not r.organizations.match_before(t, i)
-                and not (i > start and r.unit_levels.match_at(t, i - 1) > 1)):   # "xã" of "thị xã"
+                _names_place(t, i, start, end, r)):
             end = i   # "GRDP tỉnh Quảng Ngãi": the unit is the figure's where, not its subject
             break
     while (trimmed := _trim_time(t, start, _without_trailing(t, start, end, r), r)) < end:

@@ -109,6 +109,20 @@ EXAMPLES = [
        ("ước đạt 41.690 tỉ đồng", 4.169e13, "money", "VND", "approx", "GRDP")),
     ex("rule-subject-keeps-the-unit-of-a-body", "Tổng số đại biểu HĐND huyện Lộc Bình được bầu là 35 đại biểu.",
        ("35 đại biểu", 35, "count", "đại biểu", "exact", "đại biểu HĐND huyện Lộc Bình được bầu")),
+    ex("rule-subject-place-after-the-noun-is-its-where",
+       "Nước sông dâng cao khiến 35 nhà bị cô lập thuộc các xóm Đông, Tây của xã Hòa Bình.",
+       ("35 nhà", 35, "count", "nhà", "exact", "nhà bị cô lập")),
+    ex("rule-subject-place-of-the-owner-is-its-where", "Lũ cuốn trôi 7 ao cá của người dân thôn Tân Lập.",
+       ("7 ao", 7, "count", "ao", "exact", "ao cá của người dân")),
+    ex("rule-subject-restriction-after-a-place-still-narrows",
+       "Mưa lớn khiến 12 thôn ở các xã Tân Lập, Tân Hòa bị chia cắt.",
+       ("12 thôn", 12, "count", "thôn", "exact", "thôn bị chia cắt")),
+    ex("rule-subject-thuoc-inside-a-word-opens-no-place", "Tỉnh có 128 Đảng bộ trực thuộc Tỉnh ủy.",
+       ("128 Đảng bộ", 128, "count", "đảng bộ", "exact", "Đảng bộ trực thuộc Tỉnh ủy")),
+    ex("rule-subject-drops-a-village-before-the-figure", "Thiệt hại do lũ gây ra ở bản Na Hiêm ước 2 tỷ đồng.",
+       ("ước 2 tỷ đồng", 2e9, "money", "VND", "approx", "Thiệt hại do lũ gây ra")),
+    ex("rule-subject-drops-the-whole-body", "Tổng số đảng viên trong toàn Đảng bộ đạt 12.345 đảng viên.",
+       ("12.345 đảng viên", 12345, "count", "đảng viên", "exact", "đảng viên")),
     ex("rule-subject-head-alone-names-no-measure", "Tỷ lệ đỗ tốt nghiệp đạt 96,24%, năm trước tỷ lệ 95%.",
        ("96,24%", 96.24, "percent", "%", "exact", "đỗ tốt nghiệp"),
        ("95%", 95, "percent", "%", "exact", "đỗ tốt nghiệp")),
@@ -480,7 +494,7 @@ EXAMPLES = [
     ex("rule-subject-va-before-another-count-ends", "Mưa lũ làm 3 người chết và một người mất tích.",
        ("3 người", 3, "count", "người", "exact", "người chết")),
     ex("rule-subject-va-before-a-place-ends", "Có 4 hộ bị ngập ở xã Hòa An và xã Hòa Bình.",
-       ("4 hộ", 4, "count", "hộ", "exact", "hộ bị ngập ở xã Hòa An")),   # the place is cut once it is resolved
+       ("4 hộ", 4, "count", "hộ", "exact", "hộ bị ngập")),   # the places are the figure's where
     ex("rule-subject-what-befell-persons-is-the-main-verb", "Tháng 5 xảy ra 30 vụ, làm chết 12 người, bị thương 25 người.",
        ("30 vụ", 30, "count", "vụ", "exact", "vụ"), ("12 người", 12, "count", "người", "exact", "người"),
        ("25 người", 25, "count", "người", "exact", "người")),
@@ -595,8 +609,11 @@ def test_figure_offsets_match_text(example: Example):
     for figure in extract_figures(example.sentence, offset):
         assert example.sentence[figure.start - offset:figure.end - offset] == figure.text
         if figure.subject is not None:
-            # a restriction shared by several counts is added to each count's own words
-            assert figure.subject.startswith(example.sentence[figure.subject_start - offset:figure.subject_end - offset])
+            # the offsets cover the words the subject was read from: it begins with
+            # the first, and holds the last (a place inside is left out, and a
+            # restriction shared by several counts is added after them)
+            read = example.sentence[figure.subject_start - offset:figure.subject_end - offset].split()
+            assert figure.subject.split()[0] == read[0] and read[-1] in figure.subject.split()
 
 
 # --- every figure of the seed gold labels -------------------------------------
