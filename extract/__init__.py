@@ -168,7 +168,9 @@ def _list_keys_resolved(article: Article, figures: list[SentenceFigure], localit
     for index, group in itertools.groupby(figures, key=lambda sf: sf.sentence):
         group = [sf.figure for sf in group]
         if article.sentences[index].paragraph != paragraph:
-            carried, paragraph, named = None, article.sentences[index].paragraph, {}
+            # a list's measure holds within its paragraph; a counter keeps what it was last named for
+            # across paragraphs ("1.328 vụ tai nạn giao thông" … next paragraph "xảy ra 696 vụ")
+            carried, paragraph = None, article.sentences[index].paragraph
         group, carried = list_key_subjects(group, places.get(index, []), carried, place_names)
         group = counters_named_before(group, named)
         out += [SentenceFigure(index, f) for f in group]

@@ -394,7 +394,7 @@ def _subject(s: Parsed, cands: list[Candidate], k: int, done: list[Span | None])
         first -= 1  # "dao động từ 7.200 đến 7.800 đồng/kg"
     link = r.link_verbs.match_before(t, first)
     link_start = first - link
-    if k and done[k - 1] and _only(t, cands[k - 1].after, first, r.change_words, start_after="từ"):
+    if k and done[k - 1] and _only(t, _after_year(t, cands[k - 1].after), first, r.change_words, start_after="từ"):
         # "giảm từ 5,2% xuống còn 3,8%": the new value of the same thing
         previous = done[k - 1]
         return dataclasses.replace(previous, rule="changed")
@@ -507,6 +507,13 @@ def _token_at(t, char: int) -> int:
 @functools.cache
 def _range_openers() -> frozenset[str]:
     return frozenset(patterns.load().qualifiers["range_opener"]["words"])
+
+
+def _after_year(t, i: int) -> int:
+    """Past the year a value is of: "từ 17,3% năm 2009 lên 19,26%"."""
+    if i + 1 < len(t) and t[i].lower == "năm" and t[i + 1].is_number and len(t[i + 1].text) == 4:
+        return i + 2
+    return i
 
 
 def _only(t, a: int, b: int, phrases: PhraseSet, start_after: str | None = None) -> bool:

@@ -109,6 +109,13 @@ EXAMPLES = [
        ("ước đạt 41.690 tỉ đồng", 4.169e13, "money", "VND", "approx", "GRDP")),
     ex("rule-subject-keeps-the-unit-of-a-body", "Tổng số đại biểu HĐND huyện Lộc Bình được bầu là 35 đại biểu.",
        ("35 đại biểu", 35, "count", "đại biểu", "exact", "đại biểu HĐND huyện Lộc Bình được bầu")),
+    ex("rule-subject-change-with-its-strength-before-the-start-value",
+       "Tỷ lệ hộ nghèo giảm mạnh từ 5,2% năm 2020 xuống 3,8%.",
+       ("5,2%", 5.2, "percent", "%", "exact", "hộ nghèo"), ("3,8%", 3.8, "percent", "%", "exact", "hộ nghèo")),
+    ex("rule-subject-new-value-after-the-year-of-the-old",
+       "Doanh thu tăng từ 20 tỷ đồng năm 2015 lên 25 tỷ đồng năm 2020.",
+       ("20 tỷ đồng", 2e10, "money", "VND", "exact", "Doanh thu"),
+       ("25 tỷ đồng", 2.5e10, "money", "VND", "exact", "Doanh thu")),
     ex("rule-subject-place-after-the-noun-is-its-where",
        "Nước sông dâng cao khiến 35 nhà bị cô lập thuộc các xóm Đông, Tây của xã Hòa Bình.",
        ("35 nhà", 35, "count", "nhà", "exact", "nhà bị cô lập")),
@@ -664,11 +671,17 @@ ARTICLE_SUBJECTS = [
      "Tin xây dựng Đảng\nNgày đăng 02/05/2024 | 16:09\n"
      "Năm 2023, huyện kết nạp 120 đảng viên mới. Hiện đảng bộ có 3.400 đảng viên.",
      [("120 đảng viên", "đảng viên mới"), ("3.400 đảng viên", "đảng viên")]),
-    ("rule-bare-counter-in-a-new-paragraph-stays-bare",
+    ("rule-bare-counter-in-a-new-paragraph-keeps-what-it-counted",
      "Tin y tế\nNgày đăng 02/05/2024 | 16:09\n"
      "Tháng 4, toàn tỉnh ghi nhận 300 ca mắc sốt xuất huyết.\n"
-     "Bệnh viện tỉnh đã tiếp nhận 45 ca.",
-     [("300 ca", "ca mắc sốt xuất huyết"), ("45 ca", "ca")]),
+     "Riêng huyện Cái Bè có 45 ca, giảm 12 ca.",
+     [("300 ca", "ca mắc sốt xuất huyết"), ("45 ca", "ca mắc sốt xuất huyết"), ("12 ca", "ca mắc sốt xuất huyết")]),
+    ("rule-bare-counter-takes-the-last-full-naming",
+     "Tin an ninh\nNgày đăng 02/05/2024 | 16:09\n"
+     "Năm 2023 xảy ra 40 vụ tai nạn giao thông.\n"
+     "Lực lượng chức năng phát hiện 25 vụ buôn lậu.\n"
+     "Riêng huyện Cái Bè có 6 vụ.",
+     [("40 vụ", "vụ tai nạn giao thông"), ("25 vụ", "vụ buôn lậu"), ("6 vụ", "vụ buôn lậu")]),
 ]
 
 
