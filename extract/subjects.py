@@ -72,6 +72,8 @@ class _Rules:
     clause_links: PhraseSet
     unit_levels: PhraseSet
     place_levels: PhraseSet
+    body_joins: PhraseSet
+    bodies: PhraseSet
     place_openers: PhraseSet
     organizations: PhraseSet
     share_words: PhraseSet
@@ -124,6 +126,8 @@ def _rules() -> _Rules:
         unit_levels=PhraseSet(s["place_levels"]["units"]),
         place_levels=PhraseSet([*s["place_levels"]["units"], *s["place_levels"]["below_units"]]),
         place_openers=PhraseSet(s["place_levels"]["openers"]),
+        body_joins=PhraseSet(s["elected_bodies"]["joins"]),
+        bodies=PhraseSet(s["elected_bodies"]["bodies"]),
         # "đại biểu HĐND huyện Lộc Bình": the unit names the body, and stays
         organizations=PhraseSet(patterns.load().localities["organization_before"]["words"]),
         share_words=PhraseSet(s["share_words"]["words"]),
@@ -460,6 +464,10 @@ def _subject(s: Parsed, cands: list[Candidate], k: int, done: list[Span | None])
     if c.head is not None:
         followed = c.unit_end is not None and c.unit_end < len(t) and t[c.unit_end].is_word \
             and not r.stops.match_at(t, c.unit_end)
+        if c.generic and c.unit_end is not None and (join := r.body_joins.match_at(t, c.unit_end)) \
+                and r.bodies.match_at(t, c.unit_end + join):
+            # "bầu 14 người vào Ban Thường vụ Tỉnh ủy": the members of the body are counted
+            return _body(s, c.unit_end + join, r)
         if c.generic and not followed:
             before = _backward(s, cands, k, first, "action", light=True)
             # "bị thương 362 người": what befell the persons is the main verb, the persons are counted
@@ -487,6 +495,18 @@ def _subject(s: Parsed, cands: list[Candidate], k: int, done: list[Span | None])
     return _backward(s, cands, k, first, "before", light=True, cut=True) or (
         _forward(s, cands, k, nxt, nxt, "after") if nxt < len(t) and t[nxt].is_word and not measured_against
         else None)
+
+
+def _body(s: Parsed, start: int, r: _Rules) -> Span:
+    """The name of a body from token ``start``: its capitalized words ("Ủy ban
+    Kiểm tra Tỉnh ủy") and the lowercase ones inside it ("Ban Chấp hành Đảng
+    bộ"), up to a stop, a place ("tỉnh Gia Lai") or a term ("nhiệm kỳ")."""
+    t = s.tokens
+    end = start + 1
+    while end < len(t) and t[end].is_word and not _names_place(t, end, start, len(t), r) and (
+            t[end].text[:1].isupper() or not _stops_at(t, end, start)):
+        end += 1
+    return Span(t[start].start, t[end - 1].end, "body")
 
 
 def _is_clause(s: Parsed, span: Span) -> bool:
