@@ -55,6 +55,11 @@ def _valid_day(year: int, month: int, day: int) -> bool:
     return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
 
 
+# periods of months that keep their months where nothing gives the year
+YEARLESS_KINDS = frozenset({"month", "quarter", "months_of_year", "half_year"})
+YEARLESS_STAND_IN = 2001
+
+
 def _normalize(kind: str, m: regex.Match, published: date | None) -> tuple[str, str, str] | None:
     """(start, end, granularity) of one match, or None if it is no valid date."""
     _, parts, relative, future_days = _forms()
@@ -108,9 +113,11 @@ def _normalize(kind: str, m: regex.Match, published: date | None) -> tuple[str, 
         return f"{y1:04d}", f"{y2:04d}", "period"
     if year is None:
         if published is None:
-            if kind == "month" and rel is None:
-                mo = int(m.group("m"))
-                return f"--{mo:02d}", f"--{mo:02d}", "month"   # "tháng 9" with no year anywhere
+            if kind in YEARLESS_KINDS and rel is None:
+                # "tháng 9", "7 tháng đầu năm", "quý II" with no year anywhere: months without it
+                found = _normalize(kind, m, date(YEARLESS_STAND_IN, 12, 31))
+                return found and (found[0].replace(f"{YEARLESS_STAND_IN}-", "--"),
+                                  found[1].replace(f"{YEARLESS_STAND_IN}-", "--"), found[2])
             return None
         year = published.year
     if kind == "half_year":

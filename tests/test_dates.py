@@ -108,6 +108,21 @@ def test_without_publication_date_keeps_what_the_text_gives():
     assert [(d.text, d.date_start) for d in found] == [("Sáng 2/5", "--05-02"), ("năm 2017", "2017"), ("tháng 9", "--09")]
 
 
+YEARLESS_PERIODS = [
+    ("rule-months-of-year-without-any-year", "7 tháng đầu năm, toàn tỉnh xuất khẩu 82.000 tấn.",
+     [("7 tháng đầu năm", "--01", "--07")]),
+    ("rule-quarter-without-any-year", "Quý II, doanh thu đạt 5 tỷ đồng.", [("Quý II", "--04", "--06")]),
+    ("rule-half-year-without-any-year", "Trong nửa cuối năm, tỉnh thu hút 12 dự án.", [("nửa cuối năm", "--07", "--12")]),
+    ("rule-this-year-needs-a-year", "6 tháng đầu năm nay, thu ngân sách đạt 5 tỷ đồng.", []),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [(s, e) for _, s, e in YEARLESS_PERIODS],
+                         ids=[i for i, _, _ in YEARLESS_PERIODS])
+def test_periods_without_any_year_keep_their_months(sentence, expected):
+    assert [(d.text, d.date_start, d.date_end) for d in extract_dates(sentence, 0, None)] == expected
+
+
 def test_until_now_needs_the_page_date_not_a_stand_in():
     assert extract_dates("Từ đầu năm đến nay, có 500 ca.", 0, date(2022, 12, 31), stand_in=True) == []
 
