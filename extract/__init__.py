@@ -198,7 +198,7 @@ def _model_stage(article: Article, figures: list[SentenceFigure], localities, of
     word no rule mention covers, and adds what the rules' normalization
     accepts of its proposals."""
     from vnstats.extract import model
-    from vnstats.extract.localities import resolve_proposed
+    from vnstats.extract.localities import inside_a_name, resolve_proposed
     from vnstats.extract.officials import officials_for_names
 
     covered = sorted([(m.start, m.end) for m in localities] + [(o.start, o.end) for _, o in officials])
@@ -236,7 +236,9 @@ def _model_stage(article: Article, figures: list[SentenceFigure], localities, of
         s = sentences[index]
         names = [(p.start - s.start, p.end - s.start) for p in found if p.label == "PER"]
         officials += [(index, o) for o in officials_for_names(s.text, s.start, names, place_names)]
-    places = [(p.text, p.start) for found in by_sentence.values() for p in found if p.label == "LOC"]
+    # "Trung tâm Y tế huyện Krông Pa": a place inside a facility's name is none, whoever proposes it
+    places = [(p.text, p.start) for index, found in by_sentence.items() for p in found
+              if p.label == "LOC" and not inside_a_name(sentences[index].text, p.start - sentences[index].start, listed=False)]
     localities = sorted(localities + resolve_proposed(places, localities, reference), key=lambda m: m.start)
     out = []
     for sf in figures:

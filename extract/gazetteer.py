@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import importlib.util
 import json
+import re
 import sqlite3
 import unicodedata
 from collections import defaultdict
@@ -52,11 +53,17 @@ class Unit:
             (self.valid_until is None or iso < self.valid_until)
 
 
+_DASH = re.compile(r"\s*[-–]\s*")
+
+
 def normalize_key(text: str) -> str:
     """Matching key: NFC, Đ look-alikes, one tone-mark style, case-folded, single spaces."""
     text = unicodedata.normalize("NFC", text).replace("\u00d0", "\u0110").replace("\u00f0", "\u0111")
     # "Đạ M’Rông", "Đạ M'Rông", "Đạ Rsal" for "Đạ R’Sal": apostrophes are spelt every way
     text = " ".join(text.replace("’", "").replace("'", "").replace("‘", "").split()).casefold()
+    # "Phan Rang-Tháp Chàm", "Phan Rang -Tháp Chàm", "Phan Rang – Tháp Chàm": one name
+    if "-" in text or "–" in text:
+        text = _DASH.sub(" - ", text)
     for old, new in _tone_marks().items():
         text = text.replace(old, new)
     variants = _spelling_variants()

@@ -52,6 +52,7 @@ class _Raw:
 class _Rules:
     level_words: dict[str, tuple[str, ...]]
     by_level: regex.Pattern
+    by_level_dashed: regex.Pattern
     list_more: regex.Pattern
     by_organization: regex.Pattern
     organization_words: dict[str, tuple[str, ...]]
@@ -82,6 +83,10 @@ def _rules() -> _Rules:
     return _Rules(
         level_words=level_words,
         by_level=regex.compile(start + r"(?P<lw>(?i:" + _alternation(level_words) + r"))(?:\s*:)?\s*(?P<name>" + NAME + ")"),
+        # "TP Phan Rang -Tháp Chàm", "phường Xuân Hương–Đà Lạt": one name in two parts, however spaced
+        by_level_dashed=regex.compile(start + r"(?P<lw>(?i:" + _alternation(level_words) + r"))\s+(?P<name>"
+                                      + NAME_WORD + r"(?:\s+" + NAME_WORD + r")*\s*[-–]\s*" + NAME_WORD
+                                      + r"(?:\s+" + NAME_WORD + r")*)"),
         list_more=regex.compile(r"\s*(?:,|;|\s+và|,\s*và)\s+(?P<name>" + NAME + ")"),
         by_organization=regex.compile(start + r"(?P<org>(?i:" + _alternation(organization_words) + r"))\s+(?P<name>" + NAME + ")"),
         organization_words=organization_words,
@@ -91,10 +96,12 @@ def _rules() -> _Rules:
         alias_names={k.lower(): v for k, v in data["aliases"].items()},
         bare=regex.compile(start + r"(?:" + _alternation(provinces) + r")(?![\p{L}\p{M}]|\s+\p{Lu})"),
         # a road, school or company word, then capitalized words, up to the name
-        inside_name=regex.compile(r"(?<![\p{L}\p{M}])(?:" + _alternation(
-            w for word in data["inside_names"]["words"] for w in (word, word[0].upper() + word[1:]))
-            + r")(?:\s+[\p{Lu}\d][\p{L}\p{M}\d.'-]*)*"
-            + r"(?:\s*,\s*\p{Lu}[\p{L}\p{M}'-]*(?:\s+\p{Lu}[\p{L}\p{M}'-]*)*)*\s*,?\s+$"),
+        inside_name=regex.compile(r"(?<![\p{L}\p{M}])(?i:" + _alternation(data["inside_names"]["words"])
+            # "5 khu công nghiệp (Đồng Văn I, II, Châu Sơn và Hòa Mạc)": a list in brackets, joined by "và"
+            + r")(?:\s*\(\s*|\s+)(?:[\p{Lu}\d][\p{L}\p{M}\d.'-]*(?:\s+[\p{Lu}\d][\p{L}\p{M}\d.'-]*)*)?"
+            + r"(?:\s*(?:,|\s+và)\s*\p{Lu}[\p{L}\p{M}'-]*(?:\s+\p{Lu}[\p{L}\p{M}'-]*)*)*"
+            # "Bệnh viện Nhi tỉnh Gia Lai", "Trung tâm Y tế huyện Krông Pa": the unit ends the name
+            + r"(?:\s+(?:tỉnh|thành phố|huyện|quận|thị xã|thị trấn|xã|phường))?\s*(?:,|\s+và)?\s*$"),
         not_after=regex.compile(r"(?<![\p{L}\p{M}])(?:" + _alternation(data["not_after"]["words"]) + r")\s+$"),
         capitalized_run=regex.compile(r"(?<![\p{L}\p{M}\d'’])" + NAME_WORD + r"(?:\s+" + NAME_WORD + r")+"
                                       + r"(?![\p{L}\p{M}\d]|\s+\p{Lu})"),
@@ -130,11 +137,19 @@ def _province_of(gazetteer: Gazetteer, levels, unit_name: str, following: str) -
     return None
 
 
-def _inside_name(sentence: str, start: int) -> bool:
+def inside_a_name(sentence: str, start: int, listed: bool = True) -> bool:
     """A name written inside that of a road, school or company: "đường Hồ Chí Minh";
-    not after a unit whose own name opens with such a word ("Chợ Lách, Giồng Trôm")."""
+    not after a unit whose own name opens with such a word ("Chợ Lách, Giồng Trôm").
+    ``listed``: also a name listed after such a name ("các phố Long Châu, Thống
+    Nhất"); without it, only one the name runs on into ("Bệnh viện Nhi tỉnh
+    Gia Lai"), not the unit a named facility lies in ("Bệnh viện Chợ Rẫy,
+    thành phố Hồ Chí Minh", "Khu công nghiệp Quế Võ tỉnh Bắc Ninh")."""
     m = _rules().inside_name.search(sentence[max(0, start - 80):start])
     if m is None:
+        return False
+    if not listed and (regex.search(r",|\(|\s+và\s", m.group(0)) or any(
+            normalize_key(run.group(0)) in load().names()
+            for run in regex.finditer(NAME_WORD + r"(?:\s+" + NAME_WORD + r")+", m.group(0)))):
         return False
     opener = regex.match(r"[\p{L}\p{M}]+(?:\s+\p{Lu}[\p{L}\p{M}]*)+", m.group(0))
     return opener is None or normalize_key(opener.group(0)) not in load().names()
@@ -154,11 +169,16 @@ def find_mentions(sentence: str, offset: int = 0) -> list[_Raw]:
         unit = next((u for u in gazetteer.units.values() if u.name == full), None)
         if unit:
             add(m.start(), m.end(), (unit.level,), unit.short, "place", full)
+    for m in r.by_level_dashed.finditer(sentence):
+        levels = r.level_words[m.group("lw").lower()]
+        if any(gazetteer.lookup(era, level, m.group("name")) for era in (BEFORE_2025, FROM_2025) for level in levels):
+            role = "organization" if r.organization_before.search(sentence[:m.start()]) else "place"
+            add(m.start(), m.end(), levels, m.group("name"), role)
     for m in r.by_level.finditer(sentence):
         levels = r.level_words[m.group("lw").lower()]
         name = _known_prefix(gazetteer, levels, m.group("name"))
-        if not name:
-            continue
+        if not name or inside_a_name(sentence, m.start(), listed=False):
+            continue   # "Bệnh viện Nhi tỉnh Gia Lai": the unit is part of a hospital's name
         role = "organization" if r.organization_before.search(sentence[:m.start()]) else "place"
         end = m.start("name") + len(name)
         add(m.start(), end, levels, name, role)
@@ -189,7 +209,7 @@ def find_mentions(sentence: str, offset: int = 0) -> list[_Raw]:
         person = regex.search(r"(\p{Lu}[\p{L}\p{M}]*)\s+$", sentence[max(0, m.start() - 20):m.start()])
         if person and person.group(1) in r.family:
             continue
-        if not _inside_name(sentence, m.start()):
+        if not inside_a_name(sentence, m.start()):
             add(m.start(), m.end(), ("province",), m.group(0), "place")
     # earlier forms win where two overlap
     kept: list[_Raw] = []
@@ -361,7 +381,7 @@ def _bare_names(sentence: str, offset: int, known: list[_Raw], provinces, era: s
         if any(k.start < end and start < k.end for k in known):
             continue
         words = m.group(0).split()
-        if (words[0] in r.family and len(words) >= 3) or _inside_name(sentence, m.start()) \
+        if (words[0] in r.family and len(words) >= 3) or inside_a_name(sentence, m.start()) \
                 or r.not_after.search(sentence[max(0, m.start() - 20):m.start()]):
             continue
         for level in ("district", "ward"):
