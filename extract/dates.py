@@ -308,6 +308,16 @@ def _birth_years() -> regex.Pattern:
     return regex.compile(patterns.load().dates["birth_years"]["pattern"])
 
 
+def deadline_years(text: str) -> list[int]:
+    """Bare years a plan runs to: "Đến 2020, KCN này sẽ mở rộng …"."""
+    return [int(m.group("y")) for m in _deadline_years().finditer(text)]
+
+
+@functools.cache
+def _deadline_years() -> regex.Pattern:
+    return regex.compile(patterns.load().dates["deadline_years"]["pattern"])
+
+
 def reference_date(mentions: list[DateMention], base_years: Iterable[int] = (),
                    not_report_years: Iterable[int] = ()) -> date | None:
     """For an article without a publication date: a stand-in date from the

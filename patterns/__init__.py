@@ -83,6 +83,7 @@ SCHEMAS: dict[str, dict[str, dict[str, str]]] = {
         "lunar_months": {"*": "int"},
         "holidays": {"*": "str"},
         "birth_years": {"pattern": "regex"},
+        "deadline_years": {"pattern": "regex"},
         "limits": {"future_days": "int"},
     },
     "documents": {

@@ -156,6 +156,10 @@ REFERENCES = [
     ("rule-base-a-few-words-after-so-voi", ["Năm nay tỷ lệ tốt nghiệp cao hơn 4% so với kết quả thi năm 2011."],
      date(2012, 12, 31)),
     ("not-a-plans-year", ["Thu ngân sách đạt 95% so với kế hoạch năm 2025."], date(2025, 12, 31)),
+    ("not-a-bare-year-a-plan-runs-to", ["Ngày 6/8, hội nghị xúc tiến đầu tư năm 2016 khai mạc.",
+                                        "Đến 2020, khu công nghiệp sẽ mở rộng thêm 150ha."], date(2016, 12, 31)),
+    ("rule-a-month-a-total-runs-to-is-reported", ["Năm 2024, tỉnh xây 500 nhà.",
+                                                  "Đến hết tháng 8/2025, tỉnh xóa xong nhà tạm."], date(2025, 12, 31)),
 ]
 
 
@@ -167,10 +171,10 @@ def test_reference_date_of_undated_article(sentences, expected):
     from vnstats.extract.dates import comparison_base_years
 
     mentions = [m for s in sentences for m in extract_dates(s, 0, None)]
-    from vnstats.extract.dates import birth_years
+    from vnstats.extract.dates import birth_years, deadline_years
 
     assert reference_date(mentions, [y for s in sentences for y in comparison_base_years(s)],
-                          [y for s in sentences for y in birth_years(s)]) == expected
+                          [y for s in sentences for y in birth_years(s) + deadline_years(s)]) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [
