@@ -51,6 +51,7 @@ class _Lexicon:
     unit_levels: frozenset[str]
     multiples: frozenset[str]
     scores: frozenset[str]
+    density_areas: frozenset[str]
     multiple_words: PhraseSet   # "xã phường": level words coordinated without a comma
     classifiers: frozenset[str]
     default_money_scales: frozenset[str]
@@ -101,7 +102,7 @@ def lexicon() -> _Lexicon:
             regex.IGNORECASE),
         coordinated=regex.compile(r"(?:\s*,\s*|\s+)(?P<unit>" + _alternation(coordinated) + ")" + end,
                                   regex.IGNORECASE),
-        per_unit=regex.compile(r"\s?/\s?(?P<per>[\p{L}\p{M}]+\d?)" + end),
+        per_unit=regex.compile(r"\s?/\s?(?P<per>[\p{L}\p{M}]+[\d²³]?)" + end),   # "người/km²"
         range_joiners=frozenset(quals["range_joiners"]["words"]),
         currency=currency,
         measure=measure,
@@ -109,6 +110,7 @@ def lexicon() -> _Lexicon:
         coordinated_heads=frozenset(coordinated),
         multiples=frozenset(p.units["multiples"]["counters"]),
         scores=frozenset(p.units["scores"]["counters"]),
+        density_areas=frozenset(p.units["densities"]["per"]),
         multiple_words=PhraseSet(p.units["multiples"]["before"]),
         unit_levels=frozenset(k.lower() for k in p.localities["level_words"] if "." not in k and k.lower() != "tp"
                               and k.lower() != "tx"),
@@ -168,6 +170,11 @@ def _followed_by_quantity_word(s: Parsed, i: int, lex: _Lexicon) -> bool:
     unit = lex.unit.match(s.text, s.tokens[i].end)
     return bool(unit and not unit.group("cls")
                 and (unit.group("unit").lower() in lex.currency or unit.group("unit").lower() in lex.measure))
+
+
+def _per(match: regex.Match) -> str:
+    """What a unit is per, as the unit tables write it: "km²" is "km2"."""
+    return match.group("per").lower().replace("²", "2").replace("³", "3")
 
 
 def _adjacent(tokens: list[Token], i: int, j: int) -> bool:
@@ -287,7 +294,7 @@ def _read_unit(s: Parsed, c: Candidate, lex: _Lexicon) -> None:
             while (per := lex.per_unit.match(text, end)) and "/" not in (unit if kind == "money" else "") \
                     and unit.count("/") < 2:
                 if kind != "money":
-                    unit = f"{unit}/{per.group('per').lower()}"
+                    unit = f"{unit}/{_per(per)}"
                 end = per.end()
             c.unit = unit
             if c.kind != "ratio":
@@ -299,7 +306,9 @@ def _read_unit(s: Parsed, c: Candidate, lex: _Lexicon) -> None:
             end = match.end()
             per = lex.per_unit.match(text, end)
             if per:
-                unit, end = f"{unit}/{per.group('per').lower()}", per.end()
+                unit, end = f"{unit}/{_per(per)}", per.end()
+                if _per(per) in lex.density_areas and c.kind != "ratio":
+                    c.kind = "measure"   # "5.505 người/km²": persons per area is a density, not a count
             while surface in lex.coordinated_heads and (more := lex.coordinated.match(text, end)) and (
                     "," in more.group(0) or (surface in lex.unit_levels and more.group("unit").lower() in lex.unit_levels)) \
                     and not _names_a_place(text, more):

@@ -71,6 +71,7 @@ SCHEMAS: dict[str, dict[str, dict[str, str]]] = {
         "measure": {"*": "str"},
         "multiples": {"counters": "str-list", "before": "str-list"},
         "scores": {"counters": "str-list"},
+        "densities": {"per": "str-list"},
     },
     "not_figures": {
         "span": {"name": "str", "pattern": "regex"},  # array of tables
