@@ -57,6 +57,9 @@ LINKS = [
     ("rule-comparison-base-is-no-time",
      DATED + "Trong quý I/2024, thu ngân sách đạt 500 tỷ đồng, tăng 12% so với cùng kỳ năm 2023.",
      [("500 tỷ đồng", None, "2024-01/2024-03"), ("12%", None, "2024-01/2024-03")]),
+    ("rule-bracketed-span-of-years-compared-with-is-no-time",
+     DATED + "Giai đoạn 2016 - 2020, toàn tỉnh xảy ra 800 vụ tai nạn; so với cùng kỳ 5 năm (2011 - 2015) giảm 400 vụ.",
+     [("800 vụ", None, "2016/2020"), ("400 vụ", None, "2016/2020")]),
     ("rule-period-opening-a-paragraph",
      DATED + "Huyện Mường Tè tổng kết công tác xây dựng Đảng và hệ thống chính trị của huyện.\n"
      "Năm 2023, huyện kết nạp 120 đảng viên. Huyện thành lập thêm 3 chi bộ.",
