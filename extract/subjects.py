@@ -73,6 +73,7 @@ class _Rules:
     unit_levels: PhraseSet
     place_levels: PhraseSet
     body_joins: PhraseSet
+    name_numbers: PhraseSet
     bodies: PhraseSet
     place_openers: PhraseSet
     organizations: PhraseSet
@@ -127,6 +128,7 @@ def _rules() -> _Rules:
         place_levels=PhraseSet([*s["place_levels"]["units"], *s["place_levels"]["below_units"]]),
         place_openers=PhraseSet(s["place_levels"]["openers"]),
         body_joins=PhraseSet(s["elected_bodies"]["joins"]),
+        name_numbers=PhraseSet(p.name_numbers),
         bodies=PhraseSet(s["elected_bodies"]["bodies"]),
         # "đại biểu HĐND huyện Lộc Bình": the unit names the body, and stays
         organizations=PhraseSet(patterns.load().localities["organization_before"]["words"]),
@@ -201,11 +203,35 @@ def attach_subjects(s: Parsed, candidates: list[Candidate]) -> list[Span | None]
             # "350 ca sốt xuất huyết, tiếp đến là huyện Krông Búk 120 ca": the same cases
             spans[k] = dataclasses.replace(spans[k - 1], rule="elliptical")
     for k in range(len(spans)):
+        if (named := _counter_named_before(s, candidates, spans, k)) is not None:
+            spans[k] = named
+    for k in range(len(spans)):
         if spans[k] and _names_no_measure(s, spans[k], candidates.starts):
             # "GDP năm 2012 là 5,7%, năm 2013 là 6,81%": a period or a unit, not a measure
             previous = spans[k - 1] if k else None
             spans[k] = dataclasses.replace(previous, rule="elliptical") if previous else None
     return spans
+
+
+def _counter_named_before(s: Parsed, cands: _Figures, spans, k: int) -> Span | None:
+    """"các huyện có xã đạt chuẩn phổ cập mức độ 3, đó là: Hòa Thành 6/8 xã, Gò
+    Dầu 5/9 xã": a bare counter a name keys counts what the sentence named with
+    it before its first figure."""
+    c, t = cands[k], s.tokens
+    if c.head is None or c.unit_end is None or spans[k] is None or c.generic \
+            or not (c.first > 0 and _proper_name(t[c.first - 1])):
+        return None
+    counter = [tok.lower for tok in t[c.head:c.unit_end]]
+    if spans[k].text_in(s.text).lower().split() != counter:
+        return None
+    size = len(counter)
+    for j in range(1, cands[0].first - size):
+        if [tok.lower for tok in t[j:j + size]] == counter and not t[j - 1].is_number:
+            named = _forward(s, cands, 0, j, j + size, "named before")
+            if named is not None and len(named.text_in(s.text).split()) > size:
+                return named
+            return None
+    return None
 
 
 # what may stand between counts whose last restriction narrows them all
@@ -645,6 +671,10 @@ def _forward(s: Parsed, cands, k: int, start: int, end: int, rule: str) -> Span 
             # counted restricts them, figure and all
             end = i = stop
             break
+        if token.is_number and i not in cands.firsts and r.name_numbers.match_before(t, i):
+            i += 1   # "xã đạt chuẩn phổ cập mức độ 3", "học sinh lớp 10": a number that names
+            end = i
+            continue
         if not token.is_word or _links_next_figure(t, i, later_starts):
             break
         if size := r.closers.match_at(t, i):   # "… từ cao đẳng trở lên"
