@@ -42,7 +42,7 @@ class Options:
     progress: bool = False              # a progress bar on stderr
     limits: Limits = field(default_factory=Limits)   # sizes no input may exceed (corpus.readers)
     article_timeout: float = 60.0       # seconds one article may take; then it is a failure
-    stages: str = DEFAULT_STAGES        # "rules+model" (the statistical stage after the rules), or "rules"
+    stages: str = DEFAULT_STAGES        # "rules" (the default), or "rules+model" (the statistical stage after them)
     # called with (location, reason) for each input that fails
     on_failure: Callable[[str, str], None] | None = None
 

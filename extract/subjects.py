@@ -252,10 +252,18 @@ def shared_restrictions(s: Parsed, candidates: list[Candidate],
     t = s.tokens
     out: list[tuple[str, int, int] | None] = [None] * len(candidates)
 
+    def own_start(c) -> int | None:
+        """Where a figure's own words start: its counter ("12 hộ nghèo"), or the noun
+        after its unit of measure ("6.828 ha lúa")."""
+        if c.head is not None:
+            return c.head
+        return c.after if c.unit is not None and c.kind == "measure" and c.after < len(t) else None
+
     def own_phrase(j: int) -> bool:
-        """Figure j's subject is its counter and the words after it, up to the next figure."""
+        """Figure j's subject is its own words, up to the next figure."""
         c, span = candidates[j], spans[j]
-        return c.head is not None and span is not None and span.start == t[c.head].start \
+        start = own_start(c)
+        return start is not None and span is not None and span.start == t[start].start \
             and (j + 1 == len(candidates) or span.end <= t[candidates[j + 1].first].start)
 
     k = 0
@@ -263,10 +271,11 @@ def shared_restrictions(s: Parsed, candidates: list[Candidate],
         run = [k]
         while run[-1] + 1 < len(candidates) and own_phrase(run[-1]):
             a, b = candidates[run[-1]], candidates[run[-1] + 1]
-            end = a.unit_end
+            own = a.unit_end if a.head is not None else own_start(a)
+            end = own
             while end < b.first and t[end].end <= spans[run[-1]].end:
                 if r.clause_verbs.match_at(t, end) or r.person_predicates.match_at(t, end) \
-                        or end - a.unit_end >= 2:
+                        or end - own >= (2 if a.head is not None else 4):
                     break   # a restriction of its own, or more than a modifier
                 end += 1
             if t[end - 1].end != spans[run[-1]].end:
@@ -274,14 +283,18 @@ def shared_restrictions(s: Parsed, candidates: list[Candidate],
             between = t[end:b.first]
             if not between or not all(tok.lower in SHARED_RESTRICTION_JOINS for tok in between):
                 break
-            if b.head is None or (not any(tok.text == "/" for tok in between)
-                                  and t[a.head].lower != t[b.head].lower):
+            if a.head is None:
+                if b.head is not None or b.unit != a.unit or own_start(b) is None:
+                    break   # "6.828 ha lúa và 370 ha hoa màu bị ngập": areas of one kind
+            elif b.head is None or (not any(tok.text == "/" for tok in between)
+                                    and t[a.head].lower != t[b.head].lower):
                 break   # "39 vụ, 17 người tử vong": two facts; "12 hộ nghèo và 30 hộ cận nghèo": one noun
             run.append(run[-1] + 1)
         last = run[-1]
         if len(run) > 1 and own_phrase(last):
             c, span = candidates[last], spans[last]
-            opener = next((i for i in range(c.unit_end, len(t)) if t[i].start >= span.end
+            opener = next((i for i in range(own_start(c) if c.head is None else c.unit_end, len(t))
+                           if t[i].start >= span.end
                            or t[i].lower in SHARED_RESTRICTION_OPENERS), None)
             if opener is not None and t[opener].start < span.end:
                 restriction = s.text[t[opener].start:span.end]
@@ -1249,6 +1262,25 @@ def list_key_subjects(figures: list, place_spans: list[tuple[int, int]], carried
                 by_unit[f.unit] = f
         out.append(f)
     return out, measure if measure is not None else carried
+
+
+@functools.cache
+def _cumulative_openers() -> PhraseSet:
+    return PhraseSet(patterns.load().subjects["cumulative_openers"]["words"])
+
+
+def cumulative_subjects(figures: list, sentence: str, carried) -> list:
+    """Figures with no subject of a sentence that opens with a running total
+    ("Lũy kế 5 tháng ước thực hiện 2.969 tỷ đồng") measure what ``carried``,
+    the paragraph's last measured figure before it, measures."""
+    if carried is None or all(f.subject is not None for f in figures):
+        return figures
+    tokens = Parsed.of(sentence[:40]).tokens
+    first = next((i for i, tok in enumerate(tokens) if tok.is_word), None)
+    if first is None or not _cumulative_openers().match_at(tokens, first):
+        return figures
+    return [dataclasses.replace(f, subject=carried.subject, subject_start=carried.subject_start,
+                                subject_end=carried.subject_end) if f.subject is None else f for f in figures]
 
 
 @functools.cache

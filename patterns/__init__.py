@@ -182,6 +182,7 @@ SCHEMAS: dict[str, dict[str, dict[str, str]]] = {
         "new_phrase_openers": {"words": "str-list"},
         "adverbial_pieces": {"words": "str-list"},
         "tail_cuts": {"words": "str-list"},
+        "cumulative_openers": {"words": "str-list"},
         "elected_bodies": {"joins": "str-list", "bodies": "str-list"},
         "place_levels": {"units": "str-list", "below_units": "str-list", "openers": "str-list"},
         "place_of_names": {"words": "str-list"},

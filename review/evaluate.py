@@ -164,7 +164,7 @@ def evaluate(labels: str | Path, articles: str | Path, db: str | None = None,
              stages: str = DEFAULT_STAGES) -> Evaluation:
     """Run the pipeline on the labeled articles (into a temporary database
     unless ``db`` is given) and score it against the labels. ``stages``:
-    "rules+model" (the default pipeline) or "rules" alone.
+    "rules" (the default pipeline) or "rules+model" (with the statistical stage).
 
     >>> result = evaluate("../shared/labels/seeds", "../shared/corpus/seeds")  # doctest: +SKIP
     >>> result.kinds.loc["figures", "f1"]                                     # doctest: +SKIP

@@ -702,6 +702,16 @@ ARTICLE_SUBJECTS = [
      "Tháng 4, toàn tỉnh ghi nhận 300 ca mắc sốt xuất huyết.\n"
      "Riêng huyện Cái Bè có 45 ca, giảm 12 ca.",
      [("300 ca", "ca mắc sốt xuất huyết"), ("45 ca", "ca mắc sốt xuất huyết"), ("12 ca", "ca mắc sốt xuất huyết")]),
+    ("rule-a-running-total-goes-on-with-the-measure-before",
+     "Tin ngân sách\nNgày đăng 02/05/2024 | 16:09\n"
+     "Tổng chi ngân sách tháng 4 ước thực hiện 500 tỷ đồng. Lũy kế 4 tháng ước thực hiện 1.900 tỷ đồng, "
+     "đạt 30% dự toán năm.",
+     [("ước thực hiện 500 tỷ đồng", "Tổng chi ngân sách"), ("ước thực hiện 1.900 tỷ đồng", "Tổng chi ngân sách"),
+      ("30%", "Tổng chi ngân sách")]),
+    ("rule-a-running-total-that-names-its-measure-keeps-it",
+     "Tin ngân sách\nNgày đăng 02/05/2024 | 16:09\n"
+     "Tổng chi ngân sách tháng 4 ước thực hiện 500 tỷ đồng. Lũy kế 4 tháng, thu nội địa đạt 1.200 tỷ đồng.",
+     [("ước thực hiện 500 tỷ đồng", "Tổng chi ngân sách"), ("1.200 tỷ đồng", "thu nội địa")]),
     ("rule-bare-counter-takes-the-last-full-naming",
      "Tin an ninh\nNgày đăng 02/05/2024 | 16:09\n"
      "Năm 2023 xảy ra 40 vụ tai nạn giao thông.\n"

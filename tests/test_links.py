@@ -154,6 +154,12 @@ LINKS = [
     ("rule-a-price-base-year-is-no-time",
      DATED + "6 tháng đầu năm 2024, GRDP tỉnh Bắc Ninh ước đạt 41.000 tỷ đồng (giá so sánh năm 2010).",
      [("ước đạt 41.000 tỷ đồng", "Tỉnh Bắc Ninh", "2024-01/2024-06")]),
+    ("rule-a-price-base-year-reckoned-is-no-time",
+     "Giá trị sản xuất công nghiệp tăng\n"
+     "Giá trị sản xuất công nghiệp (tính theo giá so sánh năm 2010) của tỉnh Bắc Kạn 9 tháng đầu năm 2015 "
+     "ước đạt 650.000 triệu đồng.\nCông nghiệp khai thác ước đạt 240.000 triệu đồng.",
+     [("ước đạt 650.000 triệu đồng", "Tỉnh Bắc Kạn", "2015-01/2015-09"),
+      ("ước đạt 240.000 triệu đồng", "Tỉnh Bắc Kạn", "2015-01/2015-09")]),
     ("rule-the-day-of-a-report-is-not-the-day-of-its-facts",
      "Lật xe khách ở Phú Thọ\n"
      "Sáng 16/7/2023, Ban An toàn giao thông huyện Tân Sơn cho biết đang điều tra vụ tai nạn.\n"

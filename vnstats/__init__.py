@@ -108,10 +108,10 @@ class Result:
 
 
 def _extract_text(text: str, published: str | None = None, title: str | None = None,
-                  stages: str = "rules+model") -> Result:
+                  stages: str = "rules") -> Result:
     """Read one article's statistics. ``published`` (ISO) resolves dates
     written without a year; ``title`` is used where the text has none;
-    ``stages="rules"`` leaves out the statistical stage."""
+    ``stages="rules+model"`` adds the statistical stage."""
     from vnstats.corpus.clean import build_article
     from vnstats.extract import extract_article
     from vnstats.extract.gazetteer import load
@@ -144,11 +144,11 @@ def _extract_text(text: str, published: str | None = None, title: str | None = N
 class _ExtractPackage(types.ModuleType):
     """``vnstats.extract`` is the package of extraction rules (its modules
     import as ``vnstats.extract.figures`` …) and, called, reads one text:
-    ``vnstats.extract(text, published=None, title=None, stages="rules+model")`` →
+    ``vnstats.extract(text, published=None, title=None, stages="rules")`` →
     ``Result``. One name for both, so neither shadows the other."""
 
     def __call__(self, text: str, published: str | None = None, title: str | None = None,
-                 stages: str = "rules+model") -> Result:
+                 stages: str = "rules") -> Result:
         return _extract_text(text, published, title, stages)
 
 

@@ -16,13 +16,14 @@ from tqdm import tqdm
 from vnstats.corpus.readers import InputError, Limits, parse_field_mapping
 from vnstats.pipeline import Options, run
 from vnstats.review.evaluate import Evaluation, evaluate
+from vnstats.extract import DEFAULT_STAGES
 from vnstats.store.db import DEFAULT_DB, StoreError, iter_query
 
 # --- command line --------------------------------------------------------------
 
 DB_OPTION = click.option("--db", default=DEFAULT_DB, show_default=True,
                          help="SQLite file path or any SQLAlchemy URL.")
-STAGES_OPTION = click.option("--stages", type=click.Choice(["rules", "rules+model"]), default="rules+model",
+STAGES_OPTION = click.option("--stages", type=click.Choice(["rules", "rules+model"]), default=DEFAULT_STAGES,
                              show_default=True,
                              help="rules+model: the trained statistical stage adds names, places and subjects "
                                   "the rules missed (README, 'The statistical stage'); rules: the rules alone.")
@@ -295,7 +296,7 @@ def format_evaluation(result: Evaluation) -> str:
               help="Write a self-contained HTML review report here.")
 @click.option("--min-f1", "min_f1", multiple=True, metavar="KIND=VALUE",
               help="Exit non-zero when a kind's F1 is below VALUE (repeatable).")
-@click.option("--stages", type=click.Choice(["rules", "rules+model", "compare"]), default="rules+model",
+@click.option("--stages", type=click.Choice(["rules", "rules+model", "compare"]), default=DEFAULT_STAGES,
               show_default=True,
               help="rules+model: with the statistical stage; compare: score both on the same articles, side by side.")
 def evaluate_command(labels: Path, articles: Path | None, fmt: str, label_map: str | None, db: str | None,
