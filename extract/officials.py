@@ -7,7 +7,8 @@ Forms read (word lists in ``patterns/officials.toml``):
 - "ông/bà NAME, TITLE".
 
 A name is a family name (``patterns/family_names.txt``) and one to three
-capitalized syllables; a capitalized sequence after a place word ("huyện Lâm
+capitalized syllables, or, after an honorific ("ông Lộc Văn Thành"), any
+two to four; a capitalized sequence after a place word ("huyện Lâm
 Hà") or equal to a known place name ("Hà Nội") is no name. A title is a head
 ("Phó Chủ tịch") and the organization written after it: capitalized words,
 abbreviations (HĐND), the lower-case second syllables of capitalized words
@@ -80,10 +81,12 @@ def _abbreviation(token: Token) -> bool:
     return token.is_word and len(token.text) >= 2 and token.text.isupper()
 
 
-def _name_length(t: list[Token], i: int, place_names: frozenset[str]) -> int:
-    """Tokens of a person's name starting at token i (0: none)."""
+def _name_length(t: list[Token], i: int, place_names: frozenset[str], honored: bool = False) -> int:
+    """Tokens of a person's name starting at token i (0: none). ``honored``: an
+    honorific stands before it ("ông Lộc Văn Thành"), which says a person is
+    named even where the family-name list lacks the first syllable."""
     r = _rules()
-    if not (t[i].is_word and t[i].text in r.family) or _abbreviation(t[i]):
+    if not (t[i].is_word and (t[i].text in r.family or (honored and _capitalized(t[i])))) or _abbreviation(t[i]):
         return 0
     if r.place_words.match_before(t, i) or r.honorifics.match_at(t, i):
         return 0
@@ -227,8 +230,8 @@ def _title_before(s: Parsed, i: int, place_names, floor: int = 0) -> tuple[int, 
     t = s.tokens
     end = i
     honorific = _rules().honorifics.match_before(t, i)
-    if honorific and i - honorific > 0 and t[i - honorific - 1].text == ",":
-        end = i - honorific - 1  # "Chủ tịch UBND tỉnh, ông Nguyễn Văn A"
+    if honorific and i - honorific > 0 and t[i - honorific - 1].text in (",", "-", "–"):
+        end = i - honorific - 1  # "Chủ tịch UBND tỉnh, ông Nguyễn Văn A", "Bí thư Tỉnh ủy - ông Trương Quốc Huy"
     for p in range(max(floor, end - 15), end):  # not a title an earlier name took
         if _title_length(t, p, place_names) == end - p:
             return p, end - p
@@ -254,7 +257,7 @@ def extract_officials(sentence: str, offset: int = 0,
     # title separates them; read it as a comma (same length, offsets kept)
     s = Parsed.of(_glued_dash().sub(",", sentence) if "-" in sentence else sentence)
     t = s.tokens
-    family = _rules().family
+    family, honorifics = _rules().family, _rules().honorifics
     found = []
     # names listed before the one the titles follow: "các đồng chí A Pớt,
     # Nguyễn Văn Hòa, Lê Ngọc Tuấn được bầu giữ chức Phó Bí thư" gives all three
@@ -262,7 +265,8 @@ def extract_officials(sentence: str, offset: int = 0,
     listed: list[tuple[int, int]] = []
     i = claimed = 0
     while i < len(t):
-        size = _name_length(t, i, places) if t[i].text in family else 0
+        honored = bool(honorifics.match_before(t, i))
+        size = _name_length(t, i, places, honored) if t[i].text in family or honored else 0
         if not size:
             i += 1
             continue
@@ -274,7 +278,9 @@ def extract_officials(sentence: str, offset: int = 0,
         spans += after
         appointed = bool(after) and after[0][0] == _after_appointment(t, i + size)
         claimed = max([i + size] + [p + n for p, n in spans])
-        chained = bool(listed) and listed[-1][1] == i - 1 and t[i - 1].text in (",", "và")
+        # "Bà Đoàn Thị Hậu, ông Nguyễn Cảnh Toàn và bà …": an honorific may open each name
+        k = i - (honorifics.match_before(t, i) or 0)
+        chained = bool(listed) and listed[-1][1] == k - 1 and t[k - 1].text in (",", "và")
         if not chained:
             listed = []
         if spans:
