@@ -23,7 +23,7 @@ from pathlib import Path
 from vnstats import patterns
 from vnstats.corpus.article import Article
 from vnstats.extract.dates import (DateMention, birth_years, comparison_base_years, deadline_years, extract_dates,
-                                   parse_published, reference_date)
+                                   issue_date_years, parse_published, reference_date)
 from vnstats.extract.documents import DocumentMention, extract_documents
 from vnstats.extract.facts import FigureLink, link_figures
 from vnstats.extract.figures import Figure, extract_figures
@@ -105,9 +105,11 @@ def _sentence_of(article: Article, starts: list[int], start: int) -> int:
 def _reference_date(article: Article):
     """For a page with no publication date: the last day of the year the
     article reports on, so "Ngày 19/12" and "6 tháng đầu năm" take that year."""
-    found = reference_date([d for s in article.sentences for d in extract_dates(s.text, s.start, None)],
-                           [y for s in article.sentences for y in comparison_base_years(s.text)],
-                           [y for s in article.sentences for y in birth_years(s.text) + deadline_years(s.text)])
+    mentions = [d for s in article.sentences for d in extract_dates(s.text, s.start, None)]
+    bases = [y for s in article.sentences for y in comparison_base_years(s.text)]
+    not_reported = [y for s in article.sentences for y in birth_years(s.text) + deadline_years(s.text)]
+    issued = [y for s in article.sentences for y in issue_date_years(s.text)]
+    found = reference_date(mentions, bases, not_reported, issued)
     # "tỉnh Quảng Bình (cũ)": written after the 2025 reorganization, whatever years it names
     after = reorganized_after(s.text for s in article.sentences)
     if after is not None and (found is None or found < after):

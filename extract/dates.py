@@ -308,6 +308,16 @@ def _birth_years() -> regex.Pattern:
     return regex.compile(patterns.load().dates["birth_years"]["pattern"])
 
 
+def issue_date_years(text: str) -> list[int]:
+    """Years of the days documents were issued: "Quyết định số 190-QĐ/TW, ngày 10-10-2024"."""
+    return [int(m.group("y")) for m in _issue_date_years().finditer(text)]
+
+
+@functools.cache
+def _issue_date_years() -> regex.Pattern:
+    return regex.compile(patterns.load().dates["issue_date_years"]["pattern"])
+
+
 def deadline_years(text: str) -> list[int]:
     """Bare years a plan runs to: "Đến 2020, KCN này sẽ mở rộng …"."""
     return [int(m.group("y")) for m in _deadline_years().finditer(text)]
@@ -319,7 +329,16 @@ def _deadline_years() -> regex.Pattern:
 
 
 def reference_date(mentions: list[DateMention], base_years: Iterable[int] = (),
-                   not_report_years: Iterable[int] = ()) -> date | None:
+                   not_report_years: Iterable[int] = (), issue_years: Iterable[int] = ()) -> date | None:
+    """As ``_reference_date``; the years documents were issued in
+    (``issue_years``) count only where nothing else gives a year."""
+    not_report_years = list(not_report_years)
+    return _reference_date(mentions, base_years, not_report_years + list(issue_years)) \
+        or _reference_date(mentions, base_years, not_report_years)
+
+
+def _reference_date(mentions: list[DateMention], base_years: Iterable[int] = (),
+                    not_report_years: Iterable[int] = ()) -> date | None:
     """For an article without a publication date: a stand-in date from the
     years its dates name, so "Ngày 19/12" takes the year a reader would.
 

@@ -85,6 +85,7 @@ SCHEMAS: dict[str, dict[str, dict[str, str]]] = {
         "holidays": {"*": "str"},
         "birth_years": {"pattern": "regex"},
         "deadline_years": {"pattern": "regex"},
+        "issue_date_years": {"pattern": "regex"},
         "limits": {"future_days": "int"},
     },
     "documents": {

@@ -158,6 +158,14 @@ REFERENCES = [
     ("not-a-plans-year", ["Thu ngân sách đạt 95% so với kế hoạch năm 2025."], date(2025, 12, 31)),
     ("not-a-bare-year-a-plan-runs-to", ["Ngày 6/8, hội nghị xúc tiến đầu tư năm 2016 khai mạc.",
                                         "Đến 2020, khu công nghiệp sẽ mở rộng thêm 150ha."], date(2016, 12, 31)),
+    ("not-a-year-a-plan-is-expected-in", ["Năm 2024, tỉnh khởi công cầu Rạch Miễu 2.",
+                                          "Cầu dự kiến sẽ hoàn thành và thông xe trong năm 2026."], date(2024, 12, 31)),
+    ("not-birth-years-abbreviated", ["Chiều 5/9, xe tải tông xe máy.", "Người chết là anh Lê Văn A (SN 1987)."], None),
+    ("not-a-documents-issue-day-beside-a-term", ["Chiều 2-10, Đại hội Đảng bộ tỉnh nhiệm kỳ 2025 - 2030 khai mạc.",
+                                                 "Theo Quyết định số 190-QĐ/TW, ngày 10-10-2024 của Trung ương."],
+     date(2025, 12, 31)),
+    ("rule-a-documents-issue-day-where-nothing-else-gives-a-year",
+     ["Chiều 5/3, huyện triển khai Quyết định số 15/QĐ-UBND, ngày 10-1-2024 của UBND tỉnh."], date(2024, 12, 31)),
     ("rule-a-month-a-total-runs-to-is-reported", ["Năm 2024, tỉnh xây 500 nhà.",
                                                   "Đến hết tháng 8/2025, tỉnh xóa xong nhà tạm."], date(2025, 12, 31)),
 ]
@@ -171,10 +179,11 @@ def test_reference_date_of_undated_article(sentences, expected):
     from vnstats.extract.dates import comparison_base_years
 
     mentions = [m for s in sentences for m in extract_dates(s, 0, None)]
-    from vnstats.extract.dates import birth_years, deadline_years
+    from vnstats.extract.dates import birth_years, deadline_years, issue_date_years
 
     assert reference_date(mentions, [y for s in sentences for y in comparison_base_years(s)],
-                          [y for s in sentences for y in birth_years(s) + deadline_years(s)]) == expected
+                          [y for s in sentences for y in birth_years(s) + deadline_years(s)],
+                          [y for s in sentences for y in issue_date_years(s)]) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [
