@@ -459,11 +459,14 @@ def _lead_place(article: Article, places: dict[int, list[_Anchor]]) -> str | Non
     return None
 
 
-def _article_period(article: Article, times: dict[int, list[_Anchor]]) -> DateMention | None:
+def _article_period(article: Article,
+                    times: dict[int, list[_Anchor]]) -> tuple[DateMention | None, DateMention | None]:
     """The period the article reports on: the first the title or lead names
     (a span of time rather than a day, where it names both). A term
     ("nhiệm kỳ 2020-2025") counts only where it opens a sentence ("Nhiệm kỳ
-    2015-2020, Quận ủy …"), not as the name of a body or a congress."""
+    2015-2020, Quận ủy …"), not as the name of a body or a congress. With it,
+    the month that period closes where the lead named that month first (a
+    price or a rate is of the month, not of the running total)."""
     lead = []
     paragraphs = _lead_paragraphs(article)
     for s in article.sentences:
@@ -472,7 +475,14 @@ def _article_period(article: Article, times: dict[int, list[_Anchor]]) -> DateMe
         lead += [a.value for a in times.get(s.index, [])
                  if (not _is_term(a) or _term_is_a_period(s, a)) and not _starts_something(s, a)]
     periods = [d for d in lead if d.granularity != "day"]
-    return (periods or lead or [None])[0]
+    first = (periods or lead or [None])[0]
+    chosen = first
+    if first is not None and first.granularity == "month":
+        # "tháng 7/2022 kim ngạch đạt …, đưa tổng kim ngạch 7 tháng qua đạt …": the lead's month
+        # closes a running total the lead also names, and that is the period the report is about
+        chosen = next((d for d in periods if d.granularity != "month" and d.date_end == first.date_end
+                       and d.date_start[5:7] == "01"), first)
+    return chosen, first
 
 
 def _starts_something(sentence, anchor: _Anchor) -> bool:
@@ -581,7 +591,8 @@ def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]]
                        if not deadline[id(a.value)] and a.value.date_start[:4] == a.value.date_end[:4]
                        and (published is None or (sentences[i].paragraph in early
                                                   and _time_opens_sentence(sentences[i], a)))), None)
-    period = _article_period(article, {i: [a for a in ts if not deadline[id(a.value)]] for i, ts in times.items()})
+    period, month = _article_period(article, {i: [a for a in ts if not deadline[id(a.value)]]
+                                              for i, ts in times.items()})
     for i, anchor in _relative_periods(sentences, times, period, published or today):
         deadline[id(anchor.value)] = False
         times.setdefault(i, []).append(anchor)
@@ -657,7 +668,9 @@ def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]]
         elif mention is not None:
             date_fields = (mention.date_start, mention.date_end, mention.granularity, when_basis)
         elif period is not None:
-            date_fields = (period.date_start, period.date_end, period.granularity, "article")
+            # "giá lúa 4.550 đồng/kg": a price or a rate stands at the month, it does not run up
+            reported = month if "/" in (figure.unit or "") or (figure.kind == "money" and "/" in figure.text) else period
+            date_fields = (reported.date_start, reported.date_end, reported.granularity, "article")
         elif first_date is not None:   # the first time the article states
             date_fields = (first_date.date_start, first_date.date_end, first_date.granularity, "article")
         elif published:

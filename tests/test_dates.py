@@ -79,6 +79,8 @@ DATES = [
      [("Từ đêm 6 đến ngày 7/10/2023", "2023-10-06", "2023-10-07", "period")]),
     ("rule-two-days-each-with-a-part-of-day", "Từ chiều 28/10 đến sáng 29/10, mưa to.",
      [("Từ chiều 28/10 đến sáng 29/10", "2024-10-28", "2024-10-29", "period")]),
+    ("rule-a-running-totals-months", "Mức thu lũy kế 10 tháng đã bằng 110% dự toán.",
+     [("10 tháng", "2024-01", "2024-10", "period")]),
     ("rule-range-cut-short-is-no-year", "Ban chấp hành nhiệm kỳ 2011-2", []),
     ("rule-iso-week-with-year", "Đến tuần 8/2023, tỉnh ghi nhận 328 ca.", [("tuần 8/2023", "2023-02-20", "2023-02-26", "period")]),
     ("rule-iso-week-of-publication-year", "Trong tuần 30, cả nước ghi nhận 900 ca.", [("tuần 30", "2024-07-22", "2024-07-28", "period")]),

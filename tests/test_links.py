@@ -160,6 +160,12 @@ LINKS = [
      "ước đạt 650.000 triệu đồng.\nCông nghiệp khai thác ước đạt 240.000 triệu đồng.",
      [("ước đạt 650.000 triệu đồng", "Tỉnh Bắc Kạn", "2015-01/2015-09"),
       ("ước đạt 240.000 triệu đồng", "Tỉnh Bắc Kạn", "2015-01/2015-09")]),
+    ("rule-a-running-total-the-lead-names-is-the-reports-period",
+     "Tin kinh tế\nNgày đăng 05/08/2022 | 16:09\n"
+     "Tháng 7/2022, kim ngạch xuất khẩu của tỉnh Đồng Nai đạt 700 triệu USD, đưa tổng kim ngạch 7 tháng qua "
+     "đạt 4,7 tỷ USD.\nXuất khẩu gạo đạt 50 triệu USD; giá gạo bình quân 9.000 đồng/kg.",
+     [("700 triệu USD", "Tỉnh Đồng Nai", "2022-07"), ("4,7 tỷ USD", "Tỉnh Đồng Nai", "2022-01/2022-07"),
+      ("50 triệu USD", "Tỉnh Đồng Nai", "2022-01/2022-07"), ("9.000 đồng/kg", "Tỉnh Đồng Nai", "2022-07")]),
     ("rule-the-day-of-a-report-is-not-the-day-of-its-facts",
      "Lật xe khách ở Phú Thọ\n"
      "Sáng 16/7/2023, Ban An toàn giao thông huyện Tân Sơn cho biết đang điều tra vụ tai nạn.\n"
