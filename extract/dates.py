@@ -303,6 +303,11 @@ def birth_years(text: str) -> list[int]:
     return [int(m.group("y")) for m in _birth_years().finditer(text)]
 
 
+def birth_year_spans(text: str) -> list[tuple[int, int]]:
+    """Where in ``text`` those years are written."""
+    return [m.span("y") for m in _birth_years().finditer(text)]
+
+
 @functools.cache
 def _birth_years() -> regex.Pattern:
     return regex.compile(patterns.load().dates["birth_years"]["pattern"])

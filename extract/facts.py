@@ -42,7 +42,7 @@ import regex
 
 from vnstats import patterns
 from vnstats.corpus.article import Article
-from vnstats.extract.dates import DateMention
+from vnstats.extract.dates import DateMention, birth_year_spans
 from vnstats.extract.gazetteer import COUNTRY_ID, Unit
 from vnstats.extract.gazetteer import load as load_gazetteer
 from vnstats.extract.localities import LocalityMention, main_place
@@ -110,6 +110,11 @@ def _is_deadline(sentence_text: str, sentence_start: int, mention: DateMention,
 def _is_comparison_base(sentence_text: str, sentence_start: int, mention: DateMention) -> bool:
     """"tăng 9,7% so với cùng kỳ năm 2022": 2022 is what the figure is compared with."""
     return bool(_facts_regex("comparison_base", "before").search(sentence_text[:mention.start - sentence_start]))
+
+
+def _is_birth_year(sentence, mention: DateMention) -> bool:
+    start = mention.start - sentence.start
+    return any(a < start + len(mention.text) and start < b for a, b in birth_year_spans(sentence.text))
 
 
 # at most this many characters (", ") between a document's number and its issue date
@@ -546,8 +551,8 @@ def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]]
         if _is_comparison_base(sentences[i].text, sentences[i].start, d):
             bases.setdefault(i, []).append(d)
             continue
-        if _is_issue_date(issued, d):
-            continue
+        if _is_issue_date(issued, d) or _is_birth_year(sentences[i], d):
+            continue   # "Nguyễn Văn A (SN 1987)": a person's birth is no time of a figure
         if _is_term(anchor) and not _term_is_a_period(sentences[i], anchor) and not deadline[id(d)]:
             continue   # a term names a body: "HĐND huyện khóa XX, nhiệm kỳ 2021-2026"
         if _is_report_day(sentences[i], d, first_in.get(i)):

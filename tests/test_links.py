@@ -166,6 +166,11 @@ LINKS = [
      "đạt 4,7 tỷ USD.\nXuất khẩu gạo đạt 50 triệu USD; giá gạo bình quân 9.000 đồng/kg.",
      [("700 triệu USD", "Tỉnh Đồng Nai", "2022-07"), ("4,7 tỷ USD", "Tỉnh Đồng Nai", "2022-01/2022-07"),
       ("50 triệu USD", "Tỉnh Đồng Nai", "2022-01/2022-07"), ("9.000 đồng/kg", "Tỉnh Đồng Nai", "2022-07")]),
+    ("rule-a-birth-year-is-no-time-of-a-figure",
+     "Tin giao thông\nNgày đăng 04/09/2010 | 16:09\n"
+     "Hồi 0 giờ 5 phút ngày 3-9, xe tải tông xe máy tại tỉnh Nam Định. Hậu quả, 2 người chết tại chỗ là "
+     "Nguyễn Văn Thanh (SN 1987) và Lê Văn Bình (sinh năm 1990).",
+     [("2 người", "Tỉnh Nam Định", "2010-09-03")]),
     ("rule-the-day-of-a-report-is-not-the-day-of-its-facts",
      "Lật xe khách ở Phú Thọ\n"
      "Sáng 16/7/2023, Ban An toàn giao thông huyện Tân Sơn cho biết đang điều tra vụ tai nạn.\n"
