@@ -298,39 +298,30 @@ def _comparison_base() -> regex.Pattern:
     return regex.compile(patterns.load().facts["comparison_base"]["before"])
 
 
+@functools.cache
+def _year_pattern(table: str) -> regex.Pattern:
+    """A pattern of patterns/dates.toml whose group ``y`` is a year of some kind."""
+    return regex.compile(patterns.load().dates[table]["pattern"])
+
+
 def birth_years(text: str) -> list[int]:
-    """Years named as a person's birth: "(sinh năm 1964)"."""
-    return [int(m.group("y")) for m in _birth_years().finditer(text)]
+    """Years named as a person's birth: "(sinh năm 1964)", "(SN 1987)"."""
+    return [int(m.group("y")) for m in _year_pattern("birth_years").finditer(text)]
 
 
 def birth_year_spans(text: str) -> list[tuple[int, int]]:
     """Where in ``text`` those years are written."""
-    return [m.span("y") for m in _birth_years().finditer(text)]
-
-
-@functools.cache
-def _birth_years() -> regex.Pattern:
-    return regex.compile(patterns.load().dates["birth_years"]["pattern"])
+    return [m.span("y") for m in _year_pattern("birth_years").finditer(text)]
 
 
 def issue_date_years(text: str) -> list[int]:
     """Years of the days documents were issued: "Quyết định số 190-QĐ/TW, ngày 10-10-2024"."""
-    return [int(m.group("y")) for m in _issue_date_years().finditer(text)]
-
-
-@functools.cache
-def _issue_date_years() -> regex.Pattern:
-    return regex.compile(patterns.load().dates["issue_date_years"]["pattern"])
+    return [int(m.group("y")) for m in _year_pattern("issue_date_years").finditer(text)]
 
 
 def deadline_years(text: str) -> list[int]:
-    """Bare years a plan runs to: "Đến 2020, KCN này sẽ mở rộng …"."""
-    return [int(m.group("y")) for m in _deadline_years().finditer(text)]
-
-
-@functools.cache
-def _deadline_years() -> regex.Pattern:
-    return regex.compile(patterns.load().dates["deadline_years"]["pattern"])
+    """Bare years a plan runs to or is expected in: "Đến 2020, KCN này sẽ mở rộng …"."""
+    return [int(m.group("y")) for m in _year_pattern("deadline_years").finditer(text)]
 
 
 def reference_date(mentions: list[DateMention], base_years: Iterable[int] = (),
