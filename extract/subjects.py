@@ -1231,8 +1231,10 @@ def list_key_subjects(figures: list, place_spans: list[tuple[int, int]], carried
     for f in figures:
         if f.subject is None and f.unit is None and measure is not None and _keyed_by_place(f, place_spans):
             # "… có 82.524 cử tri, Châu Thành: 121.578, Bình Đại: 91.025": a bare number a place keys
+            # counts what the list counts, in its unit
             f = dataclasses.replace(f, subject=measure.subject, subject_start=measure.subject_start,
-                                    subject_end=measure.subject_end)
+                                    subject_end=measure.subject_end, unit=measure.unit,
+                                    kind=measure.kind if measure.kind in ("count", "measure") else f.kind)
             out.append(f)
             continue
         if f.subject is None or f.subject_start is None:

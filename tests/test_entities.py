@@ -354,6 +354,16 @@ def test_a_place_keyed_count_with_no_measure_counts_its_counter():
     assert subjects == {"356 ca": "ca", "147 ca": "ca"}
 
 
+def test_a_bare_number_a_place_keys_counts_in_the_lists_unit():
+    """"Bình Đại: 91.025" after "82.524 cử tri" counts voters too: the list's
+    subject, unit and kind."""
+    page = ("Tin bầu cử\nNgày đăng 02/05/2024 | 16:09\n"
+            "Tỉnh Bến Tre có 1.000.000 cử tri, trong đó huyện Châu Thành có 82.524 cử tri, Bình Đại: 91.025.")
+    article = build_article("p.txt", "p.txt", page)
+    found = {f.figure.text: (f.figure.subject, f.figure.unit, f.figure.kind) for f in extract_article(article).figures}
+    assert found["91.025"] == ("cử tri", "cử tri", "count")
+
+
 def test_a_list_keyed_by_unit_names_takes_the_measure_before_the_first_key():
     """"… tỷ lệ cử tri đi bầu đạt cao là Bắc Mê 100%; Hoàng Su Phì 100%": the
     first key ends the measure, and a unit's bare name keys the rest even
