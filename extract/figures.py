@@ -350,6 +350,9 @@ def _read_fallback_noun(s: Parsed, c: Candidate, lex: _Lexicon) -> None:
     c.unit = " ".join(t.lower for t in tokens[i:i + syllables])
     c.head = i
     c.unit_end = i + syllables
+    if per := lex.per_unit.match(s.text, tokens[c.unit_end - 1].end):   # "30 toa/ngày"
+        c.unit = f"{c.unit}/{_per(per)}"
+        c.unit_end = _token_at(tokens, per.end(), c.unit_end)
     c.after = c.unit_end
     c.rule += "+noun"
 
