@@ -46,7 +46,7 @@ F1_FLOORS = {
 ATTRIBUTE_FLOORS = {
     "dev": {"qualifier_accuracy": 0.99, "unit_accuracy": 0.98, "subject_f1": 0.895, "change_accuracy": 0.99,
             "compared_to_accuracy": 0.99, "where_accuracy": 0.95, "when_accuracy": 0.93},
-    "work": {"qualifier_accuracy": 0.985, "unit_accuracy": 0.97, "subject_f1": 0.80, "change_accuracy": 0.98,
+    "work": {"qualifier_accuracy": 0.985, "unit_accuracy": 0.975, "subject_f1": 0.80, "change_accuracy": 0.98,
              "compared_to_accuracy": 0.965, "where_accuracy": 0.86, "when_accuracy": 0.835},
     "heldout": {"qualifier_accuracy": 0.99, "unit_accuracy": 0.935, "subject_f1": 0.745, "change_accuracy": 0.96,
                 "compared_to_accuracy": 0.955, "where_accuracy": 0.935, "when_accuracy": 0.665},
