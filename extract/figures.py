@@ -112,8 +112,7 @@ def lexicon() -> _Lexicon:
         scores=frozenset(p.units["scores"]["counters"]),
         density_areas=frozenset(p.units["densities"]["per"]),
         multiple_words=PhraseSet(p.units["multiples"]["before"]),
-        unit_levels=frozenset(k.lower() for k in p.localities["level_words"] if "." not in k and k.lower() != "tp"
-                              and k.lower() != "tx"),
+        unit_levels=frozenset(patterns.unit_level_words(p)),
         classifiers=frozenset(classifiers),
         default_money_scales=frozenset(units["currency_default"]["scales"]),
         default_money_code=units["currency_default"]["code"],

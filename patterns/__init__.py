@@ -185,7 +185,7 @@ SCHEMAS: dict[str, dict[str, dict[str, str]]] = {
         "tail_cuts": {"words": "str-list"},
         "cumulative_openers": {"words": "str-list"},
         "elected_bodies": {"joins": "str-list", "bodies": "str-list"},
-        "place_levels": {"units": "str-list", "below_units": "str-list", "openers": "str-list"},
+        "place_levels": {"below_units": "str-list", "openers": "str-list"},
         "place_of_names": {"words": "str-list"},
         "example_openers": {"words": "str-list"},
         "dangling_words": {"first": "str-list", "last": "str-list"},
@@ -321,3 +321,10 @@ def load_from(folder: Path) -> Patterns:
 def load() -> Patterns:
     """The package's pattern data, read once per process."""
     return load_from(HERE)
+
+
+def unit_level_words(p: Patterns) -> tuple[str, ...]:
+    """The level words of localities.toml written out in full ("huyện", "thị
+    xã"), without abbreviations ("TP", "H."): the words that, lower-case
+    before a name, write an administrative unit."""
+    return tuple(k.lower() for k in p.localities["level_words"] if "." not in k and k.lower() not in ("tp", "tx"))
