@@ -35,6 +35,9 @@ class _Rules:
     bare_dateline: regex.Pattern
     dateline_max: int
     dateline_search: int
+    worded_date: regex.Pattern
+    month_numbers: dict[str, int]
+    title_date: regex.Pattern
     site_tag: regex.Pattern
     byline: regex.Pattern
     byline_max: int
@@ -64,6 +67,11 @@ def _rules() -> _Rules:
         bare_dateline=regex.compile(header["dateline"]["bare"], regex.IGNORECASE),
         dateline_max=header["dateline"]["max_length"],
         dateline_search=header["dateline"]["search_lines"],
+        worded_date=regex.compile(header["dateline"]["worded"].replace("{months}", "|".join(
+            regex.escape(w).replace(r"\ ", r"\s+")
+            for w in sorted(header["dateline"]["month_words"], key=len, reverse=True)))),
+        month_numbers={w: n for n, w in enumerate(header["dateline"]["month_words"], 1)},
+        title_date=regex.compile(header["dateline"]["title_date"]),
         site_tag=regex.compile(header["site_tag"]["pattern"]),
         byline=regex.compile(header["byline"]["pattern"]),
         byline_max=header["byline"]["max_length"],
@@ -96,7 +104,13 @@ def _parse_dateline(line: str, rules: _Rules, bare: bool = False) -> str | None:
         return None
     date = rules.date.search(line)
     if not date:
-        return None
+        worded = rules.worded_date.search(line)
+        if not worded:
+            return None
+        month = worded.group(2).lower()
+        month = month if month.isdigit() else str(rules.month_numbers[" ".join(month.split())])
+        line = f"{line[:worded.start()]}{worded.group(1)}/{month}/{worded.group(3)}{line[worded.end():]}"
+        date = rules.date.search(line)
     # the time must not be part of the date itself
     time = next((t for t in rules.time.finditer(line)
                  if t.end() <= date.start() or t.start() >= date.end()), None)
@@ -201,6 +215,12 @@ def _read_header(page: _Page, fallback_title: str | None, rules: _Rules) -> None
         title_at = content[0]
     if title_at is not None:
         page.title = lines[title_at]
+        stamped = rules.title_date.search(page.title) if page.published is None else None
+        if stamped:   # "… tăng 103% (29-05-2019)": the page's date, closing its title
+            day, month, year = (int(g) for g in stamped.groups())
+            if 1 <= month <= 12 and 1 <= day <= 31:
+                page.published = f"{year:04d}-{month:02d}-{day:02d}"
+                page.title = lines[title_at] = page.title[:stamped.start()]
     elif fallback_title:
         page.title = fallback_title
     # the site tag opens the first paragraph after the header

@@ -395,6 +395,17 @@ def _running_total(sentences, starts: list[int], mention: DateMention, figure) -
     return not stock.search(sentence.text[mention.end - sentence.start:figure.start - sentence.start])
 
 
+def _says_now(text: str, low: int, high: int) -> bool:
+    """``text[low:high]`` says what follows holds now ("Tỉnh A hiện có",
+    "Đến nay, …"): the word opens a clause or has no number before it (from
+    ``low``); after a counted phrase "hiện có" only says which ones ("sắp
+    xếp 126 thôn hiện có thành 98 thôn"). What comes before ``low`` still
+    tells the word's sense ("Lũy tích đến nay": a running total)."""
+    return low < high and any(
+        not regex.search(r"\d", text[low:found.start()]) or regex.search(r"[,;:]\s*$", text[low:found.start()])
+        for found in _facts_regex("now", "before").finditer(text, low, high))
+
+
 # a figure in brackets right after a comparison base is the base's value
 BASE_VALUE = regex.compile(r"\s*\(\s*")
 
@@ -688,6 +699,18 @@ def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]]
             date_fields = (year, year, "year", "article")
         else:
             date_fields = (None, None, None, None)
+
+        if published:
+            # "Tỉnh A hiện có 14 Đảng bộ": true on the day of writing. Said in the
+            # figure's clause, after any time the clause states, it beats that
+            # time; said before the clause, only the paragraph's or the article's.
+            low = clause[0] if when is None or when_basis != "clause" else when.end
+            said_now = _says_now(sentence.text, low - sentence.start, figure.start - sentence.start)
+            if not said_now and (mention is None or when_basis == "paragraph"):
+                said_now = _says_now(sentence.text, 0, clause[0] - sentence.start)
+            if said_now:
+                iso = published.isoformat()
+                date_fields = (iso, iso, "day", "published")
 
         base = next((b for b in bases.get(sf.sentence, ()) if BASE_VALUE.fullmatch(
             sentence.text[b.end - sentence.start:figure.start - sentence.start])), None)

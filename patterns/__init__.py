@@ -40,7 +40,8 @@ SCHEMAS: dict[str, dict[str, dict[str, str]]] = {
     },
     "header": {
         "dateline": {"date": "regex", "time": "regex", "markers": "regex", "bare": "regex",
-                     "max_length": "int", "search_lines": "int"},
+                     "max_length": "int", "search_lines": "int", "worded": "str",
+                     "month_words": "str-list", "title_date": "regex"},
         "site_tag": {"pattern": "regex"},
         "byline": {"pattern": "regex", "caps_marker": "regex", "max_length": "int",
                    "search_lines": "int"},
@@ -146,6 +147,7 @@ SCHEMAS: dict[str, dict[str, dict[str, str]]] = {
         "report_day": {"verbs": "str-list"},
         "running_total": {"before": "regex", "stock_verbs": "str-list"},
         "own_place": {"between": "regex"},
+        "now": {"before": "regex"},
         "terms": {"period_before": "regex"},
         "time_openers": {"words": "str-list"},
         "continuation": {"words": "str-list"},

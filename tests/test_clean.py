@@ -7,7 +7,7 @@ import pytest
 from vnstats.corpus.clean import build_article
 from vnstats.corpus.normalize import normalize_text
 from vnstats.corpus.readers import decode
-from vnstats.extract import figures_of
+from vnstats.extract import extract_article, figures_of
 from tests.conftest import seed_article, seed_names
 
 NORMALIZATION = [
@@ -190,3 +190,30 @@ def test_a_timed_date_line_beats_the_sites_clock_above_the_title():
     article = build_article("page.txt", "page.txt", page)
     assert (article.published, article.title) == ("2018-11-09T11:08", "Tỷ lệ bao phủ bảo hiểm y tế đạt 80%")
     assert "15/12/2016" not in article.text
+
+
+WRITTEN_DATE_HEADERS = [
+    ("month-in-words", "Tỉnh D dẫn đầu về tăng trưởng\n\nThứ Tư, 29 Tháng Mười Một, 2023 32 lượt xem\n\n"
+                       "Năm 2023, tốc độ tăng trưởng của tỉnh D ước đạt 13,45%.",
+     "Tỉnh D dẫn đầu về tăng trưởng", "2023-11-29"),
+    ("month-twelve-in-words", "Xã E có 30 đảng viên mới\nChủ nhật, 3 tháng mười hai, 2017\n"
+                              "Năm 2017, xã E kết nạp 30 đảng viên mới.", "Xã E có 30 đảng viên mới", "2017-12-03"),
+    ("month-number-after-thang", "Huyện F thu ngân sách vượt dự toán\nThứ Hai, 5 tháng 3, 2018\n"
+                                 "Năm 2017, huyện F thu 120 tỷ đồng.", "Huyện F thu ngân sách vượt dự toán", "2018-03-05"),
+    ("date-closing-the-title", "Tỉnh G: Sản lượng thủy sản 5 tháng tăng 10% (29-05-2019)\n\n"
+                               "5 tháng đầu năm 2019, sản lượng thủy sản của tỉnh G đạt 26.772 tấn.",
+     "Tỉnh G: Sản lượng thủy sản 5 tháng tăng 10%", "2019-05-29"),
+]
+
+
+@pytest.mark.parametrize(("page", "title", "published"), [(p, t, d) for _, p, t, d in WRITTEN_DATE_HEADERS],
+                         ids=[r[0] for r in WRITTEN_DATE_HEADERS])
+def test_date_lines_written_other_ways_are_the_page_date(page, title, published):
+    article = build_article("page.txt", "page.txt", page)
+    assert (article.title, article.published) == (title, published)
+    assert not any(d.text[:2].isdigit() and d.date_start == published for _, d in extract_article(article).dates)
+
+
+def test_a_title_date_does_not_beat_a_date_line():
+    page = "Tỉnh H: Thu ngân sách tăng (02-01-2019)\nNgày đăng 05/01/2019 | 08:00\nNăm 2018, tỉnh H thu 5.000 tỷ đồng."
+    assert build_article("page.txt", "page.txt", page).published == "2019-01-05T08:00"

@@ -209,6 +209,20 @@ LINKS = [
      DATED + "Tỉnh Bắc Ninh thành lập thêm khu công nghiệp mới trong năm 2024 để thu hút đầu tư.\n"
      "UBND tỉnh thành lập Khu công nghiệp Gia Bình, có diện tích gần 307 ha.",
      [("gần 307 ha", "Huyện Gia Bình", "2024")]),
+    ("rule-now-is-the-day-of-writing",
+     DATED + "6 tháng đầu năm 2024, tỉnh Cà Mau thu ngân sách đạt 3.000 tỷ đồng.\n"
+     "Toàn tỉnh hiện có 1.200 chiếc tàu cá. Đến nay, tổng đàn bò đạt 12.000 con. "
+     "Năm 2023 có 5 hợp tác xã, hiện còn 3 hợp tác xã.",
+     [("3.000 tỷ đồng", "Tỉnh Cà Mau", "2024-01/2024-06"), ("1.200 chiếc", "Tỉnh Cà Mau", "2024-05-02"),
+      ("12.000 con", "Tỉnh Cà Mau", "2024-05-02"), ("5 hợp tác xã", "Tỉnh Cà Mau", "2023"),
+      ("3 hợp tác xã", "Tỉnh Cà Mau", "2024-05-02")]),
+    ("rule-now-after-a-counted-phrase-only-says-which",
+     DATED + "Năm 2023, huyện Bảo Yên sắp xếp 126 thôn hiện có thành 98 thôn. Huyện đã thực hiện 12 dự án.",
+     [("126 thôn", "Huyện Bảo Yên", "2023"), ("98 thôn", "Huyện Bảo Yên", "2023"),
+      ("12 dự án", "Huyện Bảo Yên", "2023")]),
+    ("rule-from-then-until-now-is-a-period",
+     DATED + "Từ đầu năm đến nay, tỉnh Lâm Đồng xảy ra 84 vụ tai nạn giao thông.",
+     [("84 vụ", "Tỉnh Lâm Đồng", "2024-01/2024-05")]),
 ]
 
 
