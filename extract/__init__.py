@@ -23,7 +23,7 @@ from pathlib import Path
 from vnstats import patterns
 from vnstats.corpus.article import Article
 from vnstats.extract.dates import (DateMention, birth_years, comparison_base_years, deadline_years, extract_dates,
-                                   issue_date_years, parse_published, reference_date)
+                                   issue_date_years, parse_published, past_terms, reference_date)
 from vnstats.extract.documents import DocumentMention, extract_documents
 from vnstats.extract.facts import FigureLink, link_figures
 from vnstats.extract.figures import Figure, extract_figures
@@ -281,6 +281,10 @@ def extract_article(article: Article, stages: str = DEFAULT_STAGES, model_path: 
                                                       today=today)]
         documents += [(s.index, d) for d in extract_documents(s.text, s.start)]
         officials += [(s.index, o) for o in extract_officials(s.text, s.start, place_names)]
+    named_terms = [d for _, d in dates if d.text.lower().startswith("nhiệm kỳ")]
+    for s in article.sentences:   # "nhiệm kỳ qua": known from the terms the article names
+        dates += [(s.index, d) for d in past_terms(s.text, s.start, named_terms, reference and reference.year)]
+    dates.sort(key=lambda pair: pair[1].start)
     localities = extract_localities([(s.text, s.start) for s in article.sentences], reference)
     figures = _list_keys_resolved(article, _outside_place_names(figures, localities), localities, place_names)
     if stages == "rules+model":

@@ -324,6 +324,25 @@ def deadline_years(text: str) -> list[int]:
     return [int(m.group("y")) for m in _year_pattern("deadline_years").finditer(text)]
 
 
+def past_terms(sentence: str, offset: int, named: list[DateMention], year: int | None) -> list[DateMention]:
+    """"nhiệm kỳ qua" in one sentence, given the terms the article names
+    (``named``: periods of several years written "nhiệm kỳ …") and the year
+    it is written in: the term before the latest named one where that one
+    begins no earlier than the writing ("Đại hội nhiệm kỳ 2025-2030"), the
+    named one itself where it has ended. Nothing where no term is named."""
+    terms = [(int(d.date_start[:4]), int(d.date_end[:4])) for d in named
+             if d.date_start[:4].isdigit() and d.date_end[:4].isdigit() and d.date_end[:4] > d.date_start[:4]]
+    if not terms or year is None:
+        return []
+    start, end = max(terms)
+    if start >= year:
+        start, end = start - (end - start), start
+    elif end > year:
+        return []   # the named term is running: which one "qua" means is not clear
+    return [DateMention(offset + m.start(), offset + m.end(), m.group(0), f"{start:04d}", f"{end:04d}", "period",
+                        "past_term") for m in _year_pattern("past_term").finditer(sentence)]
+
+
 def reference_date(mentions: list[DateMention], base_years: Iterable[int] = (),
                    not_report_years: Iterable[int] = (), issue_years: Iterable[int] = ()) -> date | None:
     """As ``_reference_date``; the years documents were issued in

@@ -313,7 +313,7 @@ def _is_term(anchor: _Anchor) -> bool:
     "năm học 2017-2018", nor a plan's period, "giai đoạn 2011-2015")."""
     value = anchor.value
     return isinstance(value, DateMention) and value.date_start[:4] != value.date_end[:4] \
-        and "nhiệm kỳ" in value.text.lower()
+        and "nhiệm kỳ" in value.text.lower() and value.rule != "past_term"   # "nhiệm kỳ qua" names no body
 
 
 class _Sorted:

@@ -64,6 +64,8 @@ class _Lexicon:
     comparative_adjectives: frozenset[str]
     not_nouns: PhraseSet
     generic: frozenset[str]
+    numbered_units: frozenset[str]   # "quận", "phường": the level words a number may name
+    scale_nouns: frozenset[tuple[str, str]]   # ("tỷ", "lệ"): a scale word that begins a noun
 
 
 def _alternation(words) -> str:
@@ -125,6 +127,8 @@ def lexicon() -> _Lexicon:
         not_nouns=PhraseSet([*subj["forward_stops"]["words"], *subj["link_verbs"]["words"],
                              *qualifiers_before, *qualifiers_after]),
         generic=frozenset(subj["generic_counters"]["words"]),
+        numbered_units=frozenset(p.localities["numbered_units"]["words"]),
+        scale_nouns=frozenset(tuple(w.lower().split()) for w in nums["scale_nouns"]["words"]),
     )
 
 
@@ -156,6 +160,9 @@ def _names_or_ranks(tokens: list[Token], i: int, lex: _Lexicon) -> bool:
         return False
     if tokens[i - 1].lower in lex.unit_levels and len(tokens[i].text.replace(".", "")) >= 3:
         return False   # "Phường 3" is a name, "khối xã 1685 đồng chí" a count: units are numbered below 100
+    if tokens[i - 1].lower in lex.unit_levels and tokens[i - 1].lower not in lex.numbered_units \
+            and i + 1 < len(tokens) and tokens[i + 1].lower in lex.counters:
+        return False   # "cấp huyện 7 trường": no district bears a number; 7 counts schools
     return not lex.name_exceptions.match_before(tokens, i)
 
 
@@ -213,6 +220,8 @@ def _read_words(tokens, i, lex, spans=()) -> Candidate | None:
         # "mười năm" is ten years, not fifteen ("mười lăm")
         if tokens[run].lower == "năm" and run > i and tokens[run - 1].lower in lex.tens:
             break
+        if _begins_scale_noun(tokens, run, lex):
+            break   # "một tỷ lệ": a share, not a billion
         run += 1
     words = [t.lower for t in tokens[i:run]]
     if not words or words[0] in lex.linking:
@@ -239,12 +248,17 @@ def _token_at(tokens: list[Token], char: int, start: int) -> int:
     return i
 
 
+def _begins_scale_noun(tokens: list[Token], i: int, lex: _Lexicon) -> bool:
+    """Token i is a scale word that begins a noun ("tỷ lệ", "triệu chứng")."""
+    return i + 1 < len(tokens) and (tokens[i].lower, tokens[i + 1].lower) in lex.scale_nouns
+
+
 def _read_scales(s: Parsed, c: Candidate, lex: _Lexicon) -> None:
     """'2,5 tỷ', '3 nghìn tỷ', '2 tỷ 500 triệu'."""
     tokens = s.tokens
     i = c.after
     applied = False
-    while i < len(tokens) and tokens[i].lower in lex.scales:
+    while i < len(tokens) and tokens[i].lower in lex.scales and not _begins_scale_noun(tokens, i, lex):
         c.value *= lex.scales[tokens[i].lower]
         last_scale = lex.scales[tokens[i].lower]
         i += 1

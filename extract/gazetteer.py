@@ -142,9 +142,13 @@ def _unit_id(era: str, level: str, code: str) -> str:
 
 def _short(short: str, name: str) -> str:
     """Numbered units keep their level word in the package ("Quận 1"); their
-    own name is the number."""
+    own name is the number. Two units of one name in one province carry their
+    level in brackets there ("Kỳ Anh (Thị xã)"); text writes it before the
+    name ("thị xã Kỳ Anh"), which tells them apart."""
     last = name.split()[-1]
-    return last if short == name and last.isdigit() else short
+    if short == name and last.isdigit():
+        return last
+    return re.sub(r"\s*\([^()]*\)$", "", short)
 
 
 @functools.cache

@@ -46,11 +46,13 @@ class _Raw:
     role: str
     exact_unit: str | None = None  # an alias names its unit
     unit_id: str | None = None     # a bare name: the one unit of that name in the article's provinces
+    word: str | None = None        # the level word written before it, in full ("huyện", "thị xã")
 
 
 @dataclass(frozen=True)
 class _Rules:
     level_words: dict[str, tuple[str, ...]]
+    full_words: dict[str, str]   # "tx." → "thị xã"
     by_level: regex.Pattern
     by_level_dashed: regex.Pattern
     list_more: regex.Pattern
@@ -82,6 +84,7 @@ def _rules() -> _Rules:
     start = r"(?<![\p{L}\p{M}\d])"
     return _Rules(
         level_words=level_words,
+        full_words={w: data["abbreviations"].get(w, w) for w in level_words},
         by_level=regex.compile(start + r"(?P<lw>(?i:" + _alternation(level_words) + r"))(?:\s*:)?\s*(?P<name>" + NAME + ")"),
         # "TP Phan Rang -Tháp Chàm", "phường Xuân Hương–Đà Lạt": one name in two parts, however spaced
         by_level_dashed=regex.compile(start + r"(?P<lw>(?i:" + _alternation(level_words) + r"))\s+(?P<name>"
@@ -161,8 +164,9 @@ def find_mentions(sentence: str, offset: int = 0) -> list[_Raw]:
     gazetteer = load()
     found: list[_Raw] = []
 
-    def add(start, end, levels, name, role, exact=None):
-        found.append(_Raw(offset + start, offset + end, sentence[start:end], levels, name, role, exact))
+    def add(start, end, levels, name, role, exact=None, word=None):
+        found.append(_Raw(offset + start, offset + end, sentence[start:end], levels, name, role, exact,
+                          word=r.full_words.get(word.lower()) if word else None))
 
     for m in r.aliases.finditer(sentence):
         full = r.alias_names[m.group(0).lower()]
@@ -173,7 +177,7 @@ def find_mentions(sentence: str, offset: int = 0) -> list[_Raw]:
         levels = r.level_words[m.group("lw").lower()]
         if any(gazetteer.lookup(era, level, m.group("name")) for era in (BEFORE_2025, FROM_2025) for level in levels):
             role = "organization" if r.organization_before.search(sentence[:m.start()]) else "place"
-            add(m.start(), m.end(), levels, m.group("name"), role)
+            add(m.start(), m.end(), levels, m.group("name"), role, word=m.group("lw"))
     for m in r.by_level.finditer(sentence):
         levels = r.level_words[m.group("lw").lower()]
         name = _known_prefix(gazetteer, levels, m.group("name"))
@@ -181,7 +185,7 @@ def find_mentions(sentence: str, offset: int = 0) -> list[_Raw]:
             continue   # "Bệnh viện Nhi tỉnh Gia Lai": the unit is part of a hospital's name
         role = "organization" if r.organization_before.search(sentence[:m.start()]) else "place"
         end = m.start("name") + len(name)
-        add(m.start(), end, levels, name, role)
+        add(m.start(), end, levels, name, role, word=m.group("lw"))
         # "các xã: Thanh Xương, Thanh An, Pom Lót": the list shares the level word
         previous = name
         while (more := r.list_more.match(sentence, end)):
@@ -197,7 +201,7 @@ def find_mentions(sentence: str, offset: int = 0) -> list[_Raw]:
                 end = more.end("name")
                 continue
             end = more.start("name") + len(name)
-            add(more.start("name"), end, levels, name, role)
+            add(more.start("name"), end, levels, name, role, word=m.group("lw"))
             previous = name
     for m in r.by_organization.finditer(sentence):
         levels = r.organization_words[m.group("org").lower()]
@@ -248,6 +252,10 @@ def _candidates(raw: _Raw, eras, gazetteer: Gazetteer, published: date | None = 
                     # city is a province named "thành phố" ("thành phố Cần Thơ")
                     units = [u for u in units if u.name.lower().startswith("thành phố")]
                 options.append((era, units))
+    if raw.word and raw.name.isdigit():
+        # "Quận 7", "Phường 3": a numbered unit is written with its own level
+        # word; "cấp huyện 7 trường" names none
+        options = [(era, [u for u in units if u.name.lower() == f"{raw.word} {raw.name}"]) for era, units in options]
     for in_force_only in (True, False):
         for era, units in options:
             if in_force_only:
@@ -273,6 +281,10 @@ def resolve(raws: list[_Raw], published: date | None) -> list[LocalityMention]:
         if len(units) > 1:
             narrowed = [u for u in units if u.district_code in districts] or \
                        [u for u in units if u.province_code in provinces]
+            if len(narrowed) != 1 and raw.word:
+                # "các huyện Trà Cú, Duyên Hải": the district, not the town of that name
+                worded = [u for u in (narrowed or units) if u.name.lower().startswith(raw.word + " ")]
+                narrowed = worded if len(worded) == 1 else narrowed
             if len(narrowed) == 1:
                 units, basis = narrowed, "context"
             else:

@@ -55,6 +55,7 @@ SCHEMAS: dict[str, dict[str, dict[str, str]]] = {
                   "decimal": "str"},
         "scales": {"*": "number"},
         "standalone": {"words": "str-list"},
+        "scale_nouns": {"words": "str-list"},
         "vague": {"prefix": "str", "values": "table"},
     },
     "qualifiers": {
@@ -87,6 +88,7 @@ SCHEMAS: dict[str, dict[str, dict[str, str]]] = {
         "birth_years": {"pattern": "regex"},
         "deadline_years": {"pattern": "regex"},
         "issue_date_years": {"pattern": "regex"},
+        "past_term": {"pattern": "regex"},
         "limits": {"future_days": "int"},
     },
     "documents": {
@@ -111,6 +113,8 @@ SCHEMAS: dict[str, dict[str, dict[str, str]]] = {
     },
     "localities": {
         "level_words": {"*": "str-list"},
+        "abbreviations": {"*": "str"},
+        "numbered_units": {"words": "str-list"},
         "organization_words": {"*": "str-list"},
         "organization_before": {"words": "str-list"},
         "aliases": {"*": "str"},
@@ -329,4 +333,5 @@ def unit_level_words(p: Patterns) -> tuple[str, ...]:
     """The level words of localities.toml written out in full ("huyện", "thị
     xã"), without abbreviations ("TP", "H."): the words that, lower-case
     before a name, write an administrative unit."""
-    return tuple(k.lower() for k in p.localities["level_words"] if "." not in k and k.lower() not in ("tp", "tx"))
+    short = {k.lower() for k in p.localities["abbreviations"]}
+    return tuple(k.lower() for k in p.localities["level_words"] if k.lower() not in short)

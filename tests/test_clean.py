@@ -93,6 +93,7 @@ def test_own_page_with_every_kind_of_chrome():
         "09:09 - Thứ Sáu, 29/12/2017 Lượt xem: 823 In bài viết",
         "ABC - Năm 2017, huyện thu ngân sách đạt 125 tỷ đồng, vượt 8% dự toán.",
         "anh-hoi-nghi_01.jpg",
+        "Ảnh màn hình 2024 05 15 lúc 14.17.09.png",
         "14",
         "Nguyễn Văn Bình",
         "(Nguồn: https://example.gov.vn/bai-viet)",

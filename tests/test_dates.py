@@ -30,6 +30,8 @@ DATES = [
     ("rule-quarter", "Trong quý I/2024, thu ngân sách tăng.", [("quý I/2024", "2024-01", "2024-03", "quarter")]),
     ("rule-half", "Kết quả 6 tháng đầu năm 2024 khả quan.",
      [("6 tháng đầu năm 2024", "2024-01", "2024-06", "half")]),
+    ("rule-months-of-a-named-year", "6 tháng của năm 2014, tổng diện tích gieo trồng đạt 500 ha.",
+     [("6 tháng của năm 2014", "2014-01", "2014-06", "half")]),
     ("rule-nine-months", "Sau 9 tháng, tỉnh thu được 5.000 tỷ đồng.", [("9 tháng", "2024-01", "2024-09", "period")]),
     ("rule-year", "Năm 2017, huyện có trên 3.200 cán bộ.", [("Năm 2017", "2017", "2017", "year")]),
     ("rule-this-year", "Năm nay, huyện phấn đấu đạt 100% kế hoạch.", [("Năm nay", "2024", "2024", "year")]),

@@ -257,6 +257,15 @@ LOCALITIES = [
      [("thành phố Hồ Chí Minh", "Thành phố Hồ Chí Minh", "province", "Thành phố Hồ Chí Minh", "place")]),
     ("not-generic-level-words", "Các xã, phường và thành phố tổ chức tốt.", []),
     ("not-quan-uy-alone", "Quận ủy chỉ đạo các phường.", []),
+    ("rule-town-and-district-of-one-name", "Thị xã Kỳ Anh và huyện Kỳ Anh bị ngập sâu.",
+     [("Thị xã Kỳ Anh", "Thị xã Kỳ Anh", "district", "Tỉnh Hà Tĩnh", "place"),
+      ("huyện Kỳ Anh", "Huyện Kỳ Anh", "district", "Tỉnh Hà Tĩnh", "place")]),
+    ("rule-a-lists-level-word-picks-among-one-name", "Tỉnh Trà Vinh xây trường ở các huyện Cầu Kè, Duyên Hải.",
+     [("Tỉnh Trà Vinh", "Tỉnh Trà Vinh", "province", "Tỉnh Trà Vinh", "place"),
+      ("huyện Cầu Kè", "Huyện Cầu Kè", "district", "Tỉnh Trà Vinh", "place"),
+      ("Duyên Hải", "Huyện Duyên Hải", "district", "Tỉnh Trà Vinh", "place")]),
+    ("not-a-number-after-a-level-no-unit-is-numbered-in", "Cấp huyện 7 trường, Quận 7 có 10 phường.",
+     [("Quận 7", "Quận 7", "district", "Thành phố Hồ Chí Minh", "place")]),
 ]
 
 

@@ -220,6 +220,13 @@ LINKS = [
      DATED + "Năm 2023, huyện Bảo Yên sắp xếp 126 thôn hiện có thành 98 thôn. Huyện đã thực hiện 12 dự án.",
      [("126 thôn", "Huyện Bảo Yên", "2023"), ("98 thôn", "Huyện Bảo Yên", "2023"),
       ("12 dự án", "Huyện Bảo Yên", "2023")]),
+    ("rule-the-past-term-is-the-one-before-the-new",
+     DATED + "Đại hội Đảng bộ tỉnh Hà Nam nhiệm kỳ 2025-2030 khai mạc.\n"
+     "Trong nhiệm kỳ qua, tỉnh Hà Nam hoàn thành 19/25 chỉ tiêu chủ yếu.",
+     [("19/25 chỉ tiêu", "Tỉnh Hà Nam", "2020/2025")]),
+    ("rule-the-past-term-is-the-named-one-once-ended",
+     DATED + "Nhiệm kỳ 2016-2021 đã kết thúc.\nTrong nhiệm kỳ qua, HĐND tỉnh Hà Nam ban hành 240 nghị quyết.",
+     [("240 nghị quyết", "Tỉnh Hà Nam", "2016/2021")]),
     ("rule-from-then-until-now-is-a-period",
      DATED + "Từ đầu năm đến nay, tỉnh Lâm Đồng xảy ra 84 vụ tai nạn giao thông.",
      [("84 vụ", "Tỉnh Lâm Đồng", "2024-01/2024-05")]),
