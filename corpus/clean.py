@@ -321,6 +321,26 @@ def _published_from_meta(value: str | None, rules: _Rules) -> str | None:
     return None
 
 
+# a line that stops mid-sentence: no closing punctuation, the last word lower-case or a number
+_OPEN_END = regex.compile(r"[\p{Ll}\d,]\s*$")
+# a line that goes on a sentence: it opens lower-case
+_GOES_ON = regex.compile(r"^\s*\p{Ll}")
+
+
+def _unwrapped(paragraphs: list[str], title: str | None) -> list[str]:
+    """Lines a page broke inside a sentence ("… đạt tỷ" / "lệ 83% dự toán …")
+    joined into one paragraph: a line that ends with no closing punctuation,
+    followed by one that opens lower-case. (Not one that opens with a number:
+    a page's list items and captions do.)"""
+    out: list[str] = []
+    for line in paragraphs:
+        if out and out[-1] != title and _OPEN_END.search(out[-1]) and _GOES_ON.match(line):
+            out[-1] = f"{out[-1].rstrip()} {line.lstrip()}"
+        else:
+            out.append(line)
+    return out
+
+
 def _split(paragraphs: list[str]) -> tuple[str, tuple[Sentence, ...]]:
     """The paragraphs joined into the article's text, and its sentences with offsets into it."""
     text_parts: list[str] = []
@@ -363,8 +383,8 @@ def build_article(source: str, name: str, raw: str, meta: dict | None = None,
     page = _Page([("" if _is_chrome(line, rules) else line) for line in lines])
     _read_header(page, fallback_title, rules)
     _read_footer(page, rules)
-    paragraphs = [line for line in page.lines
-                  if line and (line == page.title or not _is_section_label(line, rules))]
+    paragraphs = _unwrapped([line for line in page.lines
+                             if line and (line == page.title or not _is_section_label(line, rules))], page.title)
 
     text, sentences = _split(paragraphs)
     return Article(

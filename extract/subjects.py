@@ -1237,6 +1237,14 @@ def list_key_subjects(figures: list, place_spans: list[tuple[int, int]], carried
                                     kind=measure.kind if measure.kind in ("count", "measure") else f.kind)
             out.append(f)
             continue
+        same_unit = by_unit.get(f.unit) or (carried if carried is not None and carried.unit == f.unit else None)
+        if f.subject is None and f.unit is not None and same_unit is not None and _keyed_by_place(f, place_spans):
+            # "(sau tỉnh Bắc Giang 24,03% …)": a place right before the figure keys it; it measures
+            # what the list's figure of the same unit measures
+            source = same_unit
+            out.append(dataclasses.replace(f, subject=source.subject, subject_start=source.subject_start,
+                                           subject_end=source.subject_end))
+            continue
         if f.subject is None or f.subject_start is None:
             out.append(f)
             continue

@@ -218,3 +218,20 @@ def test_date_lines_written_other_ways_are_the_page_date(page, title, published)
 def test_a_title_date_does_not_beat_a_date_line():
     page = "Tỉnh H: Thu ngân sách tăng (02-01-2019)\nNgày đăng 05/01/2019 | 08:00\nNăm 2018, tỉnh H thu 5.000 tỷ đồng."
     assert build_article("page.txt", "page.txt", page).published == "2019-01-05T08:00"
+
+
+def test_lines_broken_inside_a_sentence_are_one_paragraph():
+    page = ("Đồng Nai thu ngân sách đạt khá\nNgày đăng 02/01/2025 | 08:00\n"
+            "Tổng thu ngân sách nhà nước đạt khoảng 58.486 tỷ đồng, đạt tỷ\n"
+            "lệ 83% dự toán Thủ tướng Chính phủ giao và 79% dự toán Hội đồng\n"
+            "nhân dân tỉnh giao.\n"
+            "Năm 2025, tỉnh phấn đấu tăng trưởng 10%.\n"
+            "Thu nội địa đạt 40.000 tỷ đồng")
+    article = build_article("page.txt", "page.txt", page)
+    assert [s.text for s in article.sentences] == [
+        "Đồng Nai thu ngân sách đạt khá",
+        "Tổng thu ngân sách nhà nước đạt khoảng 58.486 tỷ đồng, đạt tỷ lệ 83% dự toán Thủ tướng Chính phủ giao "
+        "và 79% dự toán Hội đồng nhân dân tỉnh giao.",
+        "Năm 2025, tỉnh phấn đấu tăng trưởng 10%.",
+        "Thu nội địa đạt 40.000 tỷ đồng"]
+    assert len({s.paragraph for s in article.sentences}) == 4

@@ -737,6 +737,12 @@ ARTICLE_SUBJECTS = [
      "Lực lượng chức năng phát hiện 25 vụ buôn lậu.\n"
      "Riêng huyện Cái Bè có 6 vụ.",
      [("40 vụ", "vụ tai nạn giao thông"), ("25 vụ", "vụ buôn lậu"), ("6 vụ", "vụ buôn lậu")]),
+    ("rule-places-ranked-before-measure-what-the-ranked-one-does",
+     "Tin kinh tế\nNgày đăng 02/05/2024 | 16:09\n"
+     "Năm 2023, tốc độ tăng trưởng kinh tế của tỉnh Nam Định đạt 9,5%, đứng thứ 3 cả nước "
+     "(sau tỉnh Hải Phòng 10,3% và tỉnh Quảng Ninh 10,1%). Tỉnh Nam Định đứng thứ 2 vùng (chỉ sau Ninh Bình với 9,8%).",
+     [("9,5%", "tốc độ tăng trưởng kinh tế"), ("10,3%", "tốc độ tăng trưởng kinh tế"),
+      ("10,1%", "tốc độ tăng trưởng kinh tế"), ("9,8%", "tốc độ tăng trưởng kinh tế")]),
 ]
 
 
