@@ -897,6 +897,8 @@ def _shares_tail(t, comma: int) -> bool:
         return False   # "297 người, bị thương 362 người": a counter ends its own piece
     words = two_syllable_words()
     before, after, tail = t[comma - 1].lower, t[comma + 1].lower, t[comma + 2].lower
+    if comma >= 2 and (t[comma - 2].lower, before) in words:
+        return False   # "ngành chức năng, sản lượng": "năng" ends a word ("chức năng"), it shares no tail
     return (before, tail) in words and (after, tail) in words
 
 
@@ -952,17 +954,31 @@ def _after_topic(t, start: int, end: int, r: _Rules) -> int:
     ("năm 2019 tổng diện tích lúa …", "11 tháng tỉnh xuất siêu") and a named
     place or body ("Lào Cai thu ngân sách", "Hải Phòng, chỉ số …", "Tỉnh
     Thái Bình phấn đấu giữ vững tốc độ …")."""
-    i = start
-    while i < end and (t[i].is_number or t[i].text == "/" or r.time_words.match_at(t, i)):
-        i += 1 if (t[i].is_number or t[i].text == "/") else r.time_words.match_at(t, i)
-    if i > start and any(tok.is_number for tok in t[start:i]) and i < end:
-        start = i
+    start = _after_period(t, start, end, r)
+    for size in (2, 3):   # "tỉnh này thu ngân sách", "địa phương này bị thiệt hại": a topic pointed back to
+        if start + size < end and t[start + size - 1].lower == "này" \
+                and all(tok.is_word for tok in t[start:start + size]) and t[start + size].is_word:
+            start += size
+            break
     j = start
     while j < end and _proper_name(t[j]):
         j += 1
-    if j - start >= 2 and j < end and (t[j].text == "," or (t[j].is_word and t[j].text.islower())):
+    if j - start >= 2 and j < end and (t[j].text == "," or (t[j].is_word and t[j].text.islower())
+                                       or _after_period(t, j, end, r) > j):
         start = j + (t[j].text == ",")   # a name of two or more capitalized words, then the clause
         start = _skip(r.openers, None, start, end, t)
+        start = _after_period(t, start, end, r)   # "Thanh Hóa 6 tháng thu ngân sách"
+    return start
+
+
+def _after_period(t, start: int, end: int, r: _Rules) -> int:
+    """Skip a reporting period that opens a subject: "năm 2019", "11 tháng", "quý I/2017"."""
+    i = start
+    while i < end and (t[i].is_number or t[i].text == "/" or r.time_words.match_at(t, i)
+                       or (t[i].text in ROMAN_QUARTERS and i > start and t[i - 1].lower == "quý")):
+        i += r.time_words.match_at(t, i) if t[i].is_word and r.time_words.match_at(t, i) else 1
+    if i > start and any(tok.is_number or tok.text in ROMAN_QUARTERS for tok in t[start:i]) and i < end:
+        return i
     return start
 
 
