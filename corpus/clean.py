@@ -97,6 +97,12 @@ def _is_section_label(line: str, rules: _Rules) -> bool:
     )
 
 
+def _iso_day(day: str, month: str, year: str) -> str | None:
+    """"29", "5", "2019" → "2019-05-29"; None if it is no day."""
+    d, m, y = int(day), int(month), int(year)
+    return f"{y:04d}-{m:02d}-{d:02d}" if 1 <= m <= 12 and 1 <= d <= 31 else None
+
+
 def _parse_dateline(line: str, rules: _Rules, bare: bool = False) -> str | None:
     """ISO date-time from a header date line, or None if it is not one.
     With `bare`, a line holding nothing but a date is one too."""
@@ -116,10 +122,9 @@ def _parse_dateline(line: str, rules: _Rules, bare: bool = False) -> str | None:
                  if t.end() <= date.start() or t.start() >= date.end()), None)
     if not time and not rules.date_markers.search(line) and not (bare and rules.bare_dateline.match(line)):
         return None
-    day, month, year = (int(g) for g in date.groups())
-    if not (1 <= month <= 12 and 1 <= day <= 31):
+    iso = _iso_day(*date.groups())
+    if iso is None:
         return None
-    iso = f"{year:04d}-{month:02d}-{day:02d}"
     if time:
         hour, minute = int(time.group(1)), int(time.group(2))
         if hour < 24 and minute < 60:
@@ -216,11 +221,9 @@ def _read_header(page: _Page, fallback_title: str | None, rules: _Rules) -> None
     if title_at is not None:
         page.title = lines[title_at]
         stamped = rules.title_date.search(page.title) if page.published is None else None
-        if stamped:   # "… tăng 103% (29-05-2019)": the page's date, closing its title
-            day, month, year = (int(g) for g in stamped.groups())
-            if 1 <= month <= 12 and 1 <= day <= 31:
-                page.published = f"{year:04d}-{month:02d}-{day:02d}"
-                page.title = lines[title_at] = page.title[:stamped.start()]
+        if stamped and _iso_day(*stamped.groups()):   # "… tăng 103% (29-05-2019)": the page's date
+            page.published = _iso_day(*stamped.groups())
+            page.title = lines[title_at] = page.title[:stamped.start()]
     elif fallback_title:
         page.title = fallback_title
     # the site tag opens the first paragraph after the header
