@@ -56,6 +56,7 @@ class _Rules:
     name_before_linked: PhraseSet
     person_events: frozenset[str]
     aspect_markers: frozenset[str]
+    recording_verbs: PhraseSet
     conjunctions: PhraseSet
     adverbials: PhraseSet
     tail_cuts: PhraseSet
@@ -109,6 +110,7 @@ def _rules() -> _Rules:
         name_before_linked=PhraseSet(s["name_before_counters"]["after_link_verb"]),
         person_events=frozenset(s["person_events"]["words"]),
         aspect_markers=frozenset(s["aspect_markers"]["words"]),
+        recording_verbs=PhraseSet(s["recording_verbs"]["words"]),
         conjunctions=PhraseSet(s["conjunctions"]["words"]),
         adverbials=PhraseSet(s["adverbial_pieces"]["words"]),
         tail_cuts=PhraseSet(s["tail_cuts"]["words"]),
@@ -281,14 +283,19 @@ def shared_restrictions(s: Parsed, candidates: list[Candidate],
             if t[end - 1].end != spans[run[-1]].end:
                 break   # the count before has a restriction of its own
             between = t[end:b.first]
-            if not between or not all(tok.lower in SHARED_RESTRICTION_JOINS for tok in between):
+            if not between or not all(tok.lower in SHARED_RESTRICTION_JOINS or tok.text == ","
+                                      for tok in between):
                 break
             if a.head is None:
                 if b.head is not None or b.unit != a.unit or own_start(b) is None:
                     break   # "6.828 ha lúa và 370 ha hoa màu bị ngập": areas of one kind
-            elif b.head is None or (not any(tok.text == "/" for tok in between)
-                                    and t[a.head].lower != t[b.head].lower):
-                break   # "39 vụ, 17 người tử vong": two facts; "12 hộ nghèo và 30 hộ cận nghèo": one noun
+            elif b.head is None:
+                break
+            elif any(tok.text == "," for tok in between):
+                if _counted_kind(s, a) in _anaphoric_counters() or _counted_kind(s, a) == _counted_kind(s, b):
+                    break   # "39 vụ, 17 người bị thương"; "1.137 nhà ngập, 58 nhà bị hư hỏng": other things
+            elif not any(tok.text == "/" for tok in between) and t[a.head].lower != t[b.head].lower:
+                break   # "39 vụ và 17 người tử vong": two facts; "12 hộ nghèo và 30 hộ cận nghèo": one noun
             run.append(run[-1] + 1)
         last = run[-1]
         if len(run) > 1 and own_phrase(last):
@@ -308,6 +315,21 @@ def shared_restrictions(s: Parsed, candidates: list[Candidate],
             figures = figures or _Figures(candidates, t)
             _bracketed_count_restriction(s, figures, spans, k, out)
     return out
+
+
+@functools.cache
+def _kind_classifiers() -> frozenset[str]:
+    return frozenset(patterns.load().subjects["kind_classifiers"]["words"])
+
+
+def _counted_kind(s: Parsed, c: Candidate) -> str:
+    """What a count counts, as far as its noun tells kinds apart: the counter
+    ("nhà", "vụ"), or a classifier and its noun ("con trâu", "cây xanh")."""
+    t = s.tokens
+    counter = s.text[t[c.head].start:t[c.unit_end - 1].end].lower()
+    if counter in _kind_classifiers() and c.unit_end < len(t) and t[c.unit_end].is_word:
+        return f"{counter} {t[c.unit_end].lower}"
+    return counter
 
 
 # what may open the restriction after a bracketed count: "gần 1.000 hộ dân (3.662 người)
@@ -553,7 +575,10 @@ def _is_clause(s: Parsed, span: Span) -> bool:
     own verb, not the name of what a counter counts: "Bệnh viện đã tiếp nhận 45 ca"."""
     t = s.tokens
     a, b = _token_at(t, span.start), _token_at(t, span.end - 1) + 1
-    return any(t[i].lower in _rules().aspect_markers for i in range(a, b))
+    r = _rules()
+    # "Huyện A ghi nhận 12 ca": a verb of recording ends a clause, not a name
+    return any(t[i].lower in r.aspect_markers for i in range(a, b)) \
+        or bool(r.recording_verbs.match_before(t, _token_at(t, span.end)))
 
 
 
@@ -1323,10 +1348,14 @@ def counters_named_before(figures: list, named: dict) -> list:
     anaphoric = _anaphoric_counters()
     for f in figures:
         unit = (f.unit or "").lower()
+        subject = (f.subject or "").strip().lower()
         if unit not in anaphoric:
+            # a rate names the cases too: "số ca mắc SXH giảm 68,2%" … "(từ 439 ca, xuống còn 9 ca)"
+            counter = next((w for w in anaphoric if subject.startswith(w + " ")), None)
+            if counter is not None:
+                named[counter] = f
             out.append(f)
             continue
-        subject = (f.subject or "").strip().lower()
         if f.kind == "count" and unit and subject == unit and unit in named:
             source = named[unit]
             f = dataclasses.replace(f, subject=source.subject, subject_start=source.subject_start,
@@ -1334,6 +1363,52 @@ def counters_named_before(figures: list, named: dict) -> list:
         elif f.kind == "count" and unit and subject.startswith(unit + " "):
             named[unit] = f
         out.append(f)
+    return out
+
+
+def measures_of_counted(s: Parsed, candidates: list[Candidate],
+                        spans: list[Span | None]) -> list[tuple[str, int, int] | None]:
+    """Subjects of a measure that "với" hangs on counted things: in "thu hút 7
+    dự án FDI với tổng vốn đăng ký hơn 622 triệu USD" the money is "tổng vốn
+    đăng ký dự án FDI", the measure of those projects. As (subject, start, end
+    of the measure's words), None elsewhere; a change that measures the same
+    words ("(tăng 213,1 triệu USD)") takes the same subject."""
+    t = s.tokens
+    out: list[tuple[str, int, int] | None] = [None] * len(candidates)
+    starts = [tok.start for tok in t]
+    for k, span in enumerate(spans):
+        if span is None or candidates[k].head is not None:
+            continue
+        first = bisect.bisect_left(starts, span.start)
+        if first >= len(t) or t[first].start != span.start:
+            continue
+        # "với" just before the measure, or inside a span that runs over the counted noun
+        inside = next((i for i in range(first, len(t)) if t[i].start < span.end and t[i].lower == "với"), None)
+        w = inside if inside is not None else first - 1
+        if w < 1 or t[w].lower != "với" or w + 1 >= len(t) or t[w + 1].start >= span.end:
+            continue
+        before = w - 1
+        if t[before].text == ")":   # "35 dự án (tăng 14 dự án so với cùng kỳ) với tổng vốn"
+            depth = 0
+            while before >= 0:
+                depth += {")": 1, "(": -1}.get(t[before].text, 0)
+                if depth == 0:
+                    break
+                before -= 1
+            before -= 1
+        counted = next((j for j in range(k - 1, -1, -1) if spans[j] is not None
+                        and candidates[j].head is not None and spans[j].end == t[before].end), None) \
+            if before >= 0 else None
+        if counted is None:
+            continue
+        things = spans[counted].text_in(s.text)
+        if "," in things or len(things.split()) > 6:
+            continue   # a clause of its own, not a name of the things measured
+        measure = s.text[t[w + 1].start:span.end]
+        out[k] = (f"{measure} {things}", t[w + 1].start, span.end)
+        for j in range(k + 1, len(spans)):
+            if spans[j] == span:
+                out[j] = out[k]
     return out
 
 
