@@ -1383,7 +1383,7 @@ def measures_of_counted(s: Parsed, candidates: list[Candidate],
         if first >= len(t) or t[first].start != span.start:
             continue
         # "với" just before the measure, or inside a span that runs over the counted noun
-        inside = next((i for i in range(first, len(t)) if t[i].start < span.end and t[i].lower == "với"), None)
+        inside = next((i for i in range(first, _token_at(t, span.end)) if t[i].lower == "với"), None)
         w = inside if inside is not None else first - 1
         if w < 1 or t[w].lower != "với" or w + 1 >= len(t) or t[w + 1].start >= span.end:
             continue
@@ -1396,7 +1396,8 @@ def measures_of_counted(s: Parsed, candidates: list[Candidate],
                     break
                 before -= 1
             before -= 1
-        counted = next((j for j in range(k - 1, -1, -1) if spans[j] is not None
+        # the counted things stand right before "với", a bracketed change between at most
+        counted = next((j for j in range(k - 1, max(k - 4, -1), -1) if spans[j] is not None
                         and candidates[j].head is not None and spans[j].end == t[before].end), None) \
             if before >= 0 else None
         if counted is None:
@@ -1406,7 +1407,7 @@ def measures_of_counted(s: Parsed, candidates: list[Candidate],
             continue   # a clause of its own, not a name of the things measured
         measure = s.text[t[w + 1].start:span.end]
         out[k] = (f"{measure} {things}", t[w + 1].start, span.end)
-        for j in range(k + 1, len(spans)):
+        for j in range(k + 1, min(k + 4, len(spans))):   # its change and ratio right after it
             if spans[j] == span:
                 out[j] = out[k]
     return out
