@@ -1375,11 +1375,10 @@ def measures_of_counted(s: Parsed, candidates: list[Candidate],
     words ("(tăng 213,1 triệu USD)") takes the same subject."""
     t = s.tokens
     out: list[tuple[str, int, int] | None] = [None] * len(candidates)
-    starts = [tok.start for tok in t]
     for k, span in enumerate(spans):
         if span is None or candidates[k].head is not None:
             continue
-        first = bisect.bisect_left(starts, span.start)
+        first = _token_at(t, span.start)
         if first >= len(t) or t[first].start != span.start:
             continue
         # "với" just before the measure, or inside a span that runs over the counted noun
