@@ -43,6 +43,7 @@ class Options:
     limits: Limits = field(default_factory=Limits)   # sizes no input may exceed (corpus.readers)
     article_timeout: float = 60.0       # seconds one article may take; then it is a failure
     stages: str = DEFAULT_STAGES        # "rules" (the default), or "rules+model" (the statistical stage after them)
+    sources: dict[str, str] | None = None   # file name -> the page's address, beside the folders' own lists
     # called with (location, reason) for each input that fails
     on_failure: Callable[[str, str], None] | None = None
 
@@ -294,7 +295,7 @@ def run(paths: Iterable[str | Path], options: Options | None = None) -> Summary:
         progress.update(1)
 
     def documents():
-        for item in read_paths(checked, options.fields, options.limits):
+        for item in read_paths(checked, options.fields, options.limits, options.sources):
             if isinstance(item, ReadFailure):
                 writer.fail(item.location, item.reason, item.source, item.member, item.record)
                 progress.update(1)

@@ -41,6 +41,7 @@ from typing import IO
 import regex
 
 from vnstats.corpus.legacy import convert_legacy
+from vnstats.corpus.manifest import folder_sources
 
 SNIFF_BYTES = 8192
 STDIN = "-"   # the path that means standard input
@@ -709,12 +710,15 @@ def count_files(paths: Iterable[Path], limits: Limits | None = None) -> tuple[in
 
 
 def read_paths(paths: Iterable[str | Path], fields: dict | None = None,
-               limits: Limits | None = None) -> Iterator[Item]:
+               limits: Limits | None = None, sources: dict[str, str] | None = None) -> Iterator[Item]:
     """Every article under the given files and folders (folders recursively).
-    A file given twice, under two spellings of its path, is read once."""
+    A file given twice, under two spellings of its path, is read once. A
+    page's address comes from its own record, else from ``sources`` (file
+    name -> address), else from a list of sources in its folder (corpus.manifest)."""
     fields = fields or DEFAULT_FIELDS
     limits = limits or Limits()
     seen: set[tuple[int, int]] = set()
+    manifests: dict[Path, dict[str, str]] = {}
     for path in check_paths(paths):
         if str(path) == STDIN:   # "vnstats ingest -": one article on standard input
             try:
@@ -740,9 +744,15 @@ def read_paths(paths: Iterable[str | Path], fields: dict | None = None,
             if identity in seen:
                 continue
             seen.add(identity)
+            if file.parent not in manifests:
+                manifests[file.parent] = folder_sources(file.parent)
+            url = (sources or {}).get(file.name) or manifests[file.parent].get(file.name)
             try:   # one file's failure, whatever it is, is that file's
                 with open(file, "rb") as stream:
-                    yield from read_stream(stream, file.name, source, fields, limits=limits)
+                    for item in read_stream(stream, file.name, source, fields, limits=limits):
+                        if url and isinstance(item, RawDocument) and not item.meta.get("url"):
+                            item.meta["url"] = url
+                        yield item
             except OSError as exc:
                 yield ReadFailure(source, f"cannot be read: {exc.strerror or _one_line(exc)}")
             except Exception as exc:

@@ -45,7 +45,7 @@ from vnstats.corpus.article import Article
 from vnstats.extract.dates import DateMention, birth_year_spans
 from vnstats.extract.gazetteer import COUNTRY_ID, Unit
 from vnstats.extract.gazetteer import load as load_gazetteer
-from vnstats.extract.localities import LocalityMention, main_place
+from vnstats.extract.localities import LocalityMention, main_place, site_place
 from vnstats.extract.text import Parsed, PhraseSet
 from vnstats.extract.mentions import FigureLink
 
@@ -459,11 +459,14 @@ def _lead_paragraphs(article: Article, extra: int = 0) -> set[int]:
     return out
 
 
-def _article_place(article: Article, places: dict[int, list[_Anchor]], localities) -> str | None:
+def _article_place(article: Article, places: dict[int, list[_Anchor]], localities,
+                   reference: date | None) -> str | None:
     """The article's own unit: the first its title names, else the first the
     paragraph right after the title names, else the one it names most (a
-    place named first further down is more often a detail than the subject)."""
-    return _lead_place(article, places) or main_place(localities)
+    place named first further down is more often a detail than the subject),
+    else the one the page's address names ("baothainguyen.vn": a provincial
+    paper's "toàn tỉnh" is its own province)."""
+    return _lead_place(article, places) or main_place(localities) or site_place(article.url, reference)
 
 
 def _lead_place(article: Article, places: dict[int, list[_Anchor]]) -> str | None:
@@ -531,7 +534,7 @@ def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]]
     country = {i: [a for a in _place_anchors(s.text, s.start, [], None) if a.value == COUNTRY_ID]
                for i, s in enumerate(sentences)}
     own = _article_place(article, {i: sorted(named.get(i, []) + country[i], key=lambda a: a.start)
-                                   for i in range(len(sentences))}, localities)
+                                   for i in range(len(sentences))}, localities, reference)
     places: dict[int, list[_Anchor]] = {}
     context, paragraph = own, None
     for s in sentences:   # the unit a paragraph is about so far, for its scope words

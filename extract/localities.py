@@ -28,7 +28,7 @@ from datetime import date
 import regex
 
 from vnstats import patterns
-from vnstats.extract.gazetteer import BEFORE_2025, FROM_2025, LEVELS, Gazetteer, Unit, load, normalize_key
+from vnstats.extract.gazetteer import BEFORE_2025, FROM_2025, LEVELS, Gazetteer, Unit, bare_key, load, normalize_key
 from vnstats.extract.mentions import LocalityMention
 
 NAME_WORD = r"\p{Lu}[\p{L}\p{M}]*(?:['’]\p{L}[\p{L}\p{M}]*)?"  # "Ea H'leo"
@@ -442,3 +442,78 @@ def reorganized_after(texts: Iterable[str]) -> date | None:
                     return _rules().effective
     return None
 
+
+
+@functools.cache
+def _site_names() -> tuple[dict[str, list[Unit]], dict[str, list[Unit]], dict[tuple[str, ...], list[Unit]],
+                           frozenset[tuple[str, ...]], frozenset[str]]:
+    """The units an address can name: compact host labels ("thainguyen") and
+    slug words (("thai", "nguyen")) of every province, and of every district
+    whose name no other district bears (district sites: "bachthong.gov.vn")."""
+    data = patterns.load().localities["site_names"]
+    gazetteer = load()
+    compact: dict[str, list[Unit]] = {}
+    words: dict[tuple[str, ...], list[Unit]] = {}
+    districts: dict[str, list[Unit]] = {}
+
+    def spelled(name: str) -> tuple[str, ...]:
+        return tuple(regex.findall(r"[a-z0-9]+", bare_key(normalize_key(name)).replace("đ", "d")))
+
+    for unit in gazetteer.units.values():
+        key = spelled(unit.short)
+        if unit.level == "province":
+            compact.setdefault("".join(key), []).append(unit)
+            words.setdefault(key, []).append(unit)
+        elif unit.level == "district" and unit.era == BEFORE_2025:
+            districts.setdefault("".join(key), []).append(unit)
+    unique_districts = {k: units for k, units in districts.items() if len(units) == 1 and k not in compact}
+    for alias, name in data["aliases"].items():
+        units = [u for era in (BEFORE_2025, FROM_2025) for u in gazetteer.lookup(era, "province", name)]
+        compact.setdefault(alias.replace("-", ""), units)
+        words.setdefault(tuple(alias.split("-")), units)
+    title_words = frozenset(tuple(w.split("-")) for w in data["title_words"])
+    return compact, unique_districts, words, title_words, frozenset(data["host_suffixes"])
+
+
+def _in_force_at(units: list[Unit], published: date | None) -> str | None:
+    """The one unit of these in force at the article's date (a unit the 2025
+    reorganization merged: the one it became)."""
+    era = _eras(published, _rules().effective)[0]
+    own = [u for u in units if u.era == era]
+    if own:
+        return own[0].id
+    successors = {s for u in units for s in u.successors}
+    if len(successors) == 1:
+        return next(iter(successors))
+    return units[0].id if units else None
+
+
+def site_place(url: str | None, published: date | None) -> str | None:
+    """The unit a page's address names, as a reader takes it from the masthead:
+    a province the title's slug opens with or names (".../thai-nguyen-gia-
+    tri-xuat-khau-tang..."), else the province or district the host is
+    ("baothainguyen.vn", "baobariavungtau.com.vn", "bachthong.gov.vn")."""
+    if not url:
+        return None
+    address = regex.match(r"(?:[a-z][a-z0-9+.-]*://)?([^/?#]*)([^?#]*)", url.strip().lower())
+    host, path = address.group(1).split("@")[-1].split(":")[0], address.group(2)
+    compact, districts, words, title_words, suffixes = _site_names()
+    longest = max(len(k) for k in words)
+    for segment in path.split("/"):
+        tokens = regex.findall(r"[a-z]+", segment)
+        for i in range(len(tokens)):
+            for size in range(min(longest, len(tokens) - i), 0, -1):
+                key = tuple(tokens[i:i + size])
+                if key in words and (i == 0 or key not in title_words):
+                    return _in_force_at(words[key], published)
+    for label in host.split("."):
+        label = regex.sub(r"\d+", "", label)
+        if not label or label in suffixes:
+            continue
+        matches = [k for k in compact
+                   if k == label or (len(k) >= 4 and (label.startswith(k) or label.endswith(k)))]
+        if matches:
+            return _in_force_at(compact[max(matches, key=len)], published)
+        if label in districts:   # a district's own site: its name is the whole label
+            return _in_force_at(districts[label], published)
+    return None

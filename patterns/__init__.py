@@ -124,6 +124,7 @@ SCHEMAS: dict[str, dict[str, dict[str, str]]] = {
         "not_after": {"words": "str-list"},
         "not_bare_names": {"words": "str-list"},
         "reorganization": {"effective": "str", "former_after": "str-list"},
+        "site_names": {"host_suffixes": "str-list", "title_words": "str-list", "aliases": "table"},
     },
     "sentences": {
         "abbreviations": {"words": "str-list"},

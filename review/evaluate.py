@@ -10,6 +10,7 @@ import pandas as pd
 
 from vnstats.corpus.clean import content_hash
 from vnstats.corpus.normalize import normalize_text
+from vnstats.corpus.manifest import folder_sources
 from vnstats.corpus.readers import decode
 from vnstats.extract import DEFAULT_STAGES
 from vnstats.review.labels import KINDS, LabelSet, read_label_dir
@@ -203,7 +204,9 @@ def evaluate(labels: str | Path, articles: str | Path, db: str | None = None,
         temporary = tempfile.TemporaryDirectory(prefix="vnstats-eval-")
         db = str(Path(temporary.name) / "evaluate.db")
     try:
-        summary = run(paths, Options(db=db, stages=stages)) if paths else None
+        # the labels' list of sources says where each page came from, as the page's own masthead would
+        sources = folder_sources(labels)
+        summary = run(paths, Options(db=db, stages=stages, sources=sources)) if paths else None
         if summary:
             problems += [f"{source}: {reason}" for source, reason in summary.failures]
         predicted, texts, spans = _predictions(db, hashes) if paths else ({}, {}, {})

@@ -329,3 +329,42 @@ def test_workers_die_with_their_parent(tmp_path):
     while time.time() < deadline and any(running(w) for w in workers):
         time.sleep(0.2)
     assert not [w for w in workers if running(w)]
+
+
+# --- where plain-text pages came from: a folder's list of sources ----------------------------
+MANIFEST_LINES = [
+    ("dev-style", "- 001.txt | https://baoabc.vn/tin-1.html | Tiêu đề", {"001.txt": "https://baoabc.vn/tin-1.html"}),
+    ("corpus-style", "- nX01.txt | work | http://abc.gov.vn/a?id=1&l=2 | budget | Tỉnh A | 2020 | T",
+     {"nX01.txt": "http://abc.gov.vn/a?id=1&l=2"}),
+    ("csv", "002.html,https://abc.vn/b.html,title", {"002.html": "https://abc.vn/b.html"}),
+    ("markdown-link", "- 003.txt: [trang](https://abc.vn/c.html).", {"003.txt": "https://abc.vn/c.html"}),
+    ("no-address", "- 004.txt | undated | Tiêu đề", {}),
+    ("no-file", "Nguồn: https://abc.vn/d.html", {}),
+]
+
+
+@pytest.mark.parametrize(("line", "expected"), [r[1:] for r in MANIFEST_LINES], ids=[r[0] for r in MANIFEST_LINES])
+def test_manifest_line(line, expected):
+    from vnstats.corpus.manifest import parse_manifest
+
+    assert parse_manifest(line) == expected
+
+
+def test_a_folders_list_of_sources_gives_each_page_its_address_and_province(tmp_path):
+    """A folder of .txt pages and its SOURCES.md, ingested: each article keeps
+    its address, and a page that says only "toàn tỉnh" is about the province
+    its provincial paper serves."""
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Xuất khẩu tăng\n\nKim ngạch xuất khẩu toàn tỉnh đạt 2,5 tỷ USD.\n", encoding="utf-8")
+    (folder / "b.txt").write_text("Thu ngân sách\n\nThu ngân sách toàn tỉnh đạt 900 tỷ đồng.\n", encoding="utf-8")
+    (folder / "SOURCES.md").write_text("- a.txt | https://baothainguyen.vn/kinh-te/xuat-khau-tang-1.html | x\n",
+                                       encoding="utf-8")
+    db = tmp_path / "v.db"
+    summary = run([folder], Options(db=str(db)))
+    assert summary.ingested == 2 and summary.failed == 0
+    with sqlite3.connect(db) as connection:
+        urls = connection.execute("SELECT name, url FROM articles ORDER BY name").fetchall()
+        rows = connection.execute("SELECT article, value, locality FROM facts ORDER BY article").fetchall()
+    assert urls == [("a.txt", "https://baothainguyen.vn/kinh-te/xuat-khau-tang-1.html"), ("b.txt", None)]
+    assert rows == [("a.txt", 2.5e9, "Tỉnh Thái Nguyên"), ("b.txt", 9e11, None)]

@@ -3,16 +3,19 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from vnstats.corpus.clean import build_article
 from vnstats.extract import extract_article
 from vnstats.extract.gazetteer import load
+from vnstats.extract.localities import site_place
 
 
-def links(page: str) -> list[tuple[str, str | None, str | None]]:
-    """(figure text, where, when) for every figure of a page."""
-    result = extract_article(build_article("page.txt", "page.txt", page))
+def links(page: str, url: str | None = None) -> list[tuple[str, str | None, str | None]]:
+    """(figure text, where, when) for every figure of a page (saved from ``url``)."""
+    result = extract_article(build_article("page.txt", "page.txt", page, {"url": url} if url else None))
     units = load().units
     out = []
     for sf, link in zip(result.figures, result.links):
@@ -258,3 +261,49 @@ def test_an_undated_report_speaks_from_the_day_it_counts_to():
     result = extract_article(build_article("page.txt", "page.txt", page))
     assert [(d.text, d.date_start, d.date_end) for _, d in result.dates] == [
         ("ngày 21/7/2022", "2022-07-21", "2022-07-21"), ("từ đầu năm đến nay", "2022-01", "2022-07")]
+
+
+# Addresses written for the rule, in the shapes Vietnamese news sites use.
+SITE_PLACES = [
+    ("rule-site-title-slug", "https://tin.example.vn/kinh-te/thai-nguyen-xuat-khau-tang-15-12345.html", None,
+     "Tỉnh Thái Nguyên"),
+    ("rule-site-provincial-paper", "https://baoninhbinh.org.vn/kinh-te/thu-ngan-sach-dat-kha-12345.htm",
+     date(2020, 1, 1), "Tỉnh Ninh Bình"),
+    ("rule-site-paper-with-digits", "https://quangtri24h.vn/tin/abc-1.html", None, "Tỉnh Quảng Trị"),
+    ("rule-site-government-portal", "https://yenbai.gov.vn/tin-tuc/Pages/chi-tiet.aspx?ItemID=1", None, "Tỉnh Yên Bái"),
+    ("rule-site-district-portal", "http://bachthong.gov.vn/tin-tuc/abc/", None, "Huyện Bạch Thông"),
+    ("rule-site-city-short-form", "https://hcmcpv.org.vn/tin-tuc/abc-1", None, "Thành phố Hồ Chí Minh"),
+    ("rule-site-merged-province-is-its-successor", "https://tin.example.vn/binh-phuoc-thu-hut-dau-tu-1.html",
+     date(2025, 9, 1), "Tỉnh Đồng Nai"),
+    ("rule-site-before-the-merger", "https://tin.example.vn/binh-phuoc-thu-hut-dau-tu-1.html",
+     date(2024, 9, 1), "Tỉnh Bình Phước"),
+    ("rule-site-title-word-opening-the-slug", "https://tin.example.vn/ho-chi-minh-thu-ngan-sach-dat-1.html", None,
+     "Thành phố Hồ Chí Minh"),
+    ("not-site-title-word-inside-the-slug", "https://tin.example.vn/hoc-tap-tu-tuong-ho-chi-minh-1.html", None,
+     None),
+    ("not-site-peace", "https://tin.example.vn/gin-giu-hoa-binh-on-dinh-1.html", None, None),
+    ("not-site-national-paper", "https://vnexpress.net/thoi-su/gia-vang-tang-manh-1.html", None, None),
+    ("not-site-no-address", None, None, None),
+]
+
+
+@pytest.mark.parametrize(("url", "published", "expected"), [r[1:] for r in SITE_PLACES],
+                         ids=[r[0] for r in SITE_PLACES])
+def test_unit_an_address_names(url, published, expected):
+    unit = site_place(url, published)
+    assert (load().units[unit].name if unit else None) == expected
+
+
+PROVINCIAL_PAPER = "https://baothainguyen.vn/kinh-te/202204/gia-tri-xuat-khau-tang-12345.html"
+
+
+def test_a_provincial_papers_page_is_about_its_province():
+    """"toàn tỉnh" on a page that never names its province: the masthead says which."""
+    page = DATED + "Tổng giá trị xuất khẩu hàng hóa trên địa bàn tỉnh đạt trên 10,77 tỷ USD."
+    assert links(page) == [("trên 10,77 tỷ USD", None, "2024-05-02")]
+    assert links(page, PROVINCIAL_PAPER) == [("trên 10,77 tỷ USD", "Tỉnh Thái Nguyên", "2024-05-02")]
+
+
+def test_the_text_outranks_the_address():
+    page = DATED + "Tỉnh Bắc Ninh có 16 khu công nghiệp."
+    assert links(page, PROVINCIAL_PAPER) == [("16 khu công nghiệp", "Tỉnh Bắc Ninh", "2024-05-02")]
