@@ -33,6 +33,7 @@ article, published).
 from __future__ import annotations
 
 import bisect
+import calendar
 import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -43,9 +44,9 @@ import regex
 from vnstats import patterns
 from vnstats.corpus.article import Article
 from vnstats.extract.dates import DateMention, birth_year_spans
-from vnstats.extract.gazetteer import COUNTRY_ID, Unit
+from vnstats.extract.gazetteer import COUNTRY_ID, Unit, normalize_key
 from vnstats.extract.gazetteer import load as load_gazetteer
-from vnstats.extract.localities import LocalityMention, main_place, site_place
+from vnstats.extract.localities import LocalityMention, main_place, site_place, unit_in_force
 from vnstats.extract.text import Parsed, PhraseSet
 from vnstats.extract.mentions import FigureLink
 
@@ -87,6 +88,16 @@ def _place_words() -> dict[str, regex.Pattern]:
 def _facts_regex(section: str, key: str) -> regex.Pattern:
     """One compiled pattern of patterns/facts.toml, once per process."""
     return regex.compile(patterns.load().facts[section][key])
+
+
+@functools.cache
+def _own_place_join() -> regex.Pattern:
+    """What may stand between a figure and a place of its own phrase (facts.toml [own_place])."""
+    data = patterns.load()
+    villages = "|".join(regex.escape(w) for w in sorted(data.subjects["place_levels"]["below_units"], key=len,
+                                                         reverse=True))
+    village = data.facts["own_place"]["village"].replace("{below_units}", villages)
+    return regex.compile("(?:" + data.facts["own_place"]["between"] + ")|(?:" + village + ")")
 
 
 def _cue_spans(text: str, start: int) -> list[tuple[int, int]]:
@@ -166,7 +177,8 @@ def _place_anchors(sentence_text: str, sentence_start: int, mentions: list[Local
     for k, m in enumerate(named):
         first = m.unit_id
         j = k
-        while j > 0 and _coordinated(sentence_text, sentence_start, named[j - 1].end, named[j].start):
+        while j > 0 and _coordinated(sentence_text, sentence_start, named[j - 1].end, named[j].start) \
+                and not _starts_anew(sentence_text, sentence_start, named[j - 1], named[j], units):
             j -= 1
             first = named[j].unit_id
         group = {_province_of(units[n.unit_id]) for n in named[j:k + 1] if n.unit_id in units}
@@ -180,14 +192,35 @@ def _place_anchors(sentence_text: str, sentence_start: int, mentions: list[Local
             start, end = sentence_start + m.start(), sentence_start + m.end()
             if any(a < end and start < b for a, b in taken):
                 continue   # "trên địa bàn tỉnh Bình Dương": the named unit says it
-            if kind == "country" and ranking.search(sentence_text[:m.start()]):
-                continue   # "lớn nhất cả nước", "đứng thứ 3 toàn quốc": a ranking, not a place
+            if kind == "country" and (ranking.search(sentence_text[:m.start()])
+                                      or _facts_regex("country", "event_before").search(sentence_text[:m.start()])):
+                continue   # "lớn nhất cả nước", "Đại hội đại biểu toàn quốc": a ranking, an event, not a place
             before = [a.value for a in anchors if a.end <= start and a.value != COUNTRY_ID]
             unit = _scope_unit(kind, m.group(), before[-1] if before else context)
             if unit:
                 anchors.append(_Anchor(start, end, unit))
                 taken.append((start, end))
     return sorted(anchors, key=lambda a: a.start)
+
+
+def _starts_anew(text: str, offset: int, left: LocalityMention, right: LocalityMention, units) -> bool:
+    """A bare name, a comma, then a name with its own level word: the comma
+    ends a phrase, not a list ("Sau khi sáp nhập với Bình Phước, tỉnh Đồng Nai
+    mới có …"); a list writes its level word first, if at all ("huyện Thoại
+    Sơn, Tri Tôn", "Quỳnh Phụ, Đông Hưng")."""
+    if text[left.end - offset:right.start - offset].strip() != ",":
+        return False
+    inner, outer = units.get(left.unit_id), units.get(right.unit_id)
+    if inner is not None and outer is not None and inner.era == outer.era and (
+            (outer.level == "province" and inner.province_code == outer.code)
+            or (outer.level == "district" and inner.district_code == outer.code)):
+        return False   # an address: "thôn Đắc Lộc, Vĩnh Phương, thành phố Nha Trang"
+    return _with_level_word(right, units) and not _with_level_word(left, units)
+
+
+def _with_level_word(mention: LocalityMention, units) -> bool:
+    unit = units.get(mention.unit_id)
+    return unit is not None and normalize_key(mention.text) != normalize_key(unit.short)
 
 
 def _coordinated(text: str, offset: int, left_end: int, right_start: int) -> bool:
@@ -408,6 +441,16 @@ def _says_now(text: str, low: int, high: int) -> bool:
 
 # a figure in brackets right after a comparison base is the base's value
 BASE_VALUE = regex.compile(r"\s*\(\s*")
+
+
+def _period_end(iso: str) -> date | None:
+    """The last day a period written like a date ("2025", "2025-07", "2025-07-15") covers."""
+    if not iso[:4].isdigit():
+        return None
+    year = int(iso[:4])
+    month = int(iso[5:7]) if len(iso) >= 7 else 12
+    day = int(iso[8:10]) if len(iso) >= 10 else calendar.monthrange(year, month)[1]
+    return date(year, month, day)
 
 
 def _shift_year(iso: str, years: int) -> str:
@@ -654,7 +697,7 @@ def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]]
         # unless the figure's own phrase places it: "11 nhà dân tại xã Bình Trung bị tốc mái"
         sentence_places = place_index.get(sf.sentence, empty)
         place = sentence_places.right_after(figure.end, sentence.text, sentence.start, clause[1],
-                                            _facts_regex("own_place", "between"))
+                                            _own_place_join())
         place_basis = "clause"
         if place is None:
             place, place_basis = _decide(sentence_places, figure.start, clause, sentence,
@@ -715,6 +758,12 @@ def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]]
                 iso = published.isoformat()
                 date_fields = (iso, iso, "day", "published")
 
+        end = _period_end(date_fields[1]) if locality is not None and reference is not None and date_fields[1] else None
+        if end is not None:
+            # the unit in force both when the page was written and when the figure was true:
+            # in 2025, "tỉnh Bình Dương cũ ghi nhận gần 2.700 ca" is TP.HCM's, while Hà Nam's
+            # first half of 2025 stays Hà Nam's, and so does a target a page set before July
+            locality = unit_in_force(locality, min(reference, end))
         base = next((b for b in bases.get(sf.sentence, ()) if BASE_VALUE.fullmatch(
             sentence.text[b.end - sentence.start:figure.start - sentence.start])), None)
         if base is not None and date_fields[0] and base.date_start[:4].isdigit() and date_fields[0][:4].isdigit():

@@ -488,6 +488,17 @@ def _in_force_at(units: list[Unit], published: date | None) -> str | None:
     return units[0].id if units else None
 
 
+def unit_in_force(unit_id: str | None, published: date | None) -> str | None:
+    """The unit as of the article's date: on a page written after the 2025
+    reorganization, a former province, district or commune ("tỉnh Bình Dương
+    cũ ghi nhận gần 2.700 ca") is the one unit it became."""
+    gazetteer = load()
+    unit = gazetteer.units.get(unit_id) if unit_id else None
+    if unit is None or unit.era != BEFORE_2025 or _eras(published, _rules().effective)[0] != FROM_2025:
+        return unit_id
+    return unit.successors[0] if len(unit.successors) == 1 else unit_id
+
+
 def site_place(url: str | None, published: date | None) -> str | None:
     """The unit a page's address names, as a reader takes it from the masthead:
     a province the title's slug opens with or names (".../thai-nguyen-gia-

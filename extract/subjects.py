@@ -1447,3 +1447,38 @@ def level_topics(s: Parsed, candidates: list[Candidate],
         out[k] = (f"{counter} {level}", span.start, span.end)
     return out
 
+
+
+@functools.cache
+def _events_before() -> tuple[PhraseSet, dict[str, str]]:
+    data = patterns.load().subjects["events_before_counted"]
+    return PhraseSet([*patterns.load().subjects["person_events"]["words"], *data["passive"]]), data["passive"]
+
+
+def events_before_counted(s: Parsed, candidates: list[Candidate],
+                          spans: list[Span | None]) -> list[tuple[str, int, int] | None]:
+    """Subjects that what befell the counted, written before the count, gives
+    them: "làm chết 23 người, bị thương 40 người" → "người chết", "người bị
+    thương"; "làm ngập hơn 1.600 ngôi nhà" → "ngôi nhà bị ngập". Only for a
+    count whose own words are a bare noun phrase after its number (a clause of
+    its own, "23 người bị thương nặng", says it already). A causative before
+    the event ("làm", "khiến") is the sentence's, not the subject's. As
+    (subject, start, end of the count's own words), None elsewhere."""
+    t = s.tokens
+    r = _rules()
+    events, passive = _events_before()
+    out: list[tuple[str, int, int] | None] = [None] * len(candidates)
+    for k, (c, span) in enumerate(zip(candidates, spans)):
+        if span is None or span.start < t[c.number_first].end:
+            continue   # a subject written before the figure has its own verb
+        size = events.match_before(t, c.first)
+        if not size:
+            continue
+        own = t[_token_at(t, span.start):_token_at(t, span.end)]
+        if any(r.clause_verbs.match_at(own, i) or r.person_predicates.match_at(own, i) for i in range(len(own))):
+            continue
+        event = " ".join(tok.lower for tok in t[c.first - size:c.first])
+        if not c.generic:   # things undergo it: "ngôi nhà bị ngập"; persons have it: "người chết"
+            event = passive.get(event, event)
+        out[k] = (f"{span.text_in(s.text)} {event}", span.start, span.end)
+    return out
