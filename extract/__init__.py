@@ -26,7 +26,7 @@ from vnstats.extract.dates import (DateMention, birth_years, comparison_base_yea
                                    issue_date_years, parse_published, past_terms, reference_date)
 from vnstats.extract.documents import DocumentMention, extract_documents
 from vnstats.extract.facts import FigureLink, link_figures
-from vnstats.extract.figures import Figure, extract_figures
+from vnstats.extract.figures import Figure, extract_figures, list_header
 from vnstats.extract.gazetteer import load as load_gazetteer
 from vnstats.extract.localities import LocalityMention, extract_localities, reorganized_after
 from vnstats.extract.officials import OfficialMention, extract_officials
@@ -176,8 +176,14 @@ def _list_keys_resolved(article: Article, figures: list[SentenceFigure], localit
             # a list's measure holds within its paragraph; a counter keeps what it was last named for
             # across paragraphs ("1.328 vụ tai nạn giao thông" … next paragraph "xảy ra 696 vụ")
             carried, paragraph = None, article.sentences[index].paragraph
-        group = cumulative_subjects(group, article.sentences[index].text, carried)
-        group, carried = list_key_subjects(group, places.get(index, []), carried, place_names)
+        sentence = article.sentences[index]
+        group = cumulative_subjects(group, sentence.text, carried)
+        previous = article.sentences[index - 1] if index > 0 else None
+        if previous is not None and previous.paragraph != sentence.paragraph:
+            previous = None
+        header = list_header(sentence.text, sentence.start, previous.text if previous else None,
+                             previous.start if previous else 0)
+        group, carried = list_key_subjects(group, places.get(index, []), carried, place_names, header)
         group = counters_named_before(group, named)
         out += [SentenceFigure(index, f) for f in group]
     return out

@@ -487,3 +487,49 @@ def shifted(figure: Figure, by: int) -> Figure:
 
 
 __all__ = ["Figure", "Candidate", "Span", "extract_figures", "shifted", "KINDS", "QUALIFIERS"]
+
+
+@dataclass(frozen=True)
+class ListHeader:
+    """The measure a list's header names, where no figure of its own measures it."""
+    subject: str
+    subject_start: int
+    subject_end: int
+    unit: None = None
+    kind: None = None
+
+
+@functools.cache
+def _list_header_words() -> tuple[PhraseSet, PhraseSet]:
+    data = patterns.load().subjects["list_headers"]
+    return PhraseSet(data["openers"]), PhraseSet(data["judgements"])
+
+
+def list_header(sentence: str, offset: int, before: str | None = None, before_offset: int = 0) -> ListHeader | None:
+    """The measure a list keyed by places names in its header: the words
+    before the colon that opens the list ("Lượng mưa phổ biến rất lớn:
+    Cẩm Nhượng 292mm" → "Lượng mưa"), or ``before``, the sentence before, when
+    this one opens with "Cụ thể," and the like. Read as the subject a figure
+    right after the header would have, the header's judgement ("rất lớn",
+    "đạt cao") left out. None where there is no header."""
+    openers, judgements = _list_header_words()
+    colon = sentence.find(":")
+    first_digit = next((i for i, ch in enumerate(sentence) if ch.isdigit()), len(sentence))
+    if 0 < colon < first_digit:
+        header, at = sentence[:colon], offset
+    elif before is not None and openers.match_at(Parsed.of(sentence[:30]).tokens, 0) and not extract_figures(before):
+        header, at = before.rstrip().rstrip(".;"), before_offset
+    else:
+        return None
+    tokens = Parsed.of(header).tokens
+    end = len(tokens)
+    while end > 0 and (tokens[end - 1].is_punct or (size := judgements.match_before(tokens, end))):
+        end -= 1 if tokens[end - 1].is_punct else size
+    if end == 0:
+        return None
+    named = header[:tokens[end - 1].end]
+    found = extract_figures(named + " đạt 1%")
+    if not found or not found[-1].subject or found[-1].subject_end > len(named):
+        return None
+    f = found[-1]
+    return ListHeader(f.subject, at + f.subject_start, at + f.subject_end)

@@ -704,7 +704,8 @@ def _forward(s: Parsed, cands, k: int, start: int, end: int, rule: str) -> Span 
                 and t[i + 1].text[:1].islower() and t[i - 1].text[:1].islower() and i + 1 not in later_starts:
             i += 1   # "phát triển kinh tế - xã hội", "quốc phòng - an ninh": one compound
             continue
-        if token.is_word and _links_next_figure(t, i, later_starts) and (stop := _share_restriction(t, i, cands, k)):
+        if token.is_word and (_links_next_figure(t, i, later_starts) or t[i].lower in SHARE_RESTRICTION_VERBS) \
+                and (stop := _share_restriction(t, i, cands, k)):
             # "11 xã có 100% cử tri đi bầu": a share that says which units are
             # counted restricts them, figure and all
             end = i = stop
@@ -827,17 +828,30 @@ def _share_restriction(t, i: int, cands, k: int) -> int | None:
         return None
     later = [x for x in cands[k + 1:k + 3]]
     nxt = next((x for x in later if x.first > i), None)
-    if nxt is None or nxt.kind != "percent" or nxt.first > i + 3:
+    if nxt is None or nxt.kind != "percent":
+        return None
+    # a named rate restricts only right after the counted noun: "7 trường đạt tỷ lệ đỗ 100%", but
+    # "625.140 cử tri tham gia bầu cử đạt tỷ lệ 99,98%" is what the voters reached
+    rate = i == c.unit_end and _names_a_rate(t, i + 1, nxt.first)
+    if nxt.first > i + 3 and not rate:
         return None
     j = max(nxt.after, nxt.unit_end or 0)
     while j < len(t) and t[j].text == "%":
         j += 1
     share_of = j < len(t) and t[j].is_word and not _stops_at(t, j, j) and not _rules().comparatives.match_at(t, j)
-    if t[i].lower == "đạt" and not share_of and not any(tok.lower == "có" for tok in t[(c.unit_end or c.after):i]):
+    if t[i].lower == "đạt" and not share_of and not rate \
+            and not any(tok.lower == "có" for tok in t[(c.unit_end or c.after):i]):
         return None   # "5 xã đạt 99%": what the communes reached; "5 trường đạt 100% học sinh đỗ": which schools
     while j < len(t) and t[j].is_word and not _stops_at(t, j, j) and j - i < _rules().max_forward:
         j += 1
     return j
+
+
+def _names_a_rate(t, a: int, b: int) -> bool:
+    """Tokens a..b name the rate a share is of ("tỷ lệ đỗ tốt nghiệp" in "7
+    trường đạt tỷ lệ đỗ tốt nghiệp 100%"): "tỷ lệ" and a few words, no pause."""
+    return b - a <= 8 and a + 1 < b and t[a].lower in ("tỷ", "tỉ") and t[a + 1].lower == "lệ" \
+        and all(tok.is_word for tok in t[a:b])
 
 
 def _opens_restriction(t, i: int) -> bool:
@@ -1258,7 +1272,7 @@ def _keyed_by_place(f, place_spans: list[tuple[int, int]]) -> bool:
 
 
 def list_key_subjects(figures: list, place_spans: list[tuple[int, int]], carried=None,
-                      place_names: frozenset[str] = frozenset()) -> tuple[list, object]:
+                      place_names: frozenset[str] = frozenset(), header=None) -> tuple[list, object]:
     """Figures of one sentence whose subject is only a place, the key of a
     list ("tỷ lệ cử tri đi bầu: thành phố Tuyên Quang đạt 99,99%, Hàm Yên đạt
     99,82%"), take the measure of the figure before them; the place is their
@@ -1266,6 +1280,8 @@ def list_key_subjects(figures: list, place_spans: list[tuple[int, int]], carried
     of the paragraph's earlier sentences: a list that goes on in a new
     sentence ("… 2.788 ca mắc. Trong đó, thị xã Ninh Hòa 1.356 ca, TP. Nha
     Trang 1.147 ca") keys the same measure, when it counts the same unit.
+    ``header`` is the measure the list's header names, for keys with no
+    measured figure before them (figures.list_header).
     Returns the figures and the last measured figure, to carry on."""
     r = _rules()
     out, measure, by_unit = [], None, {}
@@ -1286,6 +1302,11 @@ def list_key_subjects(figures: list, place_spans: list[tuple[int, int]], carried
             out.append(dataclasses.replace(f, subject=source.subject, subject_start=source.subject_start,
                                            subject_end=source.subject_end))
             continue
+        if f.subject is None and header is not None and measure is None and _keyed_by_place(f, place_spans):
+            # "Lượng mưa phổ biến rất lớn: Cẩm Nhượng 292mm": the header names what the keys measure
+            out.append(dataclasses.replace(f, subject=header.subject, subject_start=header.subject_start,
+                                           subject_end=header.subject_end))
+            continue
         if f.subject is None or f.subject_start is None:
             out.append(f)
             continue
@@ -1296,7 +1317,8 @@ def list_key_subjects(figures: list, place_spans: list[tuple[int, int]], carried
         # own unit, each of the list's two columns its own
         source = by_unit.get(f.unit) if f.unit is not None else None
         source = source or (measure if measure is not None else (
-            carried if carried is not None and f.unit is not None and carried.unit == f.unit else None))
+            carried if carried is not None and f.unit is not None and carried.unit == f.unit else
+            header if f.subject_start < f.start else None))   # a key written before it: "Yên Bình đạt 99,8%"
         if keyed and source is not None:
             f = dataclasses.replace(f, subject=source.subject, subject_start=source.subject_start,
                                     subject_end=source.subject_end)

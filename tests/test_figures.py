@@ -652,6 +652,17 @@ EXAMPLES = [
        ("35 ha", 35, "measure", "ha", "exact", "lúa mới gieo bị ngập")),
     ex("rule-subject-event-and-own-clause", "Vụ cháy làm chết 2 người đang ngủ trong nhà.",
        ("2 người", 2, "count", "người", "exact", "người đang ngủ trong nhà")),
+    # --- written for a rule: a named rate restricts the units counted ---------------
+    ex("rule-subject-units-reaching-a-named-rate", "Toàn tỉnh có 9 trường đạt tỷ lệ đỗ tốt nghiệp 100%.",
+       ("9 trường", 9, "count", "trường", "exact", "trường đạt tỷ lệ đỗ tốt nghiệp 100%"),
+       ("100%", 100, "percent", "%", "exact", "đỗ tốt nghiệp")),
+    ex("rule-subject-units-having-a-named-rate", "Huyện có 4 xã có tỷ lệ hộ nghèo trên 20%.",
+       ("4 xã", 4, "count", "xã", "exact", "xã có tỷ lệ hộ nghèo trên 20%"),
+       ("trên 20%", 20, "percent", "%", "more_than", "hộ nghèo")),
+    ex("rule-subject-a-rate-persons-reached-is-no-restriction",
+       "Có 52.300 cử tri tham gia bầu cử đạt tỷ lệ 99,5%.",
+       ("52.300 cử tri", 52300, "count", "cử tri", "exact", "cử tri tham gia bầu cử"),
+       ("99,5%", 99.5, "percent", "%", "exact", ANY)),
     # --- not figures -----------------------------------------------------------------
     ex("not-second-date-without-cue", "Ngày 30/4 và 1/5, các điểm du lịch đón khách."),
     ex("not-phone-and-round-the-clock", "Đường dây nóng 0234.3822.123 hoạt động 24/24 giờ."),

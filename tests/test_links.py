@@ -338,3 +338,30 @@ def test_a_provincial_papers_page_is_about_its_province():
 def test_the_text_outranks_the_address():
     page = DATED + "Tỉnh Bắc Ninh có 16 khu công nghiệp."
     assert links(page, PROVINCIAL_PAPER) == [("16 khu công nghiệp", "Tỉnh Bắc Ninh", "2024-05-02")]
+
+
+def subjects(page: str) -> list[tuple[str, str | None]]:
+    result = extract_article(build_article("page.txt", "page.txt", page))
+    return [(sf.figure.text, sf.figure.subject) for sf in result.figures]
+
+
+# Lists keyed by places whose measure only their header names (written for the rule).
+LIST_HEADERS = [
+    ("rule-header-before-a-colon",
+     DATED + "Lượng mưa phổ biến rất lớn: Tà Xùa 210 mm, Bắc Yên 185 mm, Mường Cơi 160 mm.",
+     [("210 mm", "Lượng mưa"), ("185 mm", "Lượng mưa"), ("160 mm", "Lượng mưa")]),
+    ("rule-header-rate-judged-high",
+     DATED + "Các huyện đều có tỷ lệ cử tri đi bầu cao, cụ thể: Yên Bình đạt 99,8%; Lục Yên đạt 99,6%.",
+     [("99,8%", "cử tri đi bầu"), ("99,6%", "cử tri đi bầu")]),
+    ("rule-header-in-the-sentence-before",
+     DATED + "Tăng trưởng GRDP quý I của nhiều địa phương đạt cao. Cụ thể, Bắc Giang tăng 12,1%, Hải Phòng 10,5%.",
+     [("12,1%", "Tăng trưởng GRDP"), ("10,5%", "Tăng trưởng GRDP")]),
+    ("not-header-of-a-count-keyed-after",
+     DATED + "Dịch bệnh lan rộng. Cụ thể, huyện Triệu Phong công bố dịch tại 3 xã Triệu Thành, Triệu Sơn và Triệu Ái.",
+     [("3 xã", "xã")]),
+]
+
+
+@pytest.mark.parametrize(("page", "expected"), [r[1:] for r in LIST_HEADERS], ids=[r[0] for r in LIST_HEADERS])
+def test_list_keys_take_their_headers_measure(page, expected):
+    assert subjects(page) == expected
