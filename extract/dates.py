@@ -203,8 +203,8 @@ def _lunar(m: regex.Match, published: date | None) -> tuple[str, str, str] | Non
 
 
 def _until_now(m: regex.Match, published: date | None) -> tuple[str, str, str] | None:
-    """"từ năm 2004 đến nay": from the named start to the day of writing;
-    "từ đầu năm đến nay": from January to the month of writing."""
+    """"từ năm 2004 đến nay", "từ ngày 1-3 đến nay": from the named start to
+    the day of writing; "từ đầu năm đến nay": from January to the month of writing."""
     if published is None:
         return None
     if m.group("start_of_year") is not None:
@@ -212,6 +212,15 @@ def _until_now(m: regex.Match, published: date | None) -> tuple[str, str, str] |
         return f"{year:04d}-01", f"{published.year:04d}-{published.month:02d}", "period"
     if m.group("y_"):
         return m.group("y_"), published.isoformat(), "period"
+    if m.group("d"):   # "từ ngày 1-3 đến nay": from that day to the day of writing, within the year before it
+        day, month = int(m.group("d")), int(m.group("md"))
+        year = int(m.group("y3")) if m.group("y3") else (
+            published.year if (month, day) <= (published.month, published.day) else published.year - 1)
+        try:
+            start = date(year, month, day)
+        except ValueError:
+            return None
+        return start.isoformat(), published.isoformat(), "period"
     year = int(m.group("y2")) if m.group("y2") else published.year
     return f"{year:04d}-{int(m.group('m')):02d}", f"{published.year:04d}-{published.month:02d}", "period"
 

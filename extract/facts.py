@@ -223,6 +223,20 @@ def _with_level_word(mention: LocalityMention, units) -> bool:
     return unit is not None and normalize_key(mention.text) != normalize_key(unit.short)
 
 
+def _spelled_out(anchors: list[_Anchor], sentence) -> list[_Anchor]:
+    """A period followed by the days it spans, in brackets ("Trong năm 2025
+    (tính từ ngày 15-12-2024 đến 14-11-2025)"): one time, the spelled-out one,
+    standing where the first is written."""
+    out: list[_Anchor] = []
+    for anchor in anchors:
+        if out and _facts_regex("spelled_out", "between").fullmatch(
+                sentence.text[out[-1].end - sentence.start:anchor.start - sentence.start]):
+            out[-1] = _Anchor(out[-1].start, anchor.end, anchor.value)
+            continue
+        out.append(anchor)
+    return out
+
+
 def _coordinated(text: str, offset: int, left_end: int, right_start: int) -> bool:
     """Two unit names joined only by a comma or "và" ("Quỳnh Phụ, Đông Hưng")."""
     between = text[left_end - offset:right_start - offset].strip().lower()
@@ -618,8 +632,9 @@ def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]]
             report_day = report_day or d
             continue
         times.setdefault(i, []).append(anchor)
-    for anchors in times.values():
+    for i, anchors in times.items():
         anchors.sort(key=lambda a: a.start)
+        times[i] = _spelled_out(anchors, sentences[i])
     first_figure: dict[int, int] = {}
     for sf in figures:
         first_figure.setdefault(sf.sentence, sf.figure.start)

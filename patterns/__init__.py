@@ -152,6 +152,7 @@ SCHEMAS: dict[str, dict[str, dict[str, str]]] = {
         "report_day": {"verbs": "str-list"},
         "running_total": {"before": "regex", "stock_verbs": "str-list"},
         "own_place": {"between": "regex", "village": "str"},
+        "spelled_out": {"between": "regex"},
         "now": {"before": "regex"},
         "terms": {"period_before": "regex"},
         "time_openers": {"words": "str-list"},

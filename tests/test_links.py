@@ -261,6 +261,13 @@ LINKS = [
     ("rule-a-target-set-before-the-merger-stays-the-old-units",
      DATED + "Tỉnh Bạc Liêu phấn đấu đến năm 2025 kết nạp ít nhất 7.000 đảng viên.",
      [("ít nhất 7.000 đảng viên", "Tỉnh Bạc Liêu", "2025")]),
+    ("rule-a-period-spelled-out-in-brackets-governs-its-paragraph",
+     DATED + "Trong năm 2023 (tính từ ngày 15-12-2022 đến 14-12-2023), tỉnh Nghệ An xảy ra 358 vụ tai nạn giao thông. "
+     "So với cùng kỳ, giảm 8 vụ.",
+     [("358 vụ", "Tỉnh Nghệ An", "2022-12-15/2023-12-14"), ("8 vụ", "Tỉnh Nghệ An", "2022-12-15/2023-12-14")]),
+    ("rule-from-a-day-until-now",
+     DATED + "Từ ngày 1-3 đến nay, tỉnh Lâm Đồng đã tổ chức 82 kỳ sát hạch.",
+     [("82 kỳ", "Tỉnh Lâm Đồng", "2024-03-01/2024-05-02")]),
     ("rule-from-then-until-now-is-a-period",
      DATED + "Từ đầu năm đến nay, tỉnh Lâm Đồng xảy ra 84 vụ tai nạn giao thông.",
      [("84 vụ", "Tỉnh Lâm Đồng", "2024-01/2024-05")]),
