@@ -74,6 +74,7 @@ class _Rules:
     unit_levels: PhraseSet
     place_levels: PhraseSet
     body_joins: PhraseSet
+    elect_verbs: PhraseSet
     name_numbers: PhraseSet
     bodies: PhraseSet
     place_openers: PhraseSet
@@ -130,6 +131,7 @@ def _rules() -> _Rules:
         place_levels=PhraseSet([*patterns.unit_level_words(p), *s["place_levels"]["below_units"]]),
         place_openers=PhraseSet(s["place_levels"]["openers"]),
         body_joins=PhraseSet(s["elected_bodies"]["joins"]),
+        elect_verbs=PhraseSet(s["elected_bodies"]["verbs"]),
         name_numbers=PhraseSet(p.name_numbers),
         bodies=PhraseSet(s["elected_bodies"]["bodies"]),
         # "đại biểu HĐND huyện Lộc Bình": the unit names the body, and stays
@@ -534,7 +536,8 @@ def _subject(s: Parsed, cands: list[Candidate], k: int, done: list[Span | None])
             # "bị thương 362 người": what befell the persons is the main verb, the persons are counted
             befell = before is not None and before.text_in(s.text).lower() in r.person_events
             if before and not befell and not set(before.text_in(s.text).lower().split()) & CAUSATIVES:
-                return before
+                body = _elected_body(s, before, r)
+                return body or before
             if before:   # "tai nạn làm chết 666 người": the sentence's main verb, not what is counted
                 return _forward(s, cands, k, c.head, c.unit_end, "counter")
         if not followed and (r.name_before.match_at(t, c.head) or link and r.name_before_linked.match_at(t, c.head)):
@@ -1049,6 +1052,17 @@ def _trim_time(t, start: int, end: int, r: _Rules) -> int:
     return i if has_number and i > start else end
 
 
+def _elected_body(s: Parsed, before: Span, r: _Rules) -> Span | None:
+    """"bầu Ban Thường vụ Tỉnh ủy gồm 14 người": persons elected to a body are
+    its members; the body, not the verb of electing, is what the count measures."""
+    t = s.tokens
+    i = _token_at(t, before.start)
+    size = r.elect_verbs.match_at(t, i)
+    if size and r.bodies.match_at(t, i + size) and t[i + size].start < before.end:
+        return Span(t[i + size].start, before.end, before.rule)
+    return None
+
+
 def _skip(phrases: PhraseSet, s: Parsed | None, a: int, b: int, tokens=None) -> int:
     """Index after any phrases of the set written at the start of tokens[a:b]."""
     tokens = s.tokens if s is not None else tokens
@@ -1173,6 +1187,8 @@ def _backward(s: Parsed, cands, k: int, end: int, rule: str, light: bool = False
                                         > start + 1 else 0)) or t[end - 1].is_punct):
         if t[end - 1].text == ")" and any(tok.text == "(" for tok in t[start:end - 1]):
             break  # "Tốc độ tăng trưởng kinh tế (GRDP)" keeps its closing bracket
+        if r.closers.match_before(t, end):
+            break  # "trình độ đại học trở lên": a restriction's close, not the raise's "lên"
         end -= size or 1
     start, end = _without_dangling(t, start, end, r)
     if end <= start:
@@ -1200,8 +1216,8 @@ SCOPE_WORDS = frozenset({"toàn", "cả", "trên", "địa", "bàn"})
 
 def _without_trailing(t, start: int, end: int, r: _Rules) -> int:
     """End of tokens start..end without the link and trailing words before a figure."""
-    while end > start and (size := r.trailing.match_before(t, end)):
-        end -= size
+    while end > start and (size := r.trailing.match_before(t, end)) and not r.closers.match_before(t, end):
+        end -= size   # ("trình độ đại học trở lên": a restriction's close, not the raise's "lên")
     return end
 
 

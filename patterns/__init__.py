@@ -196,7 +196,7 @@ SCHEMAS: dict[str, dict[str, dict[str, str]]] = {
         "adverbial_pieces": {"words": "str-list"},
         "tail_cuts": {"words": "str-list"},
         "cumulative_openers": {"words": "str-list"},
-        "elected_bodies": {"joins": "str-list", "bodies": "str-list"},
+        "elected_bodies": {"joins": "str-list", "bodies": "str-list", "verbs": "str-list"},
         "place_levels": {"below_units": "str-list", "openers": "str-list"},
         "place_of_names": {"words": "str-list"},
         "example_openers": {"words": "str-list"},

@@ -663,6 +663,18 @@ EXAMPLES = [
        "Có 52.300 cử tri tham gia bầu cử đạt tỷ lệ 99,5%.",
        ("52.300 cử tri", 52300, "count", "cử tri", "exact", "cử tri tham gia bầu cử"),
        ("99,5%", 99.5, "percent", "%", "exact", ANY)),
+    # --- written for a rule: a verb left before the measure --------------------------------
+    ex("rule-subject-body-elected", "Hội nghị đã bầu Ban Thường vụ Huyện ủy gồm 11 người.",
+       ("11 người", 11, "count", "người", "exact", "Ban Thường vụ Huyện ủy")),
+    ex("rule-subject-verb-raise-before-measure", "Vụ mùa bội thu, nâng tổng sản lượng lương thực lên 19.000 tấn.",
+       ("19.000 tấn", 19000, "measure", "tấn", "exact", "tổng sản lượng lương thực")),
+    ex("rule-subject-restated-in-another-unit", "Tổng vốn đầu tư đăng ký đạt 21.000 tỷ đồng, tương đương 840 triệu USD.",
+       ("21.000 tỷ đồng", 2.1e13, "money", "VND", "exact", "Tổng vốn đầu tư đăng ký"),
+       ("840 triệu USD", 8.4e8, "money", "USD", "exact", ANY)),
+    ex("rule-subject-lowered-to", "Tỷ lệ hộ nghèo giảm xuống 3,2%.",
+       ("3,2%", 3.2, "percent", "%", "exact", "hộ nghèo")),
+    ex("rule-subject-restriction-closed-by-tro-len", "Tỷ lệ cán bộ có trình độ đại học trở lên đạt 91,67%.",
+       ("91,67%", 91.67, "percent", "%", "exact", "cán bộ có trình độ đại học trở lên")),
     # --- not figures -----------------------------------------------------------------
     ex("not-second-date-without-cue", "Ngày 30/4 và 1/5, các điểm du lịch đón khách."),
     ex("not-phone-and-round-the-clock", "Đường dây nóng 0234.3822.123 hoạt động 24/24 giờ."),
