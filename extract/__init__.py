@@ -26,7 +26,7 @@ from vnstats.extract.dates import (DateMention, birth_years, comparison_base_yea
                                    issue_date_years, parse_published, past_terms, reference_date)
 from vnstats.extract.documents import DocumentMention, extract_documents
 from vnstats.extract.facts import FigureLink, link_figures
-from vnstats.extract.figures import Figure, extract_figures, list_header
+from vnstats.extract.figures import Figure, extract_figures, in_declared_units, list_header
 from vnstats.extract.gazetteer import load as load_gazetteer
 from vnstats.extract.localities import LocalityMention, extract_localities, reorganized_after
 from vnstats.extract.officials import OfficialMention, extract_officials
@@ -158,6 +158,17 @@ def _outside_place_names(figures: list[SentenceFigure], localities) -> list[Sent
         return i >= 0 and spans[i][0] <= f.start and f.end <= spans[i][1]
 
     return [sf for sf in figures if not (sf.figure.unit is None and inside(sf.figure))]
+
+
+def _in_table_units(article: Article, figures: list[SentenceFigure]) -> list[SentenceFigure]:
+    """Bare numbers of a table in the unit its heading declares (figures.in_declared_units)."""
+    if not any(sf.figure.unit is None for sf in figures):
+        return figures
+    by_sentence: dict[int, list[Figure]] = {}
+    for sf in figures:
+        by_sentence.setdefault(sf.sentence, []).append(sf.figure)
+    resolved = in_declared_units([(s.text, s.start, by_sentence.get(s.index, [])) for s in article.sentences])
+    return [SentenceFigure(s.index, f) for s, fs in zip(article.sentences, resolved) for f in fs]
 
 
 def _list_keys_resolved(article: Article, figures: list[SentenceFigure], localities,
@@ -292,7 +303,8 @@ def extract_article(article: Article, stages: str = DEFAULT_STAGES, model_path: 
         dates += [(s.index, d) for d in past_terms(s.text, s.start, named_terms, reference and reference.year)]
     dates.sort(key=lambda pair: pair[1].start)
     localities = extract_localities([(s.text, s.start) for s in article.sentences], reference)
-    figures = _list_keys_resolved(article, _outside_place_names(figures, localities), localities, place_names)
+    figures = _list_keys_resolved(article, _in_table_units(article, _outside_place_names(figures, localities)),
+                                  localities, place_names)
     if stages == "rules+model":
         figures, localities, officials = _model_stage(article, figures, localities, officials, place_names,
                                                       reference, model_path)

@@ -533,3 +533,84 @@ def list_header(sentence: str, offset: int, before: str | None = None, before_of
         return None
     f = found[-1]
     return ListHeader(f.subject, at + f.subject_start, at + f.subject_end)
+
+
+@functools.cache
+def _declared_pattern() -> tuple[regex.Pattern, int]:
+    data = patterns.load().units["declared"]
+    return regex.compile(data["pattern"]), data["prose_words"]
+
+
+_BARE_NUMBER = regex.compile(r"\d{1,3}(?:\.\d{3})+|\d+(?:,\d+)?")
+
+
+def declared_unit(sentence: str) -> tuple[str, float, str | None] | None:
+    """The unit a table heading declares ("(ĐVT: giường)", "Đơn vị tính: tỷ
+    đồng"), as (kind, value of one, unit): read as a figure of one in it, so
+    every unit the figures know is known here. None without a declaration,
+    or where the declared words are no unit the figures read."""
+    match = _declared_pattern()[0].search(sentence)
+    if not match:
+        return None
+    phrase = "1 " + match.group("unit").strip()
+    found = extract_figures(phrase)
+    if len(found) != 1 or found[0].unit is None or found[0].end < len(phrase.rstrip(". ")):
+        return None
+    return found[0].kind, found[0].value, found[0].unit
+
+
+def in_declared_units(sentences: list[tuple[str, int, list[Figure]]]) -> list[list[Figure]]:
+    """Figures of the sentences of an article (text, start, figures), in order,
+    with each bare number of a table (no unit, digits alone: "7.680") read in
+    the unit its heading declared: 7.680 under "(ĐVT: giường)" counts beds;
+    1.234 under "ĐVT: tỷ đồng" is 1,234 billion dong. The table's title, the
+    line before the declaration ("Số giường bệnh năm 2020 phân theo
+    quận/huyện"), names what its bare numbers measure, unless a row names it.
+    A declaration holds until another one, or until a sentence of prose."""
+    _, prose_words = _declared_pattern()
+    declared, title = None, None
+    out = []
+    previous: tuple[str, int] | None = None   # the line before, when it holds no figure
+    for text, start, figures in sentences:
+        here = declared_unit(text) if "vị" in text.lower() or "đvt" in text.lower() else None
+        if here is not None:
+            declared = here
+            title = _table_title(text, start, previous)
+        elif declared is not None and not figures and len(text.split()) >= prose_words \
+                and text.rstrip().endswith((".", "!", "?")) and not any(ch.isdigit() for ch in text):
+            declared, title = None, None   # a sentence of prose, ended as one (a table's header row is not)
+        if declared is not None and figures:
+            kind, scale, unit = declared
+            figures = [replace(f, kind=kind, value=f.value * scale, unit=unit, **_titled(f, title))
+                       if f.unit is None and f.kind == "count" and _BARE_NUMBER.fullmatch(f.text) else f
+                       for f in figures]
+        out.append(figures)
+        previous = None if figures else (text, start)
+    return out
+
+
+def _table_title(text: str, start: int, previous: tuple[str, int] | None) -> tuple[str, int, int] | None:
+    """What a table measures, from its title: the words before the declaration
+    on its line, else the line before ("Số giường bệnh năm 2020 phân theo
+    quận/huyện" → "giường bệnh"), as (subject, start, end)."""
+    at = _declared_pattern()[0].search(text).start()
+    before = text[:at].rstrip(" (")
+    if before.strip():
+        line, offset = before, start
+    elif previous is not None:   # the line before, when it holds no figure of its own
+        line, offset = previous
+    else:
+        return None
+    line = line.rstrip().rstrip(".:")
+    found = extract_figures(line + " đạt 1%")
+    if not found or not found[-1].subject or found[-1].subject_end > len(line):
+        return None
+    f = found[-1]
+    return f.subject, offset + f.subject_start, offset + f.subject_end
+
+
+def _titled(f: Figure, title: tuple[str, int, int] | None) -> dict:
+    """A bare table number's subject: the table's title, where its row gave it none but a place."""
+    if title is None or (f.subject is not None and f.subject_start is not None and f.subject_start > f.start):
+        return {}
+    return {"subject": title[0], "subject_start": title[1], "subject_end": title[2]}

@@ -74,6 +74,7 @@ SCHEMAS: dict[str, dict[str, dict[str, str]]] = {
         "multiples": {"counters": "str-list", "before": "str-list"},
         "scores": {"counters": "str-list"},
         "densities": {"per": "str-list"},
+        "declared": {"pattern": "regex", "prose_words": "int"},
     },
     "not_figures": {
         "span": {"name": "str", "pattern": "regex"},  # array of tables

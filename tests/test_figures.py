@@ -840,3 +840,46 @@ def test_subjects_of_article(page, expected):
     result = extract_article(build_article("page.txt", "page.txt", page))
     got = [(sf.figure.text, sf.figure.subject) for sf in result.figures]
     assert [g for g in got if g[0] in {e[0] for e in expected}] == expected
+
+
+# --- a table's heading declares the unit of its bare numbers (tables written for the rule) ---
+def _table_figures(page: str) -> list[tuple[str, float, str, str | None]]:
+    from vnstats.corpus.clean import build_article
+    from vnstats.extract import extract_article
+
+    result = extract_article(build_article("page.txt", "page.txt", page))
+    return [(sf.figure.text, sf.figure.value, sf.figure.kind, sf.figure.unit) for sf in result.figures]
+
+
+DECLARED_UNITS = [
+    ("rule-declared-counter", "Số trường học năm 2023\n(ĐVT: trường)\nHuyện A 12 30\nHuyện B 8 21\n",
+     [("12", 12, "count", "trường"), ("30", 30, "count", "trường"), ("8", 8, "count", "trường"),
+      ("21", 21, "count", "trường")]),
+    ("rule-declared-money-scale", "Thu ngân sách các huyện\nĐơn vị tính: tỷ đồng\nHuyện A 1.234\nHuyện B 56,5\n",
+     [("1.234", 1.234e12, "money", "VND"), ("56,5", 5.65e10, "money", "VND")]),
+    ("rule-declared-unit-ends-with-prose",
+     "Diện tích gieo trồng\n(ĐVT: ha)\nLúa 1.200\n\nNhìn chung, mùa vụ năm nay diễn ra thuận lợi và bà con phấn khởi với kết quả đạt được.\n"
+     "Năm nay có 300 hộ tham gia, thêm 45.\n",
+     [("1.200", 1200, "measure", "ha"), ("300 hộ", 300, "count", "hộ"), ("45", 45, "count", None)]),
+    ("not-declared-no-unit", "Số ca bệnh\n(ĐVT: Sở Y tế)\nHuyện A 12\n", [("12", 12, "count", None)]),
+]
+
+
+@pytest.mark.parametrize(("page", "expected"), [r[1:] for r in DECLARED_UNITS], ids=[r[0] for r in DECLARED_UNITS])
+def test_a_tables_heading_declares_the_unit_of_its_numbers(page, expected):
+    got = _table_figures(page)
+    assert [(t, k, u) for t, _, k, u in got] == [(t, k, u) for t, _, k, u in expected]
+    assert [v for _, v, _, _ in got] == pytest.approx([v for _, v, _, _ in expected])
+
+
+def test_a_tables_title_names_what_its_numbers_measure():
+    from vnstats.corpus.clean import build_article
+    from vnstats.extract import extract_article
+
+    page = ("Diện tích gieo trồng lúa năm 2022 phân theo huyện\n(ĐVT: ha)\nHuyện A 1.200 850\nHuyện B 640 300\n"
+            "Năm nay có 300 hộ tham gia.\n")
+    result = extract_article(build_article("page.txt", "page.txt", page))
+    assert [(sf.figure.text, sf.figure.unit, sf.figure.subject) for sf in result.figures] == [
+        ("1.200", "ha", "Diện tích gieo trồng lúa"), ("850", "ha", "Diện tích gieo trồng lúa"),
+        ("640", "ha", "Diện tích gieo trồng lúa"), ("300", "ha", "Diện tích gieo trồng lúa"),
+        ("300 hộ", "hộ", "hộ tham gia")]
