@@ -192,6 +192,13 @@ def _read_header(page: _Page, fallback_title: str | None, rules: _Rules) -> None
     # a line with a time before one with only a weekday: "HOTLINE … Thứ ba, ngày 15/12/2016" above the
     # title is the site's clock, "09/11/2018 | 11:08 GMT+7" under it the article's date line
     timed = [(i, iso) for i, iso in found if "T" in iso]
+    if len(found) > 1 and found[0][0] == content[0]:
+        # two date lines, the first opening the page above the title: the site's clock
+        # ("Thứ Hai, 25/11/2024 17:49" over the title, "Thứ 3, 15/03/2016 | 00:00:00" under it)
+        lines[found[0][0]] = ""
+        found = found[1:]
+        timed = [(i, iso) for i, iso in found if "T" in iso]
+        content = [i for i in content if lines[i]]
     if found:
         dateline, page.published = (timed or found)[0]
         for i, iso in found:

@@ -102,13 +102,28 @@ def _sentence_of(article: Article, starts: list[int], start: int) -> int:
     return article.sentences[i].index
 
 
+def _before_trailing_headlines(sentences):
+    """The sentences up to the article's last sentence of prose (a dozen words
+    ended by a full stop, or a long one an excerpt cut short): two or more
+    short unpunctuated lines after it are a list of other articles' headlines
+    ("… nhân dịp Xuân Bính Ngọ 2026"), whose years are not the article's."""
+    last = next((k for k in range(len(sentences) - 1, -1, -1)
+                 if len(sentences[k].text.split()) >= 25 or (
+                     len(sentences[k].text.split()) >= 12
+                     and sentences[k].text.rstrip().endswith((".", "!", "?", "…")))), None)
+    if last is None or len(sentences) - last - 1 < 2:
+        return sentences
+    return sentences[:last + 1]
+
+
 def _reference_date(article: Article):
     """For a page with no publication date: the last day of the year the
     article reports on, so "Ngày 19/12" and "6 tháng đầu năm" take that year."""
-    mentions = [d for s in article.sentences for d in extract_dates(s.text, s.start, None)]
-    bases = [y for s in article.sentences for y in comparison_base_years(s.text)]
-    not_reported = [y for s in article.sentences for y in birth_years(s.text) + deadline_years(s.text)]
-    issued = [y for s in article.sentences for y in issue_date_years(s.text)]
+    sentences = _before_trailing_headlines(article.sentences)
+    mentions = [d for s in sentences for d in extract_dates(s.text, s.start, None)]
+    bases = [y for s in sentences for y in comparison_base_years(s.text)]
+    not_reported = [y for s in sentences for y in birth_years(s.text) + deadline_years(s.text)]
+    issued = [y for s in sentences for y in issue_date_years(s.text)]
     found = reference_date(mentions, bases, not_reported, issued)
     # "tỉnh Quảng Bình (cũ)": written after the 2025 reorganization, whatever years it names
     after = reorganized_after(s.text for s in article.sentences)

@@ -120,7 +120,9 @@ def _is_deadline(sentence_text: str, sentence_start: int, mention: DateMention,
 
 def _is_comparison_base(sentence_text: str, sentence_start: int, mention: DateMention) -> bool:
     """"tăng 9,7% so với cùng kỳ năm 2022": 2022 is what the figure is compared with."""
-    return bool(_facts_regex("comparison_base", "before").search(sentence_text[:mention.start - sentence_start]))
+    before = sentence_text[:mention.start - sentence_start]
+    return bool(_facts_regex("comparison_base", "before").search(before)) or (
+        mention.text.isdigit() and bool(_facts_regex("comparison_base", "price_base_bare").search(before)))
 
 
 def _is_birth_year(sentence, mention: DateMention) -> bool:

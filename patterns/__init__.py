@@ -148,7 +148,7 @@ SCHEMAS: dict[str, dict[str, dict[str, str]]] = {
         "targets": {"words": "str-list", "deadline_words": "str-list"},
         "country": {"words": "str-list", "regions": "str-list", "ranking_before": "regex", "event_before": "regex"},
         "scope": {"province": "str-list", "district": "str-list"},
-        "comparison_base": {"before": "regex"},
+        "comparison_base": {"before": "regex", "price_base_bare": "regex"},
         "postposed_time": {"between": "regex", "new_value": "regex"},
         "report_day": {"verbs": "str-list"},
         "running_total": {"before": "regex", "stock_verbs": "str-list"},

@@ -193,6 +193,17 @@ def test_a_timed_date_line_beats_the_sites_clock_above_the_title():
     assert "15/12/2016" not in article.text
 
 
+
+def test_a_timed_clock_opening_the_page_gives_way_to_the_date_line_under_the_title():
+    page = ("Thứ Hai, 25/11/2024 17:49 (GMT +7)\n\n"
+            "Tháng 2: Kim ngạch xuất khẩu tỉnh A giảm 24%\n\n"
+            "Thứ 3, 15/03/2016 | 08:30 [GMT +7]\n\n"
+            "Tổng mức bán lẻ hàng hóa trong tháng 2/2016 ước tính hơn 5.000 tỷ đồng, tăng gần 15% so với tháng trước.\n")
+    article = build_article("page.txt", "page.txt", page)
+    assert (article.published, article.title) == ("2016-03-15T08:30", "Tháng 2: Kim ngạch xuất khẩu tỉnh A giảm 24%")
+    assert "25/11/2024" not in article.text
+
+
 WRITTEN_DATE_HEADERS = [
     ("month-in-words", "Tỉnh D dẫn đầu về tăng trưởng\n\nThứ Tư, 29 Tháng Mười Một, 2023 32 lượt xem\n\n"
                        "Năm 2023, tốc độ tăng trưởng của tỉnh D ước đạt 13,45%.",

@@ -268,6 +268,16 @@ LINKS = [
     ("rule-from-a-day-until-now",
      DATED + "Từ ngày 1-3 đến nay, tỉnh Lâm Đồng đã tổ chức 82 kỳ sát hạch.",
      [("82 kỳ", "Tỉnh Lâm Đồng", "2024-03-01/2024-05-02")]),
+    ("rule-a-bare-year-after-constant-prices-is-the-price-base",
+     DATED + "Năm 2023, GRDP tỉnh Khánh Hòa theo giá so sánh 2010 đạt 46.435 tỷ đồng.",
+     [("46.435 tỷ đồng", "Tỉnh Khánh Hòa", "2023")]),
+    ("rule-a-year-named-after-constant-prices-may-be-the-figures",
+     DATED + "Tổng sản phẩm tỉnh Hòa Bình theo giá hiện hành năm 2011 đạt 16.771 tỷ đồng, "
+     "theo giá so sánh năm 2015 đạt 18.416 tỷ đồng.",
+     [("16.771 tỷ đồng", "Tỉnh Hòa Bình", "2011"), ("18.416 tỷ đồng", "Tỉnh Hòa Bình", "2015")]),
+    ("rule-compared-with-spelled-so-sanh-voi",
+     DATED + "Vụ xuân 2024, năng suất lúa tỉnh Nam Định (tỷ lệ so sánh với vụ xuân năm 2023) đạt 58,5 tạ/ha.",
+     [("58,5 tạ/ha", "Tỉnh Nam Định", "2024")]),
     ("rule-from-then-until-now-is-a-period",
      DATED + "Từ đầu năm đến nay, tỉnh Lâm Đồng xảy ra 84 vụ tai nạn giao thông.",
      [("84 vụ", "Tỉnh Lâm Đồng", "2024-01/2024-05")]),
@@ -372,3 +382,14 @@ LIST_HEADERS = [
 @pytest.mark.parametrize(("page", "expected"), [r[1:] for r in LIST_HEADERS], ids=[r[0] for r in LIST_HEADERS])
 def test_list_keys_take_their_headers_measure(page, expected):
     assert subjects(page) == expected
+
+
+def test_headlines_after_the_article_give_no_year():
+    """An undated page: the years of the other articles listed after the body
+    ("… Xuân Bính Ngọ 2026") are not the year it reports on."""
+    page = ("Thu ngân sách đạt thấp\n"
+            "Theo báo cáo tính đến ngày 18/2, thu ngân sách trên địa bàn tỉnh Lai Châu đạt 6% dự toán, "
+            "bằng 53% so với cùng kỳ năm 2019.\n"
+            "Công ty Điện lực gặp mặt báo chí nhân dịp Xuân Bính Ngọ 2026\n"
+            "Triển khai nhiệm vụ công tác công đoàn năm 2026\n")
+    assert links(page)[0] == ("6%", "Tỉnh Lai Châu", "2020-02-18")
