@@ -500,9 +500,11 @@ class ListHeader:
 
 
 @functools.cache
-def _list_header_words() -> tuple[PhraseSet, PhraseSet]:
+def _list_header_words() -> tuple[PhraseSet, PhraseSet, tuple[str, ...]]:
     data = patterns.load().subjects["list_headers"]
-    return PhraseSet(data["openers"]), PhraseSet(data["judgements"])
+    # the openers' first words, to rule most sentences out before tokenizing them
+    firsts = tuple(sorted({w.split()[0].lower() for w in data["openers"]}))
+    return PhraseSet(data["openers"]), PhraseSet(data["judgements"]), firsts
 
 
 def list_header(sentence: str, offset: int, before: str | None = None, before_offset: int = 0) -> ListHeader | None:
@@ -512,12 +514,13 @@ def list_header(sentence: str, offset: int, before: str | None = None, before_of
     this one opens with "Cụ thể," and the like. Read as the subject a figure
     right after the header would have, the header's judgement ("rất lớn",
     "đạt cao") left out. None where there is no header."""
-    openers, judgements = _list_header_words()
+    openers, judgements, firsts = _list_header_words()
     colon = sentence.find(":")
     first_digit = next((i for i, ch in enumerate(sentence) if ch.isdigit()), len(sentence))
     if 0 < colon < first_digit:
         header, at = sentence[:colon], offset
-    elif before is not None and openers.match_at(Parsed.of(sentence[:30]).tokens, 0) and not extract_figures(before):
+    elif before is not None and sentence.lower().startswith(firsts) \
+            and openers.match_at(Parsed.of(sentence[:30]).tokens, 0) and not extract_figures(before):
         header, at = before.rstrip().rstrip(".;"), before_offset
     else:
         return None
@@ -527,12 +530,19 @@ def list_header(sentence: str, offset: int, before: str | None = None, before_of
         end -= 1 if tokens[end - 1].is_punct else size
     if end == 0:
         return None
-    named = header[:tokens[end - 1].end]
-    found = extract_figures(named + " đạt 1%")
-    if not found or not found[-1].subject or found[-1].subject_end > len(named):
+    measure = measure_named_by(header[:tokens[end - 1].end], at)
+    return ListHeader(*measure) if measure else None
+
+
+def measure_named_by(line: str, offset: int) -> tuple[str, int, int] | None:
+    """What a line naming a measure without a figure names (a list's header, a
+    table's title): the subject a figure right after it would have, as
+    (subject, start, end) with offsets shifted by ``offset``."""
+    found = extract_figures(line + " đạt 1%")
+    if not found or not found[-1].subject or found[-1].subject_end > len(line):
         return None
     f = found[-1]
-    return ListHeader(f.subject, at + f.subject_start, at + f.subject_end)
+    return f.subject, offset + f.subject_start, offset + f.subject_end
 
 
 @functools.cache
@@ -601,12 +611,7 @@ def _table_title(text: str, start: int, previous: tuple[str, int] | None) -> tup
         line, offset = previous
     else:
         return None
-    line = line.rstrip().rstrip(".:")
-    found = extract_figures(line + " đạt 1%")
-    if not found or not found[-1].subject or found[-1].subject_end > len(line):
-        return None
-    f = found[-1]
-    return f.subject, offset + f.subject_start, offset + f.subject_end
+    return measure_named_by(line.rstrip().rstrip(".:"), offset)
 
 
 def _titled(f: Figure, title: tuple[str, int, int] | None) -> dict:
