@@ -82,6 +82,10 @@ def _normalize(kind: str, m: regex.Match, published: date | None) -> tuple[str, 
         return _until_now(m, published)
     if kind == "week":
         return _week(m, year, published)
+    if kind == "past_hours":   # "24 giờ qua": the day before writing and the day itself
+        if published is None:
+            return None
+        return (published - timedelta(days=int(m.group("h")) // 24)).isoformat(), published.isoformat(), "period"
     if kind == "from_start_to_day":
         return _from_start_to_day(m, published, future_days)
     if kind == "lunar":
@@ -410,7 +414,7 @@ def extract_dates(sentence: str, offset: int = 0, published: date | None = None,
             start, end = m.span()
             if any(start < b and a < end for a, b in taken):
                 continue
-            if form.kind == "until_now" and (stand_in or today):
+            if form.kind in ("until_now", "past_hours") and (stand_in or today):
                 normalized = _normalize(form.kind, m, today) if today else None
             else:
                 normalized = _normalize(form.kind, m, published)

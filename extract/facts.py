@@ -180,12 +180,18 @@ def _place_anchors(sentence_text: str, sentence_start: int, mentions: list[Local
         first = m.unit_id
         j = k
         while j > 0 and _coordinated(sentence_text, sentence_start, named[j - 1].end, named[j].start) \
-                and not _starts_anew(sentence_text, sentence_start, named[j - 1], named[j], units):
+                and not (_starts_anew(sentence_text, sentence_start, named[j - 1], named[j], units)
+                         and not (j > 1 and _coordinated(sentence_text, sentence_start, named[j - 2].end,
+                                                         named[j - 1].start))):
             j -= 1
             first = named[j].unit_id
         group = {_province_of(units[n.unit_id]) for n in named[j:k + 1] if n.unit_id in units}
         if len(group) > 1 and all(units[n.unit_id].level == "province" for n in named[j:k + 1] if n.unit_id in units):
             first = COUNTRY_ID   # "hai tỉnh An Giang và Đồng Tháp có 229.868 ha": no one province holds both
+        elif k - j >= 2 and len(group) == 1 and None not in group and not any(
+                _contains(a.unit_id, b.unit_id) or _contains(b.unit_id, a.unit_id)
+                for a, b in zip(named[j:k], named[j + 1:k + 1])):   # an address holds its parts
+            first = group.pop()   # "các huyện A, B, C có số người chết giảm": the three together, in the unit holding them
         anchors.append(_Anchor(m.start, m.end, first))
     taken = [(a.start, a.end) for a in anchors]
     ranking = _facts_regex("country", "ranking_before")
@@ -205,11 +211,45 @@ def _place_anchors(sentence_text: str, sentence_start: int, mentions: list[Local
     return sorted(anchors, key=lambda a: a.start)
 
 
+def _contains(outer: str, inner: str) -> bool:
+    """Whether unit ``outer`` is or holds unit ``inner`` (ids)."""
+    if outer == inner or outer == COUNTRY_ID:
+        return True
+    units = load_gazetteer().units
+    a, b = units.get(outer), units.get(inner)
+    if a is None or b is None or b.level == "province" or a.level == "ward":
+        return False
+    if a.level == "province":
+        return _province_of(b) == outer
+    return b.level == "ward" and b.district_code == a.code and b.province_code == a.province_code
+
+
+def _common_opener(sentence, anchors: list[_Anchor], opener: _Anchor, first_figure: int | None) -> _Anchor | None:
+    """"Thành ủy Đồng Hới, Huyện ủy các huyện Tuyên Hóa, Bố Trạch (Quảng Bình) đã thi hành kỷ
+    luật …": a sentence that opens with several units listed side by side is about
+    them together, so what it leaves the reader in is the unit named after them
+    that holds them all, else none of them. A unit named in passing is no such
+    list: "tỉnh Hưng Yên sau khi sáp nhập với Thái Bình đã thu hút …"."""
+    limit = first_figure if first_figure is not None else sentence.end
+    before = [a for a in anchors if a.start >= opener.start and a.end <= limit]
+    listed = any(not (_contains(opener.value, right.value) or _contains(right.value, opener.value))
+                 and LISTED.match(sentence.text, left.end - sentence.start)
+                 for left, right in zip(before, before[1:]))
+    if not listed:
+        return opener
+    return before[-1] if all(_contains(before[-1].value, a.value) for a in before) else None
+
+
+# what joins units listed side by side: "Thành ủy Đồng Hới, Huyện ủy …", "huyện A và huyện B"
+LISTED = regex.compile(r"\s*(?:[,;]|và\b|cùng\b)")
+
+
 def _starts_anew(text: str, offset: int, left: LocalityMention, right: LocalityMention, units) -> bool:
     """A bare name, a comma, then a name with its own level word: the comma
     ends a phrase, not a list ("Sau khi sáp nhập với Bình Phước, tỉnh Đồng Nai
     mới có …"); a list writes its level word first, if at all ("huyện Thoại
-    Sơn, Tri Tôn", "Quỳnh Phụ, Đông Hưng")."""
+    Sơn, Tri Tôn", "Quỳnh Phụ, Đông Hưng"). (A list already two bare names long
+    goes on: "các huyện Kông Chro, Ia Grai, TP. Pleiku" — see _place_anchors.)"""
     if text[left.end - offset:right.start - offset].strip() != ",":
         return False
     inner, outer = units.get(left.unit_id), units.get(right.unit_id)
@@ -525,16 +565,23 @@ def _article_place(article: Article, places: dict[int, list[_Anchor]], localitie
     place named first further down is more often a detail than the subject),
     else the one the page's address names ("baothainguyen.vn": a provincial
     paper's "toàn tỉnh" is its own province)."""
-    return _lead_place(article, places) or main_place(localities) or site_place(article.url, reference)
+    lead = _lead_place(article, places)
+    if lead == COUNTRY_ID and (site := site_place(article.url, reference)) is not None \
+            and site in _lead_place(article, places, every=True):
+        # a provincial paper's "Mùa khô năm 2020, cả khu vực Đồng bằng sông Cửu Long … Riêng Cà Mau …":
+        # the region sets the scene; the paper's own province, named with it, is the subject
+        return site
+    return lead or main_place(localities) or site_place(article.url, reference)
 
 
-def _lead_place(article: Article, places: dict[int, list[_Anchor]]) -> str | None:
-    """The first unit the title (or the page's first line) or the paragraph after it names."""
+def _lead_place(article: Article, places: dict[int, list[_Anchor]], every: bool = False):
+    """The first unit the title (or the page's first line) or the paragraph after it
+    names; ``every``: all the units that paragraph names."""
     for paragraph in (0, 1):
-        for s in article.sentences:
-            if s.paragraph == paragraph and places.get(s.index):
-                return places[s.index][0].value
-    return None
+        named = [a.value for s in article.sentences if s.paragraph == paragraph for a in places.get(s.index, ())]
+        if named:
+            return set(named) if every else named[0]
+    return set() if every else None
 
 
 def _article_period(article: Article,
@@ -546,12 +593,13 @@ def _article_period(article: Article,
     the month that period closes where the lead named that month first (a
     price or a rate is of the month, not of the running total)."""
     lead = []
-    paragraphs = _lead_paragraphs(article)
+    paragraphs = _lead_paragraphs(article, extra=1)
     for s in article.sentences:
         if s.paragraph not in paragraphs:
             break
         lead += [a.value for a in times.get(s.index, [])
-                 if (not _is_term(a) or _term_is_a_period(s, a)) and not _starts_something(s, a)]
+                 if (not _is_term(a) or _term_is_a_period(s, a)) and not _starts_something(s, a)
+                 and not _in_raised_total(s, a)]
     periods = [d for d in lead if d.granularity != "day"]
     first = (periods or lead or [None])[0]
     chosen = first
@@ -561,6 +609,23 @@ def _article_period(article: Article,
         chosen = next((d for d in periods if d.granularity != "month" and d.date_end == first.date_end
                        and d.date_start[5:7] == "01"), first)
     return chosen, first
+
+
+def _in_raised_total(sentence, anchor: _Anchor) -> bool:
+    """"…, nâng tổng số ca mắc từ ngày 27.4 đến nay lên 15.656 ca": the running
+    total's span since some day, within the clause that raises it. A total
+    since the year began ("đưa tổng kim ngạch 7 tháng qua đạt …") is the
+    report's period all the same."""
+    if regex.fullmatch(r"\d{4}(?:-01(?:-01)?)?", anchor.value.date_start):
+        return False
+    before = sentence.text[:anchor.start - sentence.start]
+    clause = regex.split(r"[,;:]", before)[-1]
+    return bool(_raised_total().search(clause))
+
+
+@functools.cache
+def _raised_total() -> regex.Pattern:
+    return _phrase_pattern(patterns.load().facts["raised_total"]["words"])
 
 
 def _starts_something(sentence, anchor: _Anchor) -> bool:
@@ -660,6 +725,8 @@ def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]]
     # province); in a sentence without figures, a place that opens it
     # ("Tại huyện A, …"), not one named in passing ("Ông B từng công tác tại huyện A")
     place_opens = governing(places)
+    for i, opener in list(place_opens.items()):
+        place_opens[i] = _common_opener(sentences[i], places[i], opener, first_figure.get(i))
     time_opens = governing(times)
     # where the lead names no period: the first time that opens a sentence of
     # the body ("Theo Nghị quyết này, từ ngày 1/1/2019 sẽ sắp xếp …")
@@ -703,6 +770,11 @@ def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]]
     empty = _Sorted([])
     cues: dict[int, list[tuple[int, int]]] = {}
     owned: set[int] = set()   # times written right after a figure: that figure's own
+    paragraph_start: dict[int, int] = {}
+    for s in sentences:
+        paragraph_start.setdefault(s.paragraph, s.start)
+    continuing = {s.paragraph for s in sentences if s.start == paragraph_start[s.paragraph] and _continues(s.text)}
+    last_stated: tuple[int, _Anchor | None] = (-1, None)   # the paragraph of the last figure, the time it stated
     links = []
     for sf in figures:
         figure, sentence = sf.figure, sentences[sf.sentence]
@@ -734,12 +806,25 @@ def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]]
         else:
             when, when_basis = _decide(sentence_times, figure.start, clause, sentence,
                                        time_carried[sf.sentence], after_in_clause=True)
+            if when is not None and when.start >= figure.end and _in_raised_total(sentence, when):
+                # "ghi nhận thêm 714 ca, nâng tổng số ca mắc từ ngày 27.4 đến nay lên …": the total's span
+                when, when_basis = _decide(sentence_times, figure.start, clause, sentence,
+                                           time_carried[sf.sentence], after_in_clause=False)
             new_value = _facts_regex("postposed_time", "new_value")
             if when is not None and id(when) in owned and when.start >= clause[0] and new_value.fullmatch(
                     sentence.text[when.end - sentence.start:figure.start - sentence.start]):
                 # "từ 7,9 tỷ USD năm 2014 lên 15,9 tỷ USD": 2014 is the earlier figure's own time
                 when, when_basis = _decide(sentence_times, when.start, (clause[0], when.start), sentence,
                                            time_carried[sf.sentence], after_in_clause=False)
+        if sentence.paragraph in continuing and last_stated[0] < sentence.paragraph and last_stated[1] is not None \
+                and (when is None or (when_basis == "paragraph" and when.start < paragraph_start[sentence.paragraph]
+                                      and last_stated[1].start >= when.start)):
+            # "Cụ thể, chỉ số IIP tháng 9 giảm 8,04%.¶ Trong đó, ngành khai khoáng tăng 31,65%":
+            # the items break down the figure just before (past a photo's caption), of its time,
+            # unless a paragraph since has set a time of its own
+            when, when_basis = last_stated[1], "paragraph"
+        else:
+            last_stated = (sentence.paragraph, when if when_basis in ("clause", "sentence") else None)
         mention = when.value if when is not None else None
         if mention is not None and _running_total(sentences, starts, mention, figure):
             # "Tính đến hết tháng 10, vốn FDI đạt 528 triệu USD": the total since the year began

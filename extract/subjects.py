@@ -400,6 +400,8 @@ def _repeats_counter(s: Parsed, cands: _Figures, spans, k: int) -> bool:
     if spans[k].text_in(s.text).lower() != own or not before.startswith(own + " "):
         return False
     r = _rules()
+    if c.unit_end < len(t) and t[c.unit_end].is_word and not r.conjunctions.match_at(t, c.unit_end):
+        return False   # the item says more of its own: "85 ca trong khu phong tỏa, 137 ca là F1 …"
     i = max(p.after, p.unit_end or 0)
     while i < len(t) and t[i].end <= spans[k - 1].end:
         i += 1
@@ -420,9 +422,10 @@ def _bracketed_rate_of(t, cands: _Figures, spans, k: int) -> int | None:
     if c.kind != "percent" or not k or o is None:
         return None
     p = cands[k - 1]
-    if spans[k - 1] is None or max(p.after, p.unit_end or 0) != o or p.kind == "percent":
-        return None
-    if not all(tok.text in SIGNS or tok.lower in BRACKET_LEADS for tok in t[o + 1:c.first]):
+    if spans[k - 1] is None or p.kind == "percent" or (
+            max(p.after, p.unit_end or 0) != o and not (spans[k - 1].end == t[o - 1].end and o > p.after)):
+        return None   # right after the figure, or after the noun phrase it counts: "7 đại biểu nữ (tỷ lệ 8,24%)"
+    if not all(tok.text in SIGNS or tok.lower in RATE_LEADS for tok in t[o + 1:c.first]):
         return None
     close = max(c.after, c.unit_end or 0)
     while close < len(t) and t[close].text == "%":
@@ -542,6 +545,10 @@ def _subject(s: Parsed, cands: list[Candidate], k: int, done: list[Span | None])
                 return _forward(s, cands, k, c.head, c.unit_end, "counter")
         if not followed and (r.name_before.match_at(t, c.head) or link and r.name_before_linked.match_at(t, c.head)):
             before = _backward(s, cands, k, link_start if link else first, "named", cut=True)   # "đàn trâu 96.542 con"
+            previous = cands[k - 1] if k else None
+            if before and previous is not None and previous.unit_end is not None \
+                    and before.start < t[previous.unit_end - 1].end:
+                before = None   # "85 ca trong khu phong tỏa, 137 ca là F1": the item before, not a name
             if before and not _is_clause(s, before):
                 return before
         if c.generic and followed and r.person_predicates.match_at(t, c.unit_end):
@@ -930,6 +937,8 @@ def _stops_at(t, i: int, start: int) -> bool:
 SIGNS = frozenset({"+", "-", "−", "–"})
 # words between a list key's bracket and its figure: "trang phục (ước tăng 17,3%)"
 BRACKET_LEADS = frozenset({"ước", "tăng", "giảm", "đạt", "khoảng", "gần", "hơn", "trên", "chiếm"})
+# … and before a bracketed rate of the figure before it: "7 đại biểu (tỷ lệ 8,24%)"
+RATE_LEADS = BRACKET_LEADS | {"tỷ", "tỉ", "lệ", "trọng"}
 
 
 def _shares_tail(t, comma: int) -> bool:
@@ -1519,4 +1528,43 @@ def events_before_counted(s: Parsed, candidates: list[Candidate],
         if not c.generic:   # things undergo it: "ngôi nhà bị ngập"; persons have it: "người chết"
             event = passive.get(event, event)
         out[k] = (f"{span.text_in(s.text)} {event}", span.start, span.end)
+    return out
+
+
+@functools.cache
+def _drawn_from_openers() -> PhraseSet:
+    return PhraseSet(patterns.load().subjects["drawn_from"]["openers"])
+
+
+def drawn_from(s: Parsed, candidates: list[Candidate],
+               spans: list[Span | None]) -> list[tuple[str, int, int] | None]:
+    """Subjects of counts drawn from a set the sentence opens with: "Trong số ca
+    mắc mới, có 486 ca được phát hiện trong cộng đồng, 85 ca trong các khu
+    phong tỏa" → "ca mắc mới được phát hiện trong cộng đồng", "ca mắc mới trong
+    các khu phong tỏa". Only where the set is a noun phrase without a number
+    and the count's noun is the one the set starts with. As (subject, start,
+    end of the count's own words), None elsewhere."""
+    t = s.tokens
+    out: list[tuple[str, int, int] | None] = [None] * len(candidates)
+    size = _drawn_from_openers().match_at(t, 0) if t else 0
+    if not size:
+        return out
+    comma = next((i for i in range(size, len(t)) if t[i].text == ","), None)
+    if comma is None or comma == size or any(tok.is_number for tok in t[size:comma]):
+        return out
+    drawn = [tok.lower for tok in t[size:comma]]
+    phrase = s.text[t[size].start:t[comma - 1].end]
+    for k, (c, span) in enumerate(zip(candidates, spans)):
+        if span is None or c.head is None or c.unit_end is None or c.first <= comma \
+                or span.start < t[c.number_first].end:
+            continue
+        counter = [tok.lower for tok in t[c.head:c.unit_end]]
+        if drawn[:len(counter)] != counter or len(drawn) == len(counter):
+            continue
+        own = span.text_in(s.text)
+        rest = own[len(s.text[t[c.head].start:t[c.unit_end - 1].end]):] if own.lower().startswith(
+            " ".join(counter)) else None
+        if rest is None:
+            continue
+        out[k] = (phrase + rest, span.start, span.end)
     return out

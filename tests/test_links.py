@@ -278,6 +278,49 @@ LINKS = [
     ("rule-compared-with-spelled-so-sanh-voi",
      DATED + "Vụ xuân 2024, năng suất lúa tỉnh Nam Định (tỷ lệ so sánh với vụ xuân năm 2023) đạt 58,5 tạ/ha.",
      [("58,5 tạ/ha", "Tỉnh Nam Định", "2024")]),
+    ("rule-price-base-abbreviated-gia-ss",
+     DATED + "GRDP của tỉnh Thái Bình 6 tháng đầu năm 2024 (giá SS năm 2010) ước 30.000 tỷ đồng.",
+     [("ước 30.000 tỷ đồng", "Tỉnh Thái Bình", "2024-01/2024-06")]),
+    ("rule-the-past-24-hours-end-on-the-day-of-writing",
+     DATED + "Trong 24 giờ qua, tỉnh Đồng Tháp ghi nhận thêm 120 ca mắc sốt xuất huyết.",
+     [("120 ca", "Tỉnh Đồng Tháp", "2024-05-01/2024-05-02")]),
+    ("rule-the-span-of-a-raised-total-is-not-the-articles-period",
+     DATED + "Tỉnh Đồng Tháp ghi nhận thêm 120 ca mắc, nâng tổng số ca mắc từ ngày 1/3 đến nay lên 2.400 ca.\n\n"
+     "Trong 24 giờ qua, có 40 ca ở huyện Cao Lãnh.\n\nCác địa phương có nhiều ca: thành phố Sa Đéc 30 ca.",
+     [("120 ca", "Tỉnh Đồng Tháp", "2024-05-01/2024-05-02"),
+      ("2.400 ca", "Tỉnh Đồng Tháp", "2024-03-01/2024-05-02"),
+      ("40 ca", "Huyện Cao Lãnh", "2024-05-01/2024-05-02"),
+      ("30 ca", "Thành phố Sa Đéc", "2024-05-01/2024-05-02")]),
+    ("rule-the-first-paragraph-after-the-lead-gives-the-reports-period",
+     DATED + "Tỉnh Bến Tre ghi nhận 500 ca sốt xuất huyết, tăng 20%.\n\n"
+     "Theo Sở Y tế, trong 6 tháng đầu năm, toàn tỉnh có 2 ca tử vong.\n\nHuyện Ba Tri có 120 ca.",
+     [("500 ca", "Tỉnh Bến Tre", "2024-01/2024-06"), ("20%", "Tỉnh Bến Tre", "2024-01/2024-06"),
+      ("120 ca", "Huyện Ba Tri", "2024-01/2024-06")]),
+    ("rule-items-that-go-on-break-down-the-figure-before-past-a-caption",
+     DATED + "Trong 9 tháng năm 2023, sản xuất công nghiệp tỉnh Ninh Bình phục hồi chậm. "
+     "Cụ thể, chỉ số IIP toàn tỉnh tháng 9 năm 2023 giảm 8,04% so với cùng tháng năm 2022.\n\n"
+     "Công nhân làm việc tại khu công nghiệp (Ảnh: T.L)\n\n"
+     "Trong đó, ngành khai khoáng tăng 31,65%, ngành điện giảm 7,45%.",
+     [("31,65%", "Tỉnh Ninh Bình", "2023-09"), ("7,45%", "Tỉnh Ninh Bình", "2023-09")]),
+    ("rule-items-that-go-on-take-a-time-set-since-the-last-figure",
+     DATED + "Tỉnh Đồng Nai xảy ra 10 vụ tai nạn giao thông dịp lễ.\n\n"
+     "Báo cáo tình hình trong bốn ngày nghỉ lễ (từ ngày 30-4 đến 1-5).\n\n"
+     "Theo đó, toàn tỉnh xảy ra 10 vụ tai nạn giao thông, làm chết 6 người.",
+     [("6 người", "Tỉnh Đồng Nai", "2024-04-30/2024-05-01")]),
+    ("rule-units-listed-side-by-side-leave-the-reader-in-the-one-holding-them",
+     DATED + "Năm 2023, Huyện ủy Lệ Thủy, Huyện ủy các huyện Tuyên Hóa, Bố Trạch (tỉnh Quảng Bình) đã kỷ luật 4 tổ chức đảng. "
+     "Cùng thời gian, cấp ủy các cấp kỷ luật 30 đảng viên (khiển trách 20, cảnh cáo 10).",
+     [("20", "Tỉnh Quảng Bình", "2023"), ("10", "Tỉnh Quảng Bình", "2023")]),
+    ("rule-a-unit-named-in-passing-is-no-list",
+     DATED + "Năm 2025, tỉnh Hưng Yên sau khi sáp nhập với Thái Bình đã thu hút 205 dự án. Trong đó, có 123 dự án trong nước.",
+     [("123 dự án", "Tỉnh Hưng Yên", "2025")]),
+    ("rule-a-figure-after-three-units-listed-is-the-province-holding-them",
+     DATED + "Năm 2023, tỉnh Gia Lai có 8 địa phương giảm, trong đó các huyện Kông Chro, Ia Grai, TP. Pleiku, Đức Cơ "
+     "có số người chết giảm từ 2 đến 9 người.",
+     [("từ 2", "Tỉnh Gia Lai", "2023"), ("9 người", "Tỉnh Gia Lai", "2023")]),
+    ("rule-two-units-coordinated-the-first-keys",
+     DATED + "Năm 2023, huyện Thoại Sơn và Tri Tôn đạt 100% kế hoạch.",
+     [("100%", "Huyện Thoại Sơn", "2023")]),
     ("rule-from-then-until-now-is-a-period",
      DATED + "Từ đầu năm đến nay, tỉnh Lâm Đồng xảy ra 84 vụ tai nạn giao thông.",
      [("84 vụ", "Tỉnh Lâm Đồng", "2024-01/2024-05")]),
@@ -355,6 +398,15 @@ def test_a_provincial_papers_page_is_about_its_province():
 def test_the_text_outranks_the_address():
     page = DATED + "Tỉnh Bắc Ninh có 16 khu công nghiệp."
     assert links(page, PROVINCIAL_PAPER) == [("16 khu công nghiệp", "Tỉnh Bắc Ninh", "2024-05-02")]
+
+
+def test_a_region_sets_the_scene_for_the_papers_own_province():
+    """A region first, then the paper's own province: the article is about the province."""
+    page = (DATED + "Mùa khô năm 2023, cả vùng đồng bằng sông Cửu Long chịu thiệt hại do hạn mặn. "
+            "Riêng Thái Nguyên là tỉnh chịu nặng nhất.\n\nToàn tỉnh có hơn 2.500 ha lúa bị thiệt hại.")
+    assert links(page, PROVINCIAL_PAPER)[-1] == ("hơn 2.500 ha", "Tỉnh Thái Nguyên", "2023")
+    # without the masthead, the region is what the lead is about
+    assert links(page)[-1] == ("hơn 2.500 ha", "Việt Nam", "2023")
 
 
 def subjects(page: str) -> list[tuple[str, str | None]]:
