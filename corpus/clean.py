@@ -35,6 +35,7 @@ class _Rules:
     bare_dateline: regex.Pattern
     dateline_max: int
     dateline_search: int
+    marked_dateline_search: int
     worded_date: regex.Pattern
     month_numbers: dict[str, int]
     title_date: regex.Pattern
@@ -67,6 +68,7 @@ def _rules() -> _Rules:
         bare_dateline=regex.compile(header["dateline"]["bare"], regex.IGNORECASE),
         dateline_max=header["dateline"]["max_length"],
         dateline_search=header["dateline"]["search_lines"],
+        marked_dateline_search=header["dateline"]["marked_search_lines"],
         worded_date=regex.compile(header["dateline"]["worded"].replace("{months}", "|".join(
             regex.escape(w).replace(r"\ ", r"\s+")
             for w in sorted(header["dateline"]["month_words"], key=len, reverse=True)))),
@@ -189,6 +191,16 @@ def _read_header(page: _Page, fallback_title: str | None, rules: _Rules) -> None
     content = [i for i, line in enumerate(lines) if line][: rules.dateline_search]
     dateline = None
     found = [(i, iso) for i in content if (iso := _parse_dateline(lines[i], rules))]
+    if not found:
+        # below a long masthead ("EMAIL: …", "ĐIỆN THOẠI: …"), a line that says it dates the page
+        # ("(Cập nhật: 18/06/2021)") still does, up to the first paragraph of prose
+        for i in [i for i, line in enumerate(lines) if line][rules.dateline_search:rules.marked_dateline_search]:
+            if len(lines[i].split()) >= 20:
+                break
+            if rules.date_markers.search(lines[i]) and (iso := _parse_dateline(lines[i], rules)):
+                content = [j for j in range(i + 1) if lines[j]]
+                found = [(i, iso)]
+                break
     # a line with a time before one with only a weekday: "HOTLINE … Thứ ba, ngày 15/12/2016" above the
     # title is the site's clock, "09/11/2018 | 11:08 GMT+7" under it the article's date line
     timed = [(i, iso) for i, iso in found if "T" in iso]

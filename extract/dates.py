@@ -82,6 +82,10 @@ def _normalize(kind: str, m: regex.Match, published: date | None) -> tuple[str, 
         return _until_now(m, published)
     if kind == "week":
         return _week(m, year, published)
+    if kind == "first_months":   # "những tháng đầu năm": January to the month of writing
+        if published is None or (year is not None and year != published.year):
+            return None
+        return f"{published.year:04d}-01", f"{published.year:04d}-{published.month:02d}", "period"
     if kind == "past_hours":   # "24 giờ qua": the day before writing and the day itself
         if published is None:
             return None
@@ -414,7 +418,7 @@ def extract_dates(sentence: str, offset: int = 0, published: date | None = None,
             start, end = m.span()
             if any(start < b and a < end for a, b in taken):
                 continue
-            if form.kind in ("until_now", "past_hours") and (stand_in or today):
+            if form.kind in ("until_now", "past_hours", "first_months") and (stand_in or today):
                 normalized = _normalize(form.kind, m, today) if today else None
             else:
                 normalized = _normalize(form.kind, m, published)

@@ -19,7 +19,7 @@ from vnstats import patterns
 from vnstats.extract.changes import read_changes
 from vnstats.extract.dates import counted_after
 from vnstats.extract.numbers import number_words, parse_digits, words_to_number
-from vnstats.extract.subjects import (attach_subjects, drawn_from, events_before_counted, level_topics, measures_of_counted,
+from vnstats.extract.subjects import (attach_subjects, bracketed_plans, drawn_from, events_before_counted, level_topics, measures_of_counted,
                                      shared_restrictions)
 from vnstats.extract.text import Parsed, PhraseSet, Token
 from vnstats.extract.mentions import Candidate, Figure, Span
@@ -175,8 +175,13 @@ def _followed_by_quantity_word(s: Parsed, i: int, lex: _Lexicon) -> bool:
     if lex.percent.match(s.text, s.tokens[i].end):
         return True
     unit = lex.unit.match(s.text, s.tokens[i].end)
-    return bool(unit and not unit.group("cls")
-                and (unit.group("unit").lower() in lex.currency or unit.group("unit").lower() in lex.measure))
+    if unit and not unit.group("cls") and (unit.group("unit").lower() in lex.currency
+                                           or unit.group("unit").lower() in lex.measure):
+        return True
+    # the start of a range whose end is a quantity: "(kế hoạch 9-9,5%)"
+    t = s.tokens
+    return i + 2 < len(t) and t[i + 1].text in ("-", "–") and t[i + 2].is_number \
+        and t[i + 1].start == t[i].end and bool(lex.percent.match(s.text, t[i + 2].end))
 
 
 def _per(match: regex.Match) -> str:
@@ -458,8 +463,9 @@ def extract_figures(sentence: str, offset: int = 0) -> list[Figure]:
     candidates = _candidates(parsed, lex, _blocked_spans(sentence, lex))
     subjects = attach_subjects(parsed, candidates)
     changes = read_changes(parsed, candidates, subjects)
-    shared = [restricted or level or measured or befell or drawn for restricted, level, measured, befell, drawn in
-              zip(shared_restrictions(parsed, candidates, subjects), level_topics(parsed, candidates, subjects),
+    shared = [next((c for c in composed if c), None) for composed in
+              zip(bracketed_plans(parsed, candidates, subjects),
+                  shared_restrictions(parsed, candidates, subjects), level_topics(parsed, candidates, subjects),
                   measures_of_counted(parsed, candidates, subjects),
                   events_before_counted(parsed, candidates, subjects), drawn_from(parsed, candidates, subjects))]
     figures = []

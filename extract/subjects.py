@@ -1568,3 +1568,32 @@ def drawn_from(s: Parsed, candidates: list[Candidate],
             continue
         out[k] = (phrase + rest, span.start, span.end)
     return out
+
+
+def bracketed_plans(s: Parsed, candidates: list[Candidate],
+                    spans: list[Span | None]) -> list[tuple[str, int, int] | None]:
+    """A plan written in brackets after a figure measures what that figure
+    measures: "Nông, lâm, thuỷ sản tăng 7,06% (kế hoạch 3,6%)" → "Nông, lâm,
+    thuỷ sản kế hoạch"; both ends of a planned range ("(kế hoạch 9-9,5%)").
+    As (subject, start of the figure's subject, end of the plan's words), None elsewhere."""
+    t = s.tokens
+    cands = candidates if isinstance(candidates, _Figures) else _Figures(candidates, t)
+    r = _rules()
+    out: list[tuple[str, int, int] | None] = [None] * len(cands)
+    for k in range(1, len(cands)):
+        c = cands[k]
+        o = cands.opening[c.first] if c.first < len(cands.opening) else None
+        if o is None:
+            continue
+        size = r.plan_bases.match_at(t, o + 1)
+        first = k - 1 if c.range_with_previous else k
+        if not size or o + 1 + size != cands[first].first:
+            continue
+        j = bisect.bisect_right(cands.afters, o, 0, first) - 1   # the figure the bracket follows
+        if j < 0 or spans[j] is None or max(cands[j].after, cands[j].unit_end or 0) != o:
+            continue
+        plan = s.text[t[o + 1].start:t[o + size].end]
+        out[k] = (f"{spans[j].text_in(s.text)} {plan}", spans[j].start, t[o + size].end)
+        if first != k:
+            out[first] = out[k]
+    return out

@@ -40,7 +40,7 @@ SCHEMAS: dict[str, dict[str, dict[str, str]]] = {
     },
     "header": {
         "dateline": {"date": "regex", "time": "regex", "markers": "regex", "bare": "regex",
-                     "max_length": "int", "search_lines": "int", "worded": "str",
+                     "max_length": "int", "search_lines": "int", "marked_search_lines": "int", "worded": "str",
                      "month_words": "str-list", "title_date": "regex"},
         "site_tag": {"pattern": "regex"},
         "byline": {"pattern": "regex", "caps_marker": "regex", "max_length": "int",

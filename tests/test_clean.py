@@ -204,6 +204,18 @@ def test_a_timed_clock_opening_the_page_gives_way_to_the_date_line_under_the_tit
     assert "25/11/2024" not in article.text
 
 
+def test_a_marked_date_line_under_a_long_masthead_dates_the_page():
+    masthead = "".join(f"  • MỤC {n}:\n    Nội dung {n}\n" for n in range(6))
+    page = (masthead + "Xuất khẩu thủy sản tăng mạnh\n\n(Cập nhật: 18/06/2021)\n"
+            "Trong các tháng đầu năm nay, kim ngạch xuất khẩu thủy sản của tỉnh đã đạt 200 triệu USD, "
+            "tăng 12% so với cùng kỳ năm trước, theo ước tính của hiệp hội ngành hàng.\n")
+    article = build_article("page.txt", "page.txt", page)
+    assert (article.published, article.title) == ("2021-06-18", "Xuất khẩu thủy sản tăng mạnh")
+    # the same line after the first paragraph of prose is the article's, not the page's
+    late = page.replace("(Cập nhật: 18/06/2021)\n", "") + "\n(Cập nhật: 18/06/2021)\n"
+    assert build_article("page.txt", "page.txt", late).published is None
+
+
 WRITTEN_DATE_HEADERS = [
     ("month-in-words", "Tỉnh D dẫn đầu về tăng trưởng\n\nThứ Tư, 29 Tháng Mười Một, 2023 32 lượt xem\n\n"
                        "Năm 2023, tốc độ tăng trưởng của tỉnh D ước đạt 13,45%.",
