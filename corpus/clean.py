@@ -152,8 +152,9 @@ def _cut_tail(lines: list[str], rules: _Rules) -> list[str]:
     for i, line in enumerate(lines):
         if seen_prose and any(p.fullmatch(line) for p in rules.tail_markers):
             return lines[:i]
-        if len(line.split()) >= 12:  # a sentence of the body, not a header line
-            seen_prose = True
+        words = len(line.split())
+        if words >= 30 or words >= 12 and line.rstrip()[-1:] in ".!?…;:\"”)":
+            seen_prose = True   # a sentence of the body, not a header line or a long title
     return _without_teasers(lines)
 
 

@@ -191,7 +191,16 @@ def _place_anchors(sentence_text: str, sentence_start: int, mentions: list[Local
         elif k - j >= 2 and len(group) == 1 and None not in group and not any(
                 _contains(a.unit_id, b.unit_id) or _contains(b.unit_id, a.unit_id)
                 for a, b in zip(named[j:k], named[j + 1:k + 1])):   # an address holds its parts
-            first = group.pop()   # "các huyện A, B, C có số người chết giảm": the three together, in the unit holding them
+            # "các huyện A, B, C có số người chết giảm": the three together, in the unit holding them
+            listed = [units[n.unit_id] for n in named[j:k + 1]]
+            district = f"{listed[0].era}:district:{listed[0].district_code}"
+            first = district if all(u.level == "ward" and u.district_code == listed[0].district_code
+                                    and u.era == listed[0].era for u in listed) and district in units \
+                else group.pop()
+        if k and anchors and anchors[-1].value == named[k - 1].unit_id \
+                and _in_brackets_after(sentence_text, sentence_start, named[k - 1], m) \
+                and _contains(m.unit_id, named[k - 1].unit_id):
+            first = anchors[-1].value   # "xã Long Khánh (huyện Bảo Yên)": where the commune lies, not the place
         anchors.append(_Anchor(m.start, m.end, first))
     taken = [(a.start, a.end) for a in anchors]
     ranking = _facts_regex("country", "ranking_before")
@@ -242,6 +251,13 @@ def _common_opener(sentence, anchors: list[_Anchor], opener: _Anchor, first_figu
 
 # what joins units listed side by side: "Thành ủy Đồng Hới, Huyện ủy …", "huyện A và huyện B"
 LISTED = regex.compile(r"\s*(?:[,;]|và\b|cùng\b)")
+
+
+def _in_brackets_after(text: str, offset: int, left: LocalityMention, right: LocalityMention) -> bool:
+    """``right`` stands alone in brackets right after ``left``: "xã Long Khánh (huyện Bảo Yên)"."""
+    between = text[left.end - offset:right.start - offset]
+    return bool(regex.fullmatch(r"\s*\(\s*(?:[\p{L}\p{M}.]+\s+){0,2}", between)) \
+        and text[right.end - offset:right.end - offset + 4].lstrip().startswith(")")
 
 
 def _starts_anew(text: str, offset: int, left: LocalityMention, right: LocalityMention, units) -> bool:

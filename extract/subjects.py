@@ -1335,6 +1335,14 @@ def list_key_subjects(figures: list, place_spans: list[tuple[int, int]], carried
         if f.subject is None or f.subject_start is None:
             out.append(f)
             continue
+        named_in_full = same_unit.subject if same_unit is not None and same_unit.subject else ""
+        if f.kind == "count" and f.unit and f.subject.strip().lower() == f.unit.lower() \
+                and named_in_full.lower().startswith(f.unit.lower() + " ") and _keyed_by_place(f, place_spans):
+            # "934 nhà bị tốc mái, hư hỏng. Trong đó, thị xã Đức Phổ (300 nhà), …": a place keys a
+            # bare counter in a list that breaks down the count just named in full
+            out.append(dataclasses.replace(f, subject=same_unit.subject, subject_start=same_unit.subject_start,
+                                           subject_end=same_unit.subject_end))
+            continue
         rest = _place_free(f.subject, place_spans, f.subject_start, f.subject_end)
         only_links = _only_link_words(Parsed.of(rest).tokens if rest else [], r)
         keyed = (rest != f.subject.strip() and only_links) or _names_only(f.subject, place_names)
@@ -1597,3 +1605,31 @@ def bracketed_plans(s: Parsed, candidates: list[Candidate],
         if first != k:
             out[first] = out[k]
     return out
+
+
+@functools.cache
+def _segment_heads() -> tuple[str, ...]:
+    return tuple(h.lower() for h in patterns.load().subjects["segments"]["heads"])
+
+
+def is_segment(subject: str | None) -> bool:
+    """A subject naming only a part of the economy: "khu vực kinh tế trong nước"."""
+    return subject is not None and subject.lower().startswith(_segment_heads())
+
+
+def segment_subjects(figures: list, measured) -> tuple[list, object]:
+    """Figures of one sentence whose subject is only a part ("khu vực kinh tế
+    trong nước đạt 13.149 tỷ đồng") measure, for that part, what ``measured``
+    (the paragraph's last figure of a whole, not of a part) measures, when it
+    is of the same kind: "Tổng mức bán lẻ hàng hóa khu vực kinh tế trong nước".
+    Returns the figures and the last figure of a whole, to carry on."""
+    out = []
+    for f in figures:
+        if is_segment(f.subject):
+            if measured is not None and measured.kind == f.kind and measured.subject \
+                    and measured.subject.lower() not in f.subject.lower():
+                f = dataclasses.replace(f, subject=f"{measured.subject} {f.subject}")
+        elif f.subject is not None and f.kind in ("money", "percent", "measure"):
+            measured = f
+        out.append(f)
+    return out, measured

@@ -184,6 +184,7 @@ SCHEMAS: dict[str, dict[str, dict[str, str]]] = {
         "events_before_counted": {"passive": "table"},
         "list_headers": {"openers": "str-list", "judgements": "str-list"},
         "drawn_from": {"openers": "str-list"},
+        "segments": {"heads": "str-list"},
         "person_events": {"words": "str-list"},
         "topic_levels": {"categories": "str-list", "levels": "str-list"},
         "aspect_markers": {"words": "str-list"},

@@ -152,6 +152,18 @@ def test_related_stories_after_the_byline_are_not_the_article():
     assert "Quốc hội" not in article.text
 
 
+def test_other_stories_heading_under_a_long_title_does_not_cut_the_body():
+    """A "Các tin khác" box between a long title and the body ends no body."""
+    page = ("Tỉnh A được bầu 50 đại biểu Hội đồng nhân dân tỉnh nhiệm kỳ 2021 - 2026\n"
+            "Các tin khác\n"
+            "Tỉnh A được bầu 50 đại biểu HĐND tỉnh (23/02/2021)\n"
+            "Toàn tỉnh có 15 đơn vị bầu cử đại biểu HĐND tỉnh; huyện B có 02 đơn vị bầu cử, được bầu 06 đại biểu.\n\n"
+            "Thống kê truy cập\n\nĐang truy cập: 12\n")
+    article = build_article("p.txt", "p.txt", page)
+    assert "15 đơn vị bầu cử" in article.text
+    assert "Đang truy cập" not in article.text
+
+
 def test_body_paragraphs_ending_in_an_ellipsis_stay():
     page = ("Kỳ họp HĐND huyện\n\n"
             "Các đại biểu thông qua nghị quyết về phương hướng nhiệm vụ năm 2023, kế hoạch đầu tư công 2023…\n"
