@@ -351,8 +351,11 @@ def _continues(paragraph_start: str) -> bool:
 def _facility_pattern() -> regex.Pattern:
     words = patterns.load().facts["facilities"]["words"]
     alternation = "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+    # the name: capitalized words, or a few words of its trade then the unit's name ("Bệnh viện Bệnh
+    # Nhiệt đới Khánh Hòa")
     return regex.compile(r"(?i:(?<![\p{L}\p{M}])(?:" + alternation + r"))\s+(?P<name>\p{Lu}[\p{L}\p{M}]*"
-                         r"(?:\s+\p{Lu}[\p{L}\p{M}]*){0,3})")
+                         r"(?:\s+\p{Lu}[\p{L}\p{M}]*){0,3}(?:(?:\s+\p{Ll}[\p{L}\p{M}]*){1,2}"
+                         r"(?:\s+\p{Lu}[\p{L}\p{M}]*){1,3})?)")
 
 
 def _facility_anchors(text: str, offset: int, own: str | None, known: list[_Anchor]) -> list[_Anchor]:
@@ -369,10 +372,13 @@ def _facility_anchors(text: str, offset: int, own: str | None, known: list[_Anch
         if any(a.start < end and start < a.end for a in known):
             continue
         words = m.group("name").split()
-        for size in range(len(words), 0, -1):   # "Quế Võ III": the name without its number
-            name = " ".join(words[:size])
+        # "Quế Võ III": the name without its number; "Bệnh Nhiệt đới Khánh Hòa": the name its trade ends with
+        spans = [(0, size) for size in range(len(words), 0, -1)] + \
+                [(first, len(words)) for first in range(1, len(words)) if words[first][:1].isupper()]
+        for a, b in spans:
+            name = " ".join(words[a:b])
             found = None
-            for level in ("district", "ward"):   # the district before a commune of the same name
+            for level in ("province", "district", "ward"):   # the district before a commune of the same name
                 units = [u for u in gazetteer.lookup(unit.era, level, name) if u.province_code == unit.province_code]
                 if len(units) == 1:
                     found = units[0]

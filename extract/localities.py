@@ -140,6 +140,13 @@ def _province_of(gazetteer: Gazetteer, levels, unit_name: str, following: str) -
     return None
 
 
+# what opens a firm's or a hospital's name, then up to four words of its trade (no word of place or linking)
+ORGANIZATION_NAME = regex.compile(
+    r"(?<![\p{L}\p{M}])(?i:công\s+ty|bệnh\s+viện|nhà\s+máy|tập\s+đoàn|ngân\s+hàng|hợp\s+tác\s+xã)"
+    r"(?:\s+(?!(?i:trên|tại|ở|của|thuộc|cho|với|trong|và|các|địa|bàn|tỉnh|thành|huyện|quận|thị|xã|phường)"
+    r"(?![\p{L}\p{M}]))[\p{L}\p{M}\d.'-]+){1,4}\s+$")
+
+
 def inside_a_name(sentence: str, start: int, listed: bool = True) -> bool:
     """A name written inside that of a road, school or company: "đường Hồ Chí Minh";
     not after a unit whose own name opens with such a word ("Chợ Lách, Giồng Trôm").
@@ -148,6 +155,10 @@ def inside_a_name(sentence: str, start: int, listed: bool = True) -> bool:
     Gia Lai"), not the unit a named facility lies in ("Bệnh viện Chợ Rẫy,
     thành phố Hồ Chí Minh", "Khu công nghiệp Quế Võ tỉnh Bắc Ninh")."""
     m = _rules().inside_name.search(sentence[max(0, start - 80):start])
+    if m is None:
+        # "Công ty thủy điện Hòa Bình", "Bệnh viện Bệnh Nhiệt đới Khánh Hòa": a firm's or a
+        # hospital's name may run on in lower-case words of its trade before the place
+        return bool(ORGANIZATION_NAME.search(sentence[max(0, start - 60):start]))
     if m is None:
         return False
     if not listed and (regex.search(r",|\(|\s+và\s", m.group(0)) or any(

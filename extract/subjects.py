@@ -200,7 +200,8 @@ def attach_subjects(s: Parsed, candidates: list[Candidate]) -> list[Span | None]
         if parent is not None and (own is None or own == (c.unit or "").lower()):
             # "124 nhà bị đổ và cuốn trôi (Hà Giang: 38 nhà; Lai Châu: 55 nhà)": a breakdown
             spans[k] = dataclasses.replace(spans[parent], rule="breakdown")
-        elif (rated := _bracketed_rate_of(s.tokens, candidates, spans, k)) is not None:
+        elif (rated := _bracketed_rate_of(s.tokens, candidates, spans, k)) is not None \
+                or (rated := _rate_after_comma(s, candidates, spans, k)) is not None:
             spans[k] = dataclasses.replace(spans[rated], rule="rate")
     for k in range(1, len(spans)):
         if _repeats_counter(s, candidates, spans, k):
@@ -431,6 +432,26 @@ def _bracketed_rate_of(t, cands: _Figures, spans, k: int) -> int | None:
     while close < len(t) and t[close].text == "%":
         close += 1
     return k - 1 if close < len(t) and t[close].text == ")" else None
+
+
+def _rate_after_comma(s: Parsed, cands: _Figures, spans, k: int) -> int | None:
+    """"318/699 trường học đạt chuẩn quốc gia, tỷ lệ 45,49%": a rate written
+    after a comma, with only "tỷ lệ" (or "chiếm", "đạt") before it, is the rate
+    of the count just before and measures the same thing."""
+    t, c = s.tokens, cands[k]
+    if c.kind != "percent" or not k or spans[k - 1] is None or cands[k - 1].kind == "percent":
+        return None
+    if spans[k] is not None and spans[k].text_in(s.text).lower() not in ("tỷ lệ", "tỉ lệ"):
+        return None
+    p = cands[k - 1]
+    after = max(p.after, p.unit_end or 0)
+    while after < c.first and t[after].start < spans[k - 1].end:   # past the count's own restriction
+        after += 1
+    between = [tok.lower for tok in t[after:c.first]]
+    if not between or between[0] != "," or not set(between[1:]) <= RATE_LEADS or not (
+            {"tỷ", "tỉ", "chiếm"} & set(between[1:])):
+        return None
+    return k - 1
 
 
 def _names_no_measure(s: Parsed, span: Span, starts: list[int]) -> bool:
@@ -1042,16 +1063,21 @@ def _in_measure_name(t, i: int, start: int, r: _Rules) -> bool:
 
 
 ROMAN_QUARTERS = frozenset({"I", "II", "III", "IV"})
+PERIOD_NUMBER_WORDS = frozenset({"hai", "ba", "bốn", "sáu", "bảy", "tám", "chín", "mười"})
 
 
 def _trim_time(t, start: int, end: int, r: _Rules) -> int:
     """Cut a reporting period off a subject's end: "… địa phương 9 tháng", "… năm 2024"."""
     i, has_number = end, False
-    while i > start and (t[i - 1].is_number or r.time_words.match_before(t, i)
+
+    def counted_in_words(i: int) -> bool:   # "… lữ hành chín tháng": a number of months in words
+        return t[i - 1].lower in PERIOD_NUMBER_WORDS and i < end and t[i].lower in ("tháng", "quý")
+
+    while i > start and (t[i - 1].is_number or r.time_words.match_before(t, i) or counted_in_words(i)
                          or (t[i - 1].text in ("-", "–", "/") and has_number)
                          or (t[i - 1].text in ROMAN_QUARTERS and i - 2 >= start and t[i - 2].lower == "quý")):
-        if t[i - 1].text in ROMAN_QUARTERS and t[i - 2].lower == "quý":   # "… quý I": a quarter named in numerals
-            has_number = True
+        if counted_in_words(i) or t[i - 1].text in ROMAN_QUARTERS and t[i - 2].lower == "quý":
+            has_number = True   # "… quý I": a quarter named in numerals
             i -= 1
         elif t[i - 1].is_number or not t[i - 1].is_word:   # "vụ Đông Xuân 2022 – 2023": the years and the dash
             has_number = has_number or t[i - 1].is_number

@@ -327,6 +327,10 @@ LINKS = [
     ("rule-communes-listed-lie-in-the-district-named-after-them",
      DATED + "Năm 2023, lốc xoáy tại các xã Bình Sa, Bình Trung và Bình Hải (Thăng Bình) khiến 28 nhà dân bị tốc mái.",
      [("28 nhà", "Huyện Thăng Bình", "2023")]),
+    ("rule-a-hospital-named-after-its-province-lies-in-it",
+     DATED + "Tỉnh Khánh Hòa có 1.000 ca sốt xuất huyết, nhiều nhất ở thành phố Nha Trang. "
+     "Tại Bệnh viện Bệnh Nhiệt đới Khánh Hòa đã ghi nhận 10 ca nặng.",
+     [("10 ca", "Tỉnh Khánh Hòa", "2024-05-02")]),
     ("rule-from-then-until-now-is-a-period",
      DATED + "Từ đầu năm đến nay, tỉnh Lâm Đồng xảy ra 84 vụ tai nạn giao thông.",
      [("84 vụ", "Tỉnh Lâm Đồng", "2024-01/2024-05")]),
