@@ -73,6 +73,7 @@ DATES = [
     ("rule-the-first-months-unsaid", "Trong những tháng đầu năm, tỉnh thu hút 5 dự án.",
      [("những tháng đầu năm", "2024-01", "2024-05", "period")]),
     ("rule-a-night-and-the-day-after", "Đêm 27 và ngày 28/4 có mưa to.", [("Đêm 27 và ngày 28/4", "2024-04-27", "2024-04-28", "period")]),
+    ("rule-a-night-and-its-dawn", "Lũ quét xảy ra đêm 21 rạng sáng 22/4.", [("đêm 21 rạng sáng 22/4", "2024-04-21", "2024-04-22", "period")]),
     ("rule-the-past-24-hours", "Trong 24 giờ qua, tỉnh ghi nhận 714 ca.", [("24 giờ qua", "2024-05-01", "2024-05-02", "period")]),
     ("rule-the-past-48-hours-written-h", "48h qua, mưa lớn gây ngập.", [("48h qua", "2024-04-30", "2024-05-02", "period")]),
     ("rule-hours-on-end-are-no-period", "Lực lượng trực 24 giờ liên tục.", []),
