@@ -30,7 +30,7 @@ from vnstats.extract.figures import Figure, extract_figures, in_declared_units, 
 from vnstats.extract.gazetteer import load as load_gazetteer
 from vnstats.extract.localities import LocalityMention, extract_localities, reorganized_after
 from vnstats.extract.officials import OfficialMention, extract_officials
-from vnstats.extract.subjects import counters_named_before, cumulative_subjects, list_key_subjects, segment_subjects
+from vnstats.extract.subjects import counters_named_before, cumulative_subjects, list_key_subjects, segment_subjects, elliptical_items
 
 
 # The statistical stage is an option, not the default: on the latest fresh
@@ -195,13 +195,13 @@ def _list_keys_resolved(article: Article, figures: list[SentenceFigure], localit
     for m in localities:
         places.setdefault(_sentence_of(article, starts, m.start), []).append((m.start, m.end))
     out: list[SentenceFigure] = []
-    carried, paragraph, named, whole = None, None, {}, None
+    carried, paragraph, named, whole, measured = None, None, {}, None, None
     for index, group in itertools.groupby(figures, key=lambda sf: sf.sentence):
         group = [sf.figure for sf in group]
         if article.sentences[index].paragraph != paragraph:
             # a list's measure holds within its paragraph; a counter keeps what it was last named for
             # across paragraphs ("1.328 vụ tai nạn giao thông" … next paragraph "xảy ra 696 vụ")
-            carried, paragraph, whole = None, article.sentences[index].paragraph, None
+            carried, paragraph, whole, measured = None, article.sentences[index].paragraph, None, None
         sentence = article.sentences[index]
         group = cumulative_subjects(group, sentence.text, carried)
         previous = article.sentences[index - 1] if index > 0 else None
@@ -212,6 +212,7 @@ def _list_keys_resolved(article: Article, figures: list[SentenceFigure], localit
         group, carried = list_key_subjects(group, places.get(index, []), carried, place_names, header)
         group = counters_named_before(group, named)
         group, whole = segment_subjects(group, whole)
+        group, measured = elliptical_items(group, measured)
         out += [SentenceFigure(index, f) for f in group]
     return out
 

@@ -58,6 +58,7 @@ class _Rules:
     aspect_markers: frozenset[str]
     recording_verbs: PhraseSet
     conjunctions: PhraseSet
+    counted_by_deed: frozenset[str]
     adverbials: PhraseSet
     tail_cuts: PhraseSet
     measure_names: PhraseSet
@@ -113,6 +114,7 @@ def _rules() -> _Rules:
         aspect_markers=frozenset(s["aspect_markers"]["words"]),
         recording_verbs=PhraseSet(s["recording_verbs"]["words"]),
         conjunctions=PhraseSet(s["conjunctions"]["words"]),
+        counted_by_deed=frozenset(w.lower() for w in s["generic_counters"]["counted_by_deed"]),
         adverbials=PhraseSet(s["adverbial_pieces"]["words"]),
         tail_cuts=PhraseSet(s["tail_cuts"]["words"]),
         measure_names=PhraseSet(s["measure_names"]["words"]),
@@ -574,6 +576,9 @@ def _subject(s: Parsed, cands: list[Candidate], k: int, done: list[Span | None])
                 return before
         if c.generic and followed and r.person_predicates.match_at(t, c.unit_end):
             return _forward(s, cands, k, c.head, c.unit_end, "counter")   # "6 người chết"
+        if c.generic and followed and " ".join(tok.lower for tok in t[c.head:c.unit_end]) in r.counted_by_deed \
+                and not r.figure_verbs.match_at(t, c.unit_end):
+            return _forward(s, cands, k, c.head, c.unit_end, "counter")   # "7.160 người ứng cử", "200 người nghèo"
         if c.generic and followed:   # "bầu 1.869 đồng chí cấp ủy viên" counts "cấp ủy viên"
             return _forward(s, cands, k, c.unit_end, c.unit_end, "counter") \
                 or _forward(s, cands, k, c.head, c.unit_end, "counter")
@@ -1657,5 +1662,59 @@ def segment_subjects(figures: list, measured) -> tuple[list, object]:
                 f = dataclasses.replace(f, subject=f"{measured.subject} {f.subject}")
         elif f.subject is not None and f.kind in ("money", "percent", "measure"):
             measured = f
+        out.append(f)
+    return out, measured
+
+
+@functools.cache
+def _elliptical_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    data = patterns.load().subjects["elliptical_items"]
+    by_length = lambda words: tuple(sorted((w.lower() for w in words), key=len, reverse=True))
+    return by_length(data["bases"]), by_length(data["activities"])
+
+
+def _measure_base(subject: str) -> tuple[str, str] | None:
+    """(base, activity) a measure's subject opens with, as written: "Kim ngạch xuất
+    khẩu" → ("Kim ngạch", "xuất khẩu"); "tổng sản lượng thủy sản" → ("sản lượng", "")."""
+    bases, activities = _elliptical_words()
+    text = subject.strip()
+    if text.lower().startswith("tổng "):
+        text = text[5:].lstrip()
+    base = next((b for b in bases if text.lower().startswith(b + " ") or text.lower() == b), None)
+    if base is None:
+        return None
+    rest = text[len(base):].lstrip()
+    activity = next((a for a in activities if rest.lower().startswith(a + " ") or rest.lower() == a), None)
+    return text[:len(base)], rest[:len(activity)] if activity else ""
+
+
+# words an item of such a list never holds: a time ("tháng") or a measure of
+# its own ("xuất siêu", "thu hoạch xong" says what happened, not which crop)
+ELLIPSIS_BREAKERS = frozenset({"tháng", "năm", "quý", "xuất siêu", "nhập siêu", "xong", "đã", "được", "bị"})
+
+
+def elliptical_items(figures: list, measured) -> tuple[list, object]:
+    """Figures of one sentence keyed by an item written before them whose
+    measure a figure before named once (``measured``, the paragraph's last
+    figure whose subject opens with a measure's base): "Diện tích lúa đạt
+    2.450 ha; đậu tương 310 ha" → "Diện tích đậu tương". Only amounts and
+    measures in the same unit, keyed by a short name with no base of its own.
+    Returns the figures and the last such measure, to carry on."""
+    bases, activities = _elliptical_words()
+    out = []
+    for f in figures:
+        base = _measure_base(f.subject) if f.subject else None
+        if base is not None:
+            measured = (f, base)
+        elif measured is not None and f.subject and f.subject_start is not None and f.subject_start < f.start \
+                and f.kind in ("money", "measure") and f.kind == measured[0].kind and f.unit == measured[0].unit \
+                and f.unit != "lần" \
+                and len(f.subject.split()) <= 4 and not any(ch.isdigit() for ch in f.subject) \
+                and not set(f.subject.lower().split()) & ELLIPSIS_BREAKERS:
+            (head, activity), item = measured[1], f.subject.strip()
+            if item.lower().startswith(activities) or activity.lower().startswith(item.lower().split()[0]):
+                activity = ""   # "…; nhập khẩu 150 triệu USD": the item is the activity
+            subject = " ".join(part for part in (head, activity, item) if part)
+            f = dataclasses.replace(f, subject=subject)
         out.append(f)
     return out, measured
