@@ -90,6 +90,10 @@ def _name_length(t: list[Token], i: int, place_names: frozenset[str], honored: b
         return 0
     if r.place_words.match_before(t, i) or r.honorifics.match_at(t, i):
         return 0
+    for k in (1, 2):   # "Tỉnh ủy Tây Ninh Nguyễn Văn Quyết": "Ninh" ends the place, the name follows
+        if i - k >= 0 and all(_capitalized(tok) for tok in t[i - k:i]) \
+                and normalize_key(" ".join(tok.text for tok in t[i - k:i + 1])) in place_names:
+            return 0
     j = i + 1
     while j < len(t) and j - i < 4 and _capitalized(t[j]) and not _abbreviation(t[j]) \
             and not r.heads.match_at(t, j):
