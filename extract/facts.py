@@ -255,9 +255,12 @@ LISTED = regex.compile(r"\s*(?:[,;]|và\b|cùng\b)")
 
 def _in_brackets_after(text: str, offset: int, left: LocalityMention, right: LocalityMention) -> bool:
     """``right`` stands alone in brackets right after ``left``: "xã Long Khánh (huyện Bảo Yên)"."""
-    between = text[left.end - offset:right.start - offset]
-    return bool(regex.fullmatch(r"\s*\(\s*(?:[\p{L}\p{M}.]+\s+){0,2}", between)) \
+    return bool(OPENS_BRACKET.fullmatch(text, left.end - offset, right.start - offset)) \
         and text[right.end - offset:right.end - offset + 4].lstrip().startswith(")")
+
+
+# a bracket opened, with at most two words before the unit in it: " (huyện", " (thuộc huyện"
+OPENS_BRACKET = regex.compile(r"\s*\(\s*(?:[\p{L}\p{M}.]+\s+){0,2}")
 
 
 def _starts_anew(text: str, offset: int, left: LocalityMention, right: LocalityMention, units) -> bool:
@@ -268,10 +271,8 @@ def _starts_anew(text: str, offset: int, left: LocalityMention, right: LocalityM
     goes on: "các huyện Kông Chro, Ia Grai, TP. Pleiku" — see _place_anchors.)"""
     if text[left.end - offset:right.start - offset].strip() != ",":
         return False
-    inner, outer = units.get(left.unit_id), units.get(right.unit_id)
-    if inner is not None and outer is not None and inner.era == outer.era and (
-            (outer.level == "province" and inner.province_code == outer.code)
-            or (outer.level == "district" and inner.district_code == outer.code)):
+    if left.unit_id in units and right.unit_id in units and right.unit_id != left.unit_id \
+            and _contains(right.unit_id, left.unit_id):
         return False   # an address: "thôn Đắc Lộc, Vĩnh Phương, thành phố Nha Trang"
     return _with_level_word(right, units) and not _with_level_word(left, units)
 
