@@ -21,6 +21,7 @@ import regex
 
 from vnstats import patterns
 from vnstats.extract.mentions import DateMention
+from vnstats.extract.text import has_digit
 
 # the forms that need no digit start with or hold one of these
 WORDS_WITHOUT_DIGITS = ("năm", "tết", "rằm", "tháng", "quốc khánh", "giải phóng", "lao động")
@@ -409,7 +410,7 @@ def extract_dates(sentence: str, offset: int = 0, published: date | None = None,
     clear (``reference_date``), so "đến nay" cannot be resolved, unless
     ``today`` gives the day the article speaks from (its lead's "Chiều 15-9")."""
     forms = _forms()[0]
-    if not any(ch.isdigit() for ch in sentence) and not any(w in sentence.lower() for w in WORDS_WITHOUT_DIGITS):
+    if not has_digit(sentence) and not any(w in sentence.lower() for w in WORDS_WITHOUT_DIGITS):
         return []  # every form holds a digit but "năm nay", holidays and lunar dates
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []

@@ -8,6 +8,7 @@ import regex
 
 from vnstats import patterns
 from vnstats.extract.mentions import DocumentMention
+from vnstats.extract.text import has_digit
 
 
 @functools.cache
@@ -38,7 +39,7 @@ def issuer_of(number: str, type_codes: frozenset[str]) -> str | None:
 
 
 def extract_documents(sentence: str, offset: int = 0) -> list[DocumentMention]:
-    if not any(ch.isdigit() for ch in sentence):
+    if not has_digit(sentence):
         return []  # a numbered document has digits
     pattern, types, codes = _rules()
     found = []
