@@ -33,6 +33,8 @@ class _Rules:
     time: regex.Pattern
     date_markers: regex.Pattern
     bare_dateline: regex.Pattern
+    bare_years_after: int
+    named_year: regex.Pattern
     dateline_max: int
     dateline_search: int
     marked_dateline_search: int
@@ -66,6 +68,8 @@ def _rules() -> _Rules:
         time=regex.compile(header["dateline"]["time"]),
         date_markers=regex.compile(header["dateline"]["markers"]),
         bare_dateline=regex.compile(header["dateline"]["bare"], regex.IGNORECASE),
+        bare_years_after=header["dateline"]["bare_years_after"],
+        named_year=regex.compile(header["dateline"]["named_year"]),
         dateline_max=header["dateline"]["max_length"],
         dateline_search=header["dateline"]["search_lines"],
         marked_dateline_search=header["dateline"]["marked_search_lines"],
@@ -103,6 +107,14 @@ def _iso_day(day: str, month: str, year: str) -> str | None:
     """"29", "5", "2019" → "2019-05-29"; None if it is no day."""
     d, m, y = int(day), int(month), int(year)
     return f"{y:04d}-{m:02d}-{d:02d}" if 1 <= m <= 12 and 1 <= d <= 31 else None
+
+
+def _long_before(lines: list[str], dateline: int, year: int, rules: _Rules) -> bool:
+    """Whether the text names years and all of them lie long before ``year``
+    (a bare date line's): the line is a site's clock, not the article's date."""
+    named = [int(m.group()) for i, line in enumerate(lines) if i != dateline
+             for m in rules.named_year.finditer(line)]
+    return bool(named) and max(named) <= year - rules.bare_years_after
 
 
 def _parse_dateline(line: str, rules: _Rules, bare: bool = False) -> str | None:
@@ -221,7 +233,9 @@ def _read_header(page: _Page, fallback_title: str | None, rules: _Rules) -> None
                   and not _parse_dateline(lines[i], rules)]
     if dateline is None and bare_lines:
         dateline = bare_lines[0]
-        page.published = _parse_dateline(lines[dateline], rules, bare=True)
+        iso = _parse_dateline(lines[dateline], rules, bare=True)
+        if not _long_before(lines, dateline, int(iso[:4]), rules):
+            page.published = iso
     for i in bare_lines:
         if i != dateline:
             lines[i] = ""   # a site's date stamp, not the article's

@@ -173,6 +173,12 @@ def _can_chi_year(can: str, chi: str, near: int) -> int:
     return min((base + 60 * n for n in range(-3, 3)), key=lambda y: (abs(y - near), -y))
 
 
+def _latest_can_chi_year(can: str, chi: str, until: int) -> int:
+    """The latest lunar year named "Đinh Dậu" no later than ``until``."""
+    nearest = _can_chi_year(can, chi, until)
+    return nearest if nearest <= until else nearest - 60
+
+
 def _lunar(m: regex.Match, published: date | None) -> tuple[str, str, str] | None:
     """A lunar date, converted with the Vietnamese calendar (UTC+7; lunar_vn):
     "mùng 3 Tết Giáp Thìn" is 2024-02-12."""
@@ -190,9 +196,10 @@ def _lunar(m: regex.Match, published: date | None) -> tuple[str, str, str] | Non
     if "y" in groups:
         years = [int(groups["y"])]
     elif can and chi:
-        years = [_can_chi_year(can, chi, published.year if published else 2000)] if published else []
-        if not published:
-            return None  # a sixty-year cycle needs an era to fall in
+        # the sixty-year cycle falls in the era of the publication date; on a page
+        # without one, in the sixty years up to next year ("Tết Đinh Dậu" is 2017)
+        years = [_can_chi_year(can, chi, published.year) if published
+                 else _latest_can_chi_year(can, chi, date.today().year + 1)]
     elif published:
         years = [published.year - 1, published.year, published.year + 1]
     else:

@@ -47,7 +47,7 @@ from vnstats.extract.dates import DateMention, birth_year_spans
 from vnstats.extract.gazetteer import COUNTRY_ID, Unit, normalize_key
 from vnstats.extract.gazetteer import load as load_gazetteer
 from vnstats.extract.localities import LocalityMention, main_place, site_place, unit_in_force
-from vnstats.extract.text import Parsed, PhraseSet
+from vnstats.extract.text import Parsed, PhraseSet, has_digit
 from vnstats.extract.mentions import FigureLink
 
 
@@ -581,6 +581,12 @@ def _lead_paragraphs(article: Article, extra: int = 0) -> set[int]:
     return out
 
 
+def _in_residence(sentence, mention: LocalityMention) -> bool:
+    """Whether a unit is named in a person's address ("anh A (SN 1987, trú
+    xã B)"): where the person lives, never what the article is about."""
+    return bool(_facts_regex("residence", "before").search(sentence.text[:mention.start - sentence.start]))
+
+
 def _article_place(article: Article, places: dict[int, list[_Anchor]], localities,
                    reference: date | None) -> str | None:
     """The article's own unit: the first its title names, else the first the
@@ -676,12 +682,16 @@ def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]]
     for m in localities:
         mentions_in.setdefault(bisect.bisect_right(starts, m.start) - 1, []).append(m)
     # the article's unit first from named units only, so scope words can resolve against it
-    named = {i: [_Anchor(m.start, m.end, m.unit_id) for m in sorted(ms, key=lambda m: m.start) if m.unit_id]
+    # a person's address ("anh A (SN 1987, trú xã B)") is no unit the article is about
+    addresses = {id(m) for i, ms in mentions_in.items() for m in ms if _in_residence(sentences[i], m)}
+    named = {i: [_Anchor(m.start, m.end, m.unit_id) for m in sorted(ms, key=lambda m: m.start)
+                 if m.unit_id and id(m) not in addresses]
              for i, ms in mentions_in.items()}
     country = {i: [a for a in _place_anchors(s.text, s.start, [], None) if a.value == COUNTRY_ID]
                for i, s in enumerate(sentences)}
     own = _article_place(article, {i: sorted(named.get(i, []) + country[i], key=lambda a: a.start)
-                                   for i in range(len(sentences))}, localities, reference)
+                                   for i in range(len(sentences))},
+                         [m for m in localities if id(m) not in addresses], reference)
     places: dict[int, list[_Anchor]] = {}
     context, paragraph = own, None
     for s in sentences:   # the unit a paragraph is about so far, for its scope words
@@ -694,7 +704,9 @@ def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]]
         named_here = [a.value for a in places[s.index] if a.value != COUNTRY_ID]
         if named_here:
             context = named_here[-1]
-    if _lead_place(article, named) is None and (scoped := _lead_place(article, places)) not in (None, COUNTRY_ID):
+    address_starts = {m.start for ms in mentions_in.values() for m in ms if id(m) in addresses}
+    unaddressed = {i: [a for a in anchors if a.start not in address_starts] for i, anchors in places.items()}
+    if _lead_place(article, named) is None and (scoped := _lead_place(article, unaddressed)) not in (None, COUNTRY_ID):
         # a title that names no unit but its scope ("Toàn tỉnh kết nạp 288 đảng viên"):
         # the article is about that unit, not about the district it names most
         own = scoped
@@ -813,7 +825,7 @@ def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]]
         place_basis = "clause"
         if place is None:
             place, place_basis = _decide(sentence_places, figure.start, clause, sentence,
-                                         place_carried[sf.sentence], after_in_clause=False)
+                                         place_carried[sf.sentence], after_in_clause=False, brackets=True)
         if place is not None:
             locality, basis = place.value, place_basis
         elif own:
@@ -905,19 +917,38 @@ def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]]
     return links
 
 
+def _breakdown_closed_around(sentence, anchor: _Anchor, position: int) -> int | None:
+    """The offset of the bracket that holds ``anchor`` and figures of its own
+    and closes before ``position``, if any. A bracket of names alone is an
+    address and places what follows: "trên tỉnh lộ 8 (xã Trung An) khiến 1
+    người tử vong"."""
+    opening = sentence.text.rfind("(", 0, anchor.start - sentence.start)
+    if opening < 0 or sentence.text.rfind(")", opening, anchor.start - sentence.start) >= 0:
+        return None
+    close = sentence.text.find(")", anchor.end - sentence.start, position - sentence.start)
+    return sentence.start + opening if close >= 0 and has_digit(sentence.text[opening:close]) else None
+
+
 def _decide(anchors: _Sorted, position: int, clause: tuple[int, int], sentence,
-            paragraph: _Anchor | None, after_in_clause: bool) -> tuple[_Anchor | None, str | None]:
+            paragraph: _Anchor | None, after_in_clause: bool,
+            brackets: bool = False) -> tuple[_Anchor | None, str | None]:
     """The anchor a figure at ``position`` takes: its clause's, its sentence's, its paragraph's.
     ``after_in_clause``: one written after the figure in its own clause may be
     its (times: "… đạt 500 tỷ đồng trong năm 2023"; not places, which key what
     follows them: "10/11 huyện đạt trên 99% (trong đó huyện A …)"). What a
-    later clause writes after the figure is that clause's."""
-    found = anchors.nearest(position, *clause, after=after_in_clause)
-    if found is not None:
-        return found, "clause"
-    found = anchors.nearest(position, sentence.start, sentence.end, after=False)
-    if found is not None:
-        return found, "sentence"
+    later clause writes after the figure is that clause's. ``brackets``: a
+    place inside a breakdown in brackets closed before the figure keys only
+    the bracket's own figures ("113 nhà bị thiệt hại (Văn Yên 75 nhà, …, Văn Chấn 12 nhà);
+    diện tích lúa bị ngập hơn 380 ha": not Văn Chấn's)."""
+    for low, high, basis in ((clause[0], clause[1], "clause"), (sentence.start, sentence.end, "sentence")):
+        before, after = position, after_in_clause and basis == "clause"
+        found = anchors.nearest(before, low, high, after=after)
+        while found is not None and brackets and found.end <= position \
+                and (opening := _breakdown_closed_around(sentence, found, position)) is not None:
+            before = opening
+            found = anchors.nearest(before, low, high, after=False)
+        if found is not None:
+            return found, basis
     if paragraph is not None:
         return paragraph, "paragraph"
     return None, None

@@ -41,7 +41,8 @@ SCHEMAS: dict[str, dict[str, dict[str, str]]] = {
     "header": {
         "dateline": {"date": "regex", "time": "regex", "markers": "regex", "bare": "regex",
                      "max_length": "int", "search_lines": "int", "marked_search_lines": "int", "worded": "str",
-                     "month_words": "str-list", "title_date": "regex"},
+                     "month_words": "str-list", "title_date": "regex",
+                     "bare_years_after": "int", "named_year": "regex"},
         "site_tag": {"pattern": "regex"},
         "byline": {"pattern": "regex", "caps_marker": "regex", "max_length": "int",
                    "search_lines": "int"},
@@ -153,6 +154,7 @@ SCHEMAS: dict[str, dict[str, dict[str, str]]] = {
         "report_day": {"verbs": "str-list"},
         "running_total": {"before": "regex", "stock_verbs": "str-list"},
         "own_place": {"between": "regex", "village": "str"},
+        "residence": {"before": "regex"},
         "spelled_out": {"between": "regex"},
         "now": {"before": "regex"},
         "raised_total": {"words": "str-list"},

@@ -195,6 +195,29 @@ def test_bare_date_line_is_the_page_date(lines, title, published):
     assert stamps and not any(stamp in article.text for stamp in stamps)   # no date of the article
 
 
+# A bare date is weak evidence: where every year the text names lies three or
+# more years before it, it is the clock of the day the page was saved.
+BARE_DATE_CLOCKS = [
+    ("clock-over-an-old-report", ["15/06/2024", "Huyện D thu ngân sách 6 tháng đạt 20 tỷ đồng",
+                                  "Sáu tháng năm 2019, huyện D thu 20 tỷ đồng, tăng 5% so với năm 2018."], None),
+    ("clock-under-the-title", ["Xã E có 30 đảng viên mới", "07/10/2014", "Năm 2011, xã kết nạp 30 đảng viên mới."],
+     None),
+    ("no-year-named-keeps-the-date", ["Huyện D thu ngân sách 6 tháng đạt 20 tỷ đồng", "15/06/2024",
+                                      "Sáu tháng đầu năm, huyện D thu 20 tỷ đồng, tăng 5% so với cùng kỳ."],
+     "2024-06-15"),
+    ("two-years-before-keeps-the-date", ["Xã F có 12 đảng viên mới", "20/01/2024",
+                                         "Năm 2022, xã kết nạp 12 đảng viên mới."], "2024-01-20"),
+]
+
+
+@pytest.mark.parametrize(("lines", "published"), [(l, p) for _, l, p in BARE_DATE_CLOCKS],
+                         ids=[r[0] for r in BARE_DATE_CLOCKS])
+def test_a_bare_date_long_after_every_year_named_is_a_clock(lines, published):
+    article = build_article("page.txt", "page.txt", "\n".join(lines))
+    assert article.published == published
+    assert not any(line in article.text for line in lines if line[-4:].isdigit())
+
+
 def test_a_timed_date_line_beats_the_sites_clock_above_the_title():
     page = ("HOTLINE: 0900.000.000 Thứ ba, ngày 15/12/2016\n"
             "Tỷ lệ bao phủ bảo hiểm y tế đạt 80%\n"

@@ -133,6 +133,31 @@ def test_without_publication_date_keeps_what_the_text_gives():
     assert [(d.text, d.date_start) for d in found] == [("Sáng 2/5", "--05-02"), ("năm 2017", "2017"), ("tháng 9", "--09")]
 
 
+# Without a page date, a lunar year's name ("Đinh Dậu") is the latest such
+# year up to next year: the sixty-year cycle falls in the era of the archive.
+UNDATED_LUNAR_YEARS = [
+    ("rule-lunar-year-named-on-an-undated-page", "Trong 7 ngày Tết Đinh Dậu, 200 người chết.",
+     [("Tết Đinh Dậu", "2017-01-28")]),
+    ("rule-lunar-day-of-a-named-year-on-an-undated-page", "Mùng 3 Tết Giáp Thìn, chợ hoa đông khách.",
+     [("Mùng 3 Tết Giáp Thìn", "2024-02-12")]),
+    ("rule-lunar-year-of-the-last-cycle", "Tết Mậu Thân là mốc lịch sử.", [("Tết Mậu Thân", "1968-01-29")]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [(s, e) for _, s, e in UNDATED_LUNAR_YEARS],
+                         ids=[i for i, _, _ in UNDATED_LUNAR_YEARS])
+def test_a_named_lunar_year_needs_no_page_date(sentence, expected):
+    assert [(d.text, d.date_start) for d in extract_dates(sentence, 0, None)] == expected
+
+
+def test_a_named_lunar_year_sets_an_undated_articles_year():
+    from vnstats.extract.dates import reference_date
+    sentences = ["Trong 7 ngày Tết Đinh Dậu (từ 26.1 - 1.2), số vụ tai nạn tăng.",
+                 "So với Tết Nguyên đán 2016, số người chết tăng 21 người."]
+    mentions = [m for s in sentences for m in extract_dates(s, 0, None)]
+    assert reference_date(mentions) == date(2017, 12, 31)
+
+
 YEARLESS_PERIODS = [
     ("rule-months-of-year-without-any-year", "7 tháng đầu năm, toàn tỉnh xuất khẩu 82.000 tấn.",
      [("7 tháng đầu năm", "--01", "--07")]),

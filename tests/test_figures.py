@@ -711,6 +711,13 @@ EXAMPLES = [
        ("3,2%", 3.2, "percent", "%", "exact", "hộ nghèo")),
     ex("rule-subject-restriction-closed-by-tro-len", "Tỷ lệ cán bộ có trình độ đại học trở lên đạt 91,67%.",
        ("91,67%", 91.67, "percent", "%", "exact", "cán bộ có trình độ đại học trở lên")),
+    ex("rule-subject-after-an-example-announced", "Đơn cử, ngành bán lẻ hàng may mặc tăng 12,5%.",
+       ("12,5%", 12.5, "percent", "%", "exact", "ngành bán lẻ hàng may mặc")),
+    ex("rule-subject-after-an-example-announced-with-a-comma-list",
+       "Chẳng hạn, nhóm lương thực, thực phẩm tăng 8,1%.",
+       ("8,1%", 8.1, "percent", "%", "exact", "nhóm lương thực, thực phẩm")),
+    ex("rule-subject-after-a-time-conjunction", "Năm nay, khi tổng thu ngân sách đạt 2.000 tỷ đồng, tỉnh sẽ tăng chi.",
+       ("2.000 tỷ đồng", 2e12, "money", "VND", "exact", "tổng thu ngân sách")),
     # --- not figures -----------------------------------------------------------------
     ex("not-second-date-without-cue", "Ngày 30/4 và 1/5, các điểm du lịch đón khách."),
     ex("not-phone-and-round-the-clock", "Đường dây nóng 0234.3822.123 hoạt động 24/24 giờ."),

@@ -331,6 +331,24 @@ LINKS = [
      DATED + "Tỉnh Khánh Hòa có 1.000 ca sốt xuất huyết, nhiều nhất ở thành phố Nha Trang. "
      "Tại Bệnh viện Bệnh Nhiệt đới Khánh Hòa đã ghi nhận 10 ca nặng.",
      [("10 ca", "Tỉnh Khánh Hòa", "2024-05-02")]),
+    ("rule-a-breakdown-in-brackets-keys-only-its-own-figures",
+     DATED + "Mưa lớn làm tỉnh Yên Bái có 113 nhà bị hư hại (Văn Yên 75 nhà, Trấn Yên 26 nhà, Văn Chấn 12 nhà); "
+     "diện tích lúa bị ngập hơn 380 ha.",
+     [("113 nhà", "Tỉnh Yên Bái", "2024-05-02"), ("75 nhà", "Huyện Văn Yên", "2024-05-02"),
+      ("12 nhà", "Huyện Văn Chấn", "2024-05-02"), ("hơn 380 ha", "Tỉnh Yên Bái", "2024-05-02")]),
+    ("rule-an-address-in-brackets-places-what-follows",
+     DATED + "Vụ tai nạn trên tỉnh lộ 8 (xã Trung An, huyện Củ Chi) khiến 1 người tử vong.",
+     [("1 người", "Xã Trung An", "2024-05-02")]),
+    ("rule-a-persons-address-is-not-the-articles-unit",
+     DATED + "Nạn nhân là chị Lò Thị M. sinh năm 1990, ở bản Lướt, xã Tú Lệ, huyện Văn Chấn.\n"
+     "Mưa lớn gây thiệt hại nặng nề tại nhiều khu vực trong tỉnh Yên Bái từ đêm qua đến sáng nay.\n"
+     "Toàn tỉnh có 40 nhà bị ngập.",
+     [("40 nhà", "Tỉnh Yên Bái", "2024-05-02")]),
+    ("rule-a-persons-address-after-sn-is-not-the-articles-unit",
+     DATED + "Anh Nguyễn Văn K. (SN 1985, trú xã Ea Tir, huyện Ea H'leo) bị thương nặng.\n"
+     "Trong tháng 3, tỉnh Đắk Lắk xảy ra nhiều vụ tai nạn giao thông nghiêm trọng trên các tuyến quốc lộ.\n"
+     "Lực lượng chức năng đã xử lý 1.200 trường hợp vi phạm.",
+     [("1.200 trường hợp", "Tỉnh Đắk Lắk", "2024-03")]),
     ("rule-from-then-until-now-is-a-period",
      DATED + "Từ đầu năm đến nay, tỉnh Lâm Đồng xảy ra 84 vụ tai nạn giao thông.",
      [("84 vụ", "Tỉnh Lâm Đồng", "2024-01/2024-05")]),
