@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import functools
+import itertools
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -73,6 +74,23 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
+def _spelt_every_way(names: set[str], variants: dict[str, str]) -> set[str]:
+    """Names with each syllable also in the spellings in use ("Đắk Lắk",
+    "Đắc Lắc", "Đăk Lăk"; "Kon Tum", "Kom Tum"), as written with a capital:
+    a bare name is found however the page spells it, and read as the
+    gazetteer's by its key."""
+    written: dict[str, list[str]] = {}
+    for variant, canonical in variants.items():
+        if " " not in canonical and " " not in variant:
+            written.setdefault(canonical, []).append(variant)
+    out = set()
+    for name in names:
+        options = [[word] + [v[:1].upper() + v[1:] if word[:1].isupper() else v for v in written.get(word.lower(), ())]
+                   for word in name.split()]
+        out.update(" ".join(words) for words in itertools.product(*options))
+    return out
+
+
 @functools.cache
 def _rules() -> _Rules:
     data = patterns.load().localities
@@ -97,7 +115,8 @@ def _rules() -> _Rules:
                                           regex.IGNORECASE),
         aliases=regex.compile(start + r"(?i:" + _alternation(data["aliases"]) + r")(?![\p{L}\p{M}])"),
         alias_names={k.lower(): v for k, v in data["aliases"].items()},
-        bare=regex.compile(start + r"(?:" + _alternation(provinces) + r")(?![\p{L}\p{M}]|\s+\p{Lu})"),
+        bare=regex.compile(start + r"(?:" + _alternation(_spelt_every_way(provinces, data["spelling_variants"]))
+                           + r")(?![\p{L}\p{M}]|\s+\p{Lu})"),
         # a road, school or company word, then capitalized words, up to the name
         inside_name=regex.compile(r"(?<![\p{L}\p{M}])(?i:" + _alternation(data["inside_names"]["words"])
             # "5 khu công nghiệp (Đồng Văn I, II, Châu Sơn và Hòa Mạc)": a list in brackets, joined by "và"

@@ -187,12 +187,41 @@ class _Later:
         return i > self.after and i in self.cands.firsts
 
 
+@functools.cache
+def _level_words() -> tuple[PhraseSet, PhraseSet, PhraseSet]:
+    data = patterns.load().subjects["levels"]
+    return PhraseSet(data["words"]), PhraseSet(data["links"]), PhraseSet(data["describing"])
+
+
+def _past_level_word(s: Parsed, cands, k: int, span: Span | None) -> Span | None:
+    """A subject that is only a level word ("mức", "mức tăng cao nhất"),
+    joined by "có"/"với"/"ở" to the phrase before, is that phrase: "công
+    nghiệp chế biến, chế tạo có mức tăng cao nhất 8,25%"."""
+    if span is None:
+        return None
+    levels, links, describing = _level_words()
+    t = s.tokens
+    i = _token_at(t, span.start)
+    size = levels.match_at(t, i) if i < len(t) and t[i].start == span.start else 0
+    if not size or i == 0 or not (link := links.match_before(t, i)):
+        return span
+    j = i + size
+    while j < len(t) and t[j].end <= span.end and (step := describing.match_at(t, j)):
+        j += step
+    if j < len(t) and t[j].end <= span.end:
+        return span   # "có mức lương 5 triệu đồng": a level with a noun names its measure
+    end = i - link
+    while end > 0 and (step := describing.match_before(t, end)):
+        end -= step   # "giảm mạnh nhất với mức 60%": how it moved is no part of what moved
+    return _backward(s, cands, k, end, "level", light=True) or span
+
+
 def attach_subjects(s: Parsed, candidates: list[Candidate]) -> list[Span | None]:
     """The subject of each candidate figure of one sentence (None: none named)."""
     candidates = _Figures(candidates, s.tokens)
     spans: list[Span | None] = []
     for k in range(len(candidates)):
-        spans.append(_subject(s, candidates, k, spans))
+        spans.append(_past_level_word(s, candidates, k, _subject(s, candidates, k, spans)))
     for k, c in enumerate(candidates):
         if c.range_with_previous and spans[k]:
             spans[k - 1] = spans[k]  # "từ 10 đến 15 doanh nghiệp": both ends measure one thing
@@ -1440,6 +1469,12 @@ def counters_named_before(figures: list, named: dict) -> list:
             counter = next((w for w in anaphoric if subject.startswith(w + " ")), None)
             if counter is not None:
                 named[counter] = f
+            elif subject in anaphoric and subject in named:
+                # and a rate of the bare counter is of what it counted: "xảy ra 829 vụ tai nạn
+                # giao thông …; giảm 445 vụ (giảm 9,41%)"
+                source = named[subject]
+                f = dataclasses.replace(f, subject=source.subject, subject_start=source.subject_start,
+                                        subject_end=source.subject_end)
             out.append(f)
             continue
         if f.kind == "count" and unit and subject == unit and unit in named:
@@ -1685,12 +1720,18 @@ def _measure_base(subject: str) -> tuple[str, str] | None:
         return None
     rest = text[len(base):].lstrip()
     activity = next((a for a in activities if rest.lower().startswith(a + " ") or rest.lower() == a), None)
+    if activity:
+        after = rest[len(activity):].lstrip(" ,").lower()
+        if after.startswith("và ") and after[3:].startswith(activities) or after.startswith(activities):
+            activity = None   # "sản lượng nuôi trồng và khai thác … trong đó tôm": the item is of both
     return text[:len(base)], rest[:len(activity)] if activity else ""
 
 
 # words an item of such a list never holds: a time ("tháng") or a measure of
 # its own ("xuất siêu", "thu hoạch xong" says what happened, not which crop)
 ELLIPSIS_BREAKERS = frozenset({"tháng", "năm", "quý", "xuất siêu", "nhập siêu", "xong", "đã", "được", "bị"})
+# nor is it a plan the measure is held against ("đạt 102% kế hoạch đề ra"), or what was earned ("thu về")
+ELLIPSIS_NOT_ITEMS = ("kế hoạch", "dự toán", "chỉ tiêu", "mục tiêu", "thu về")
 
 
 def elliptical_items(figures: list, measured) -> tuple[list, object]:
@@ -1705,12 +1746,16 @@ def elliptical_items(figures: list, measured) -> tuple[list, object]:
     for f in figures:
         base = _measure_base(f.subject) if f.subject else None
         if base is not None:
-            measured = (f, base)
+            if f.kind in ("money", "measure"):
+                # an amount names the measure; a rate or a share of it ("tăng gần 7%") does
+                # not stand between the amount and the items that continue it
+                measured = (f, base)
         elif measured is not None and f.subject and f.subject_start is not None and f.subject_start < f.start \
                 and f.kind in ("money", "measure") and f.kind == measured[0].kind and f.unit == measured[0].unit \
                 and f.unit != "lần" \
                 and len(f.subject.split()) <= 4 and not any(ch.isdigit() for ch in f.subject) \
-                and not set(f.subject.lower().split()) & ELLIPSIS_BREAKERS:
+                and not set(f.subject.lower().split()) & ELLIPSIS_BREAKERS \
+                and not f.subject.lower().startswith(ELLIPSIS_NOT_ITEMS):
             (head, activity), item = measured[1], f.subject.strip()
             if item.lower().startswith(activities) or activity.lower().startswith(item.lower().split()[0]):
                 activity = ""   # "…; nhập khẩu 150 triệu USD": the item is the activity

@@ -165,6 +165,7 @@ SCHEMAS: dict[str, dict[str, dict[str, str]]] = {
         "relative_periods": {"cumulative": "str-list", "this_month": "str-list"},
     },
     "subjects": {
+        "levels": {"words": "str-list", "links": "str-list", "describing": "str-list"},
         "link_verbs": {"words": "str-list", "realized": "str-list"},
         "copulas": {"words": "str-list"},
         "comparatives": {"words": "str-list"},

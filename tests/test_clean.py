@@ -94,6 +94,8 @@ def test_own_page_with_every_kind_of_chrome():
         "ABC - Năm 2017, huyện thu ngân sách đạt 125 tỷ đồng, vượt 8% dự toán.",
         "anh-hoi-nghi_01.jpg",
         "Ảnh màn hình 2024 05 15 lúc 14.17.09.png",
+        "![Huyện C giải ngân 90% vốn năm 2025](/file/abc/1799-01_2025.jpg?width=400&height=-)",
+        "![]() |",
         "14",
         "Nguyễn Văn Bình",
         "(Nguồn: https://example.gov.vn/bai-viet)",

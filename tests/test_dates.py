@@ -55,6 +55,8 @@ DATES = [
      [("Từ năm 2010 đến 2017", "2010", "2017", "period")]),
     ("rule-until", "Phấn đấu đến năm 2030, 100% xã đạt chuẩn.", [("đến năm 2030", "2030", "2030", "year")]),
     ("rule-end-of-year", "Đến cuối năm 2023, tỉnh có 120 doanh nghiệp.", [("cuối năm 2023", "2023", "2023", "year")]),
+    ("rule-quarter-older-spelling", "Họp báo thường kỳ quí 3 do UBND thành phố tổ chức.",
+     [("quí 3", "2024-07", "2024-09", "quarter")]),
     # lunar dates, converted with the Vietnamese calendar (PUBLISHED is in 2024)
     ("rule-lunar-new-year-named", "Dịp Tết Nguyên đán Giáp Thìn, mùng 3 Tết có 500 khách.",
      [("Tết Nguyên đán Giáp Thìn", "2024-02-10", "2024-02-10", "day"), ("mùng 3 Tết", "2024-02-12", "2024-02-12", "day")]),
