@@ -517,6 +517,18 @@ class ListHeader:
 
 
 @functools.cache
+def _judgement_tail() -> regex.Pattern:
+    return regex.compile(patterns.load().subjects["list_headers"]["judgement_tail"])
+
+
+@functools.cache
+def _place_counters() -> frozenset[str]:
+    """Counters of places ("6 địa phương", "12 tỉnh", "5 huyện")."""
+    p = patterns.load()
+    return frozenset(w.lower() for w in [*patterns.unit_level_words(p), *p.subjects["list_headers"]["place_counters"]])
+
+
+@functools.cache
 def _list_header_words() -> tuple[PhraseSet, PhraseSet, tuple[str, ...]]:
     data = patterns.load().subjects["list_headers"]
     # the openers' first words, to rule most sentences out before tokenizing them
@@ -537,10 +549,19 @@ def list_header(sentence: str, offset: int, before: str | None = None, before_of
     if 0 < colon < first_digit:
         header, at = sentence[:colon], offset
     elif before is not None and sentence.lower().startswith(firsts) \
-            and openers.match_at(Parsed.of(sentence[:30]).tokens, 0) and not extract_figures(before):
-        header, at = before.rstrip().rstrip(".;"), before_offset
+            and openers.match_at(Parsed.of(sentence[:30]).tokens, 0):
+        figures = extract_figures(before)
+        if not figures:
+            header, at = before.rstrip().rstrip(".;"), before_offset
+        elif figures[-1].kind == "count" and (figures[-1].unit or "").lower() in _place_counters():
+            # "Có 6 địa phương tăng trưởng 2 con số. Cụ thể, Quảng Ngãi tăng 11,51%, …": the places
+            # are counted last, and what they are counted for is the list's measure
+            header, at = before[figures[-1].end:].rstrip().rstrip(".;"), before_offset + figures[-1].end
+        else:
+            return None
     else:
         return None
+    header = _judgement_tail().sub("", header.rstrip())
     tokens = Parsed.of(header).tokens
     end = len(tokens)
     while end > 0 and (tokens[end - 1].is_punct or (size := judgements.match_before(tokens, end))):

@@ -453,6 +453,9 @@ LIST_HEADERS = [
     ("rule-header-in-the-sentence-before",
      DATED + "Tăng trưởng GRDP quý I của nhiều địa phương đạt cao. Cụ thể, Bắc Giang tăng 12,1%, Hải Phòng 10,5%.",
      [("12,1%", "Tăng trưởng GRDP"), ("10,5%", "Tăng trưởng GRDP")]),
+    ("rule-header-counts-the-places-it-lists",
+     DATED + "Quý I, có 3 địa phương tăng trưởng 2 con số. Cụ thể, Bắc Giang tăng 12,1%, Hải Phòng 10,5%, Ninh Bình 10,1%.",
+     [("3 địa phương", "địa phương"), ("12,1%", "tăng trưởng"), ("10,5%", "tăng trưởng"), ("10,1%", "tăng trưởng")]),
     ("rule-a-part-of-the-economy-measures-what-the-whole-did",
      DATED + "Tổng mức bán lẻ hàng hóa tháng 5 ước đạt 14.000 tỷ đồng. Trong đó, khu vực kinh tế trong nước đạt "
      "13.100 tỷ đồng; khu vực có vốn đầu tư nước ngoài đạt 900 tỷ đồng.",
