@@ -96,6 +96,7 @@ def test_own_page_with_every_kind_of_chrome():
         "Ảnh màn hình 2024 05 15 lúc 14.17.09.png",
         "![Huyện C giải ngân 90% vốn năm 2025](/file/abc/1799-01_2025.jpg?width=400&height=-)",
         "![]() |",
+        "Trang đầu 1 2 Trang sau Trang cuối",
         "14",
         "Nguyễn Văn Bình",
         "(Nguồn: https://example.gov.vn/bai-viet)",
