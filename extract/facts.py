@@ -584,7 +584,12 @@ def _lead_paragraphs(article: Article, extra: int = 0) -> set[int]:
 def _in_residence(sentence, mention: LocalityMention) -> bool:
     """Whether a unit is named in a person's address ("anh A (SN 1987, trú
     xã B)"): where the person lives, never what the article is about."""
-    return bool(_facts_regex("residence", "before").search(sentence.text[:mention.start - sentence.start]))
+    # an address runs a few names back from the unit: a window keeps a long sentence linear
+    before = sentence.text[max(0, mention.start - sentence.start - ADDRESS_WINDOW):mention.start - sentence.start]
+    return bool(_facts_regex("residence", "before").search(before))
+
+
+ADDRESS_WINDOW = 240   # characters: the cue and up to four names of 40 characters, with room
 
 
 def _article_place(article: Article, places: dict[int, list[_Anchor]], localities,
@@ -683,15 +688,15 @@ def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]]
         mentions_in.setdefault(bisect.bisect_right(starts, m.start) - 1, []).append(m)
     # the article's unit first from named units only, so scope words can resolve against it
     # a person's address ("anh A (SN 1987, trú xã B)") is no unit the article is about
-    addresses = {id(m) for i, ms in mentions_in.items() for m in ms if _in_residence(sentences[i], m)}
+    addresses = {m.start for i, ms in mentions_in.items() for m in ms if _in_residence(sentences[i], m)}
     named = {i: [_Anchor(m.start, m.end, m.unit_id) for m in sorted(ms, key=lambda m: m.start)
-                 if m.unit_id and id(m) not in addresses]
+                 if m.unit_id and m.start not in addresses]
              for i, ms in mentions_in.items()}
     country = {i: [a for a in _place_anchors(s.text, s.start, [], None) if a.value == COUNTRY_ID]
                for i, s in enumerate(sentences)}
     own = _article_place(article, {i: sorted(named.get(i, []) + country[i], key=lambda a: a.start)
                                    for i in range(len(sentences))},
-                         [m for m in localities if id(m) not in addresses], reference)
+                         [m for m in localities if m.start not in addresses], reference)
     places: dict[int, list[_Anchor]] = {}
     context, paragraph = own, None
     for s in sentences:   # the unit a paragraph is about so far, for its scope words
@@ -704,8 +709,7 @@ def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]]
         named_here = [a.value for a in places[s.index] if a.value != COUNTRY_ID]
         if named_here:
             context = named_here[-1]
-    address_starts = {m.start for ms in mentions_in.values() for m in ms if id(m) in addresses}
-    unaddressed = {i: [a for a in anchors if a.start not in address_starts] for i, anchors in places.items()}
+    unaddressed = {i: [a for a in anchors if a.start not in addresses] for i, anchors in places.items()}
     if _lead_place(article, named) is None and (scoped := _lead_place(article, unaddressed)) not in (None, COUNTRY_ID):
         # a title that names no unit but its scope ("Toàn tỉnh kết nạp 288 đảng viên"):
         # the article is about that unit, not about the district it names most

@@ -1384,8 +1384,7 @@ def list_key_subjects(figures: list, place_spans: list[tuple[int, int]], carried
             # "(sau tỉnh Bắc Giang 24,03% …)": a place right before the figure keys it; it measures
             # what the list's figure of the same unit measures
             source = same_unit
-            out.append(dataclasses.replace(f, subject=source.subject, subject_start=source.subject_start,
-                                           subject_end=source.subject_end))
+            out.append(_subject_of(f, source))
             continue
         if f.subject is None and header is not None and measure is None and _keyed_by_place(f, place_spans):
             # "Lượng mưa phổ biến rất lớn: Cẩm Nhượng 292mm": the header names what the keys measure
@@ -1413,8 +1412,7 @@ def list_key_subjects(figures: list, place_spans: list[tuple[int, int]], carried
             carried if carried is not None and f.unit is not None and carried.unit == f.unit else
             header if f.subject_start < f.start else None))   # a key written before it: "Yên Bình đạt 99,8%"
         if keyed and source is not None:
-            f = dataclasses.replace(f, subject=source.subject, subject_start=source.subject_start,
-                                    subject_end=source.subject_end)
+            f = _subject_of(f, source)
         elif keyed and f.kind == "count" and f.unit and f.text.lower().endswith(f.unit):
             # no measure to take: what is counted is the counter, not the place ("Buôn Đôn 1.000 ca")
             f = dataclasses.replace(f, subject=f.text[len(f.text) - len(f.unit):],
@@ -1454,6 +1452,12 @@ def _anaphoric_counters() -> frozenset[str]:
     return frozenset(patterns.load().subjects["anaphoric_counters"]["words"])
 
 
+def _subject_of(f, source):
+    """``f`` with the subject ``source`` names, offsets and all."""
+    return dataclasses.replace(f, subject=source.subject, subject_start=source.subject_start,
+                               subject_end=source.subject_end)
+
+
 def counters_named_before(figures: list, named: dict) -> list:
     """A count whose subject is its bare counter ("huyện Đak Đoa (4 vụ)")
     counts what the same counter counted when it was last named in full in
@@ -1473,14 +1477,12 @@ def counters_named_before(figures: list, named: dict) -> list:
                 # and a rate of the bare counter is of what it counted: "xảy ra 829 vụ tai nạn
                 # giao thông …; giảm 445 vụ (giảm 9,41%)"
                 source = named[subject]
-                f = dataclasses.replace(f, subject=source.subject, subject_start=source.subject_start,
-                                        subject_end=source.subject_end)
+                f = _subject_of(f, source)
             out.append(f)
             continue
         if f.kind == "count" and unit and subject == unit and unit in named:
             source = named[unit]
-            f = dataclasses.replace(f, subject=source.subject, subject_start=source.subject_start,
-                                    subject_end=source.subject_end)
+            f = _subject_of(f, source)
         elif f.kind == "count" and unit and subject.startswith(unit + " "):
             named[unit] = f
         out.append(f)
