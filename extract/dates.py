@@ -315,7 +315,8 @@ def comparison_base_years(text: str) -> list[int]:
     return [int(m.group(1)) for m in YEAR_WITH_WORD.finditer(text) if before.search(text[:m.start()])]
 
 
-YEAR_WITH_WORD = regex.compile(r"(?i)\bnăm\s+((?:19|20)\d{2})(?![\d]|[.,]\d)")
+# "năm 2020", or a bare year right after "cùng kỳ" ("so với cùng kỳ 2020")
+YEAR_WITH_WORD = regex.compile(r"(?i)(?:\bnăm\s+|(?<=\bcùng\s+k[ỳì]\s+))((?:19|20)\d{2})(?![\d]|[.,]\d)")
 
 
 @functools.cache

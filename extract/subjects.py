@@ -788,19 +788,19 @@ def _forward(s: Parsed, cands, k: int, start: int, end: int, rule: str) -> Span 
         if token.lower == "và" and i > start and (j := _coordinated_tail(t, i, later_starts)):
             end = i = j   # "nhà bị đổ và cuốn trôi", "phòng học và phòng chức năng": one phrase
             break
-        if _stops_at(t, i, start) and not _opens_restriction(t, i):
-            break
         if i > start and _opens_place(t, i, start, r):
             # "21 nhà bị cô lập thuộc các phố Long Châu": the place is the figure's where; a
             # restriction after it still narrows the noun ("con bò ở xã Lê Hóa bị sét đánh")
             after = _place_end(t, i, r)
             while after < len(t) and _opens_place(t, after, start, r):
                 after = _place_end(t, after, r)   # "thuộc các xóm Đông, Tây của xã Hòa Bình": one place
-            if after < len(t) and after not in later_starts and t[after].is_word \
+            if after < len(t) and after not in later_starts and t[after].is_word and t[after].lower not in CAUSE_WORDS \
                     and (r.clause_verbs.match_at(t, after) or r.person_predicates.match_at(t, after)):
                 gaps.append((t[i].start, t[after - 1].end))
                 end = i = after
                 continue
+            break
+        if _stops_at(t, i, start) and not _opens_restriction(t, i):
             break
         i += 1
         end = i
@@ -959,6 +959,8 @@ def _opens_place(t, i: int, start: int, r: _Rules) -> bool:
         j += 1
     if j < len(t) and _names_place(t, j, start, len(t), r):
         return True
+    if opener and j > i + opener and r.place_levels.match_at(t, j):
+        return True   # "tại các huyện", "ở các xã": units named by their level alone
     return t[i].lower == "thuộc" and j < len(t) and _proper_name(t[j])
 
 
@@ -1591,20 +1593,39 @@ def events_before_counted(s: Parsed, candidates: list[Candidate],
     r = _rules()
     events, passive = _events_before()
     out: list[tuple[str, int, int] | None] = [None] * len(candidates)
+    last: tuple[str, int] | None = None   # the event of the count before, and the token after its words
     for k, (c, span) in enumerate(zip(candidates, spans)):
         if span is None or span.start < t[c.number_first].end:
+            last = None
             continue   # a subject written before the figure has its own verb
-        size = events.match_before(t, c.first)
-        if not size:
-            continue
-        own = t[_token_at(t, span.start):_token_at(t, span.end)]
+        own_first, own_end = _token_at(t, span.start), _token_at(t, span.end)
+        own = t[own_first:own_end]
         if any(r.clause_verbs.match_at(own, i) or r.person_predicates.match_at(own, i) for i in range(len(own))):
+            last = None
             continue
-        event = " ".join(tok.lower for tok in t[c.first - size:c.first])
+        size = events.match_before(t, c.first)
+        if size:
+            event = " ".join(tok.lower for tok in t[c.first - size:c.first])
+        elif last is not None and all(tok.text in LIST_JOINS for tok in t[last[1]:c.first]):
+            # "hư hỏng 132 xe ô tô, 188 xe mô tô", "tạm giữ 56 phương tiện (2 ô tô,
+            # 54 mô tô)": the event governs every bare count of its list
+            event = last[0]
+        else:
+            last = None
+            continue
+        last = (event, own_end)
         if not c.generic:   # things undergo it: "ngôi nhà bị ngập"; persons have it: "người chết"
             event = passive.get(event, event)
         out[k] = (f"{span.text_in(s.text)} {event}", span.start, span.end)
     return out
+
+
+# a cause after a place says why, it does not narrow the counted: "1 người tử
+# vong tại xã Kim Hoa do bị ngã"
+CAUSE_WORDS = frozenset({"do", "vì", "bởi"})
+
+# what may stand between the counts of one list an event governs
+LIST_JOINS = frozenset({",", "(", "và"})
 
 
 @functools.cache

@@ -194,6 +194,10 @@ REFERENCES = [
     ("rule-latest-term", ["Nhiệm kỳ 2020-2025, Đảng bộ đạt nhiều kết quả.", "Đại hội nhiệm kỳ 2025-2030 thành công."], date(2025, 12, 31)),
     ("not-nothing-named", ["Sáng 2/5, hội nghị khai mạc."], None),
     ("rule-comparison-base-is-last-year", ["Thu ngân sách bằng 140% cùng kỳ năm 2023."], date(2024, 12, 31)),
+    ("rule-comparison-base-bare-year-after-cung-ky", ["Từ đầu năm đến ngày 15/8, tỉnh thu hút 895 triệu USD, tăng 196% so với cùng kỳ 2020."],
+     date(2021, 12, 31)),
+    ("rule-comparison-base-bare-year-spelt-ki", ["Xuất khẩu tăng 12% so cùng kì 2018."], date(2019, 12, 31)),
+    ("not-a-bare-year-without-cung-ky", ["Tỉnh có 895 dự án, trong đó 40 dự án cấp phép 2020."], date(2020, 12, 31)),
     ("rule-base-beside-named-year", ["Năm 2015 tăng 12% so với năm 2014."], date(2015, 12, 31)),   # a base is no turn of the year
     ("not-turn-of-year-from-a-base", ["Thực hiện Quyết định ngày 28-8-2018, ngày 27-11 huyện kết nạp 200 đảng viên, tăng 5 so với năm 2017."],
      date(2018, 12, 31)),
