@@ -209,7 +209,8 @@ def _list_keys_resolved(article: Article, figures: list[SentenceFigure], localit
             previous = None
         header = list_header(sentence.text, sentence.start, previous.text if previous else None,
                              previous.start if previous else 0)
-        group, carried = list_key_subjects(group, places.get(index, []), carried, place_names, header)
+        group, carried = list_key_subjects(group, places.get(index, []), carried, place_names, header,
+                                           sentence.text, sentence.start)
         group = counters_named_before(group, named)
         group, whole = segment_subjects(group, whole)
         group, measured = elliptical_items(group, measured)

@@ -536,6 +536,11 @@ def _list_header_words() -> tuple[PhraseSet, PhraseSet, tuple[str, ...]]:
     return PhraseSet(data["openers"]), PhraseSet(data["judgements"]), firsts
 
 
+@functools.cache
+def _list_marker() -> regex.Pattern:
+    return regex.compile(patterns.load().subjects["list_headers"]["markers"])
+
+
 def list_header(sentence: str, offset: int, before: str | None = None, before_offset: int = 0) -> ListHeader | None:
     """The measure a list keyed by places names in its header: the words
     before the colon that opens the list ("Lượng mưa phổ biến rất lớn:
@@ -546,8 +551,11 @@ def list_header(sentence: str, offset: int, before: str | None = None, before_of
     openers, judgements, firsts = _list_header_words()
     colon = sentence.find(":")
     first_digit = next((i for i, ch in enumerate(sentence) if ch.isdigit()), len(sentence))
+    marker = _list_marker().search(sentence, 0, first_digit)
     if 0 < colon < first_digit:
         header, at = sentence[:colon], offset
+    elif marker is not None:
+        header, at = sentence[:marker.start()], offset
     elif before is not None and sentence.lower().startswith(firsts) \
             and openers.match_at(Parsed.of(sentence[:30]).tokens, 0):
         figures = extract_figures(before)

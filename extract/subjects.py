@@ -38,6 +38,7 @@ HARD_BOUNDARIES = frozenset(";:()[]“”\"!?….")
 @dataclass(frozen=True)
 class _Rules:
     link_verbs: PhraseSet
+    realized: PhraseSet
     copulas: PhraseSet
     comparatives: PhraseSet
     change_words: PhraseSet
@@ -94,6 +95,7 @@ def _rules() -> _Rules:
     heads = s["subject_heads"]["words"]
     return _Rules(
         link_verbs=PhraseSet([*s["link_verbs"]["words"], *s["link_verbs"]["realized"]]),
+        realized=PhraseSet(s["link_verbs"]["realized"]),
         copulas=PhraseSet(s["copulas"]["words"]),
         comparatives=PhraseSet(s["comparatives"]["words"]),
         change_words=PhraseSet(s["change_words"]["words"]),
@@ -533,6 +535,14 @@ def _subject(s: Parsed, cands: list[Candidate], k: int, done: list[Span | None])
         named = _forward(s, cands, k, after + 1, after + 1, "aspect")
         if named:
             return named
+    if k and (previous := _contribution_of(t, cands, k, first, done)) is not None:
+        return dataclasses.replace(previous, rule="compared")
+    if link and k and _period_only_clause(t, link_start, r):
+        # "năm 2022, tốc độ tăng trưởng đạt 19,3%; năm 2023, đạt 13,45%": a clause naming only
+        # its period measures what the figure before of the same kind measures
+        previous = next((done[j] for j in range(k - 1, -1, -1) if done[j] and cands[j].kind == c.kind), None)
+        if previous is not None:
+            return dataclasses.replace(previous, rule="compared")
     lead = _lead_start(t, first, r)
     # "và 50% dự toán …": a plan the share is measured against names nothing of its own
     names_own = c.after < len(t) and t[c.after].is_word and not r.comparatives.match_at(t, c.after) \
@@ -568,6 +578,12 @@ def _subject(s: Parsed, cands: list[Candidate], k: int, done: list[Span | None])
         and c.unit_end is not None and c.unit_end < len(t) and t[c.unit_end].lower in RELATIVE_WORDS
     if link and not restricted and (c.head is None or r.copulas.match_before(t, first) == link):
         before = _backward(s, cands, k, link_start, "link")
+        if before is not None and c.kind == "percent" and names_after and names_own and _names_places(t, before, r):
+            # "nhiều địa phương khác đạt trên 99% cử tri đi bầu": the places are keyed later,
+            # the share measures the noun after it
+            after_named = _forward(s, cands, k, nxt, nxt, "after")
+            if after_named is not None:
+                return after_named
         if before or c.head is None:
             return before
     if link and c.head is not None and c.unit_end is not None:
@@ -1232,6 +1248,8 @@ def _backward(s: Parsed, cands, k: int, end: int, rule: str, light: bool = False
             continue
         for i in range(end - 1, start - 1, -1):
             size = phrases.match_at(t, i)
+            if size and i + size < end and wanted is light and _only_period(t, i + size, end, r):
+                continue   # "Thu ngân sách thực hiện 6 tháng ước đạt": a realization over a period
             if size and i + size < end:
                 start = _skip(r.heads, s, i + size, end)   # "có số bệnh nhân": after the cut, the head too
                 break
@@ -1253,6 +1271,8 @@ def _backward(s: Parsed, cands, k: int, end: int, rule: str, light: bool = False
             break
     while (trimmed := _trim_time(t, start, _without_trailing(t, start, end, r), r)) < end:
         end = trimmed   # "xuất khẩu hạt điều nhân 11 tháng chỉ đạt": the verb, then the period
+        if (size := r.realized.match_before(t, end)) and end - size > start:
+            end -= size   # "Thu ngân sách thực hiện 6 tháng ước đạt": realized over the period
     while end > start and ((size := r.trailing.match_before(t, end) or r.ranks.match_before(t, end)
                                     or (r.share_words.match_before(t, end) if end - r.share_words.match_before(t, end)
                                         > start + 1 else 0)) or t[end - 1].is_punct):
@@ -1265,6 +1285,59 @@ def _backward(s: Parsed, cands, k: int, end: int, rule: str, light: bool = False
     if end <= start:
         return None
     return Span(t[start].start, t[end - 1].end, rule)
+
+
+@functools.cache
+def _contribution_words() -> tuple[PhraseSet, PhraseSet]:
+    data = patterns.load().subjects["contributions"]
+    return PhraseSet(data["verbs"]), PhraseSet(data["leads"])
+
+
+def _contribution_of(t, cands, k: int, first: int, done: list) -> Span | None:
+    """"ngành khai khoáng giảm 13,75%, làm giảm 0,05 điểm phần trăm": a
+    contribution in the clause after a figure is that figure's subject's."""
+    verbs, leads = _contribution_words()
+    size = verbs.match_before(t, first)
+    if not size or not done[k - 1]:
+        return None
+    i = first - size
+    i -= leads.match_before(t, i)
+    if i == 0 or t[i - 1].text not in (",", ";") and t[i - 1].lower != "và":
+        return None
+    return done[k - 1] if cands[k - 1].after <= i else None
+
+
+PLACE_SET_OPENERS = frozenset({"nhiều", "các", "những", "một", "số", "hầu", "hết", "tất", "cả", "toàn", "mọi"})
+
+
+def _names_places(t, span: Span, r: _Rules) -> bool:
+    """The span is a set of places: "nhiều địa phương khác", "các xã", "100% số huyện"."""
+    first = i = _token_at(t, span.start)
+    end = _token_at(t, span.end)
+    while i < end and t[i].lower in PLACE_SET_OPENERS:
+        i += 1
+    # a set ("các xã", "2 huyện"), not the unit that acts ("Tỉnh phấn đấu giải ngân … đạt trên 95% vốn")
+    counted = first > 0 and t[first - 1].is_number
+    return (first < i or counted) and i < end and (bool(r.unit_levels.match_at(t, i)) or t[i].lower == "địa" and i + 1 < end
+                        and t[i + 1].lower == "phương")
+
+
+def _period_only_clause(t, end: int, r: _Rules) -> bool:
+    """The clause before token ``end`` is only a period after a separator: "…; năm 2023, "."""
+    i = end
+    while i > 0 and t[i - 1].text == ",":
+        i -= 1
+    has_number = False
+    while i > 0 and (t[i - 1].is_number or t[i - 1].text in ("/", "-") or r.time_words.match_before(t, i)):
+        has_number = has_number or t[i - 1].is_number
+        i -= 1 if not t[i - 1].is_word or t[i - 1].is_number else r.time_words.match_before(t, i)
+    return has_number and i > 0 and t[i - 1].text in (";", ",")
+
+
+def _only_period(t, a: int, b: int, r: _Rules) -> bool:
+    """Tokens a..b are a reporting period and the words before a figure: "6 tháng ước"."""
+    b = _without_trailing(t, a, b, r)
+    return _trim_time(t, a - 1, b, r) <= a if b > a else True
 
 
 def _frame_only(t, a: int, b: int, r: _Rules) -> bool:
@@ -1358,8 +1431,20 @@ def _keyed_by_place(f, place_spans: list[tuple[int, int]]) -> bool:
     return any(end <= f.start and f.start - end <= 3 for _, end in place_spans)
 
 
+def _keyed_by_place_and_link(f, place_spans: list[tuple[int, int]], text: str, offset: int) -> bool:
+    """A place, then only link words, right before the figure: "xã Hàm Thuận có 809 căn"."""
+    r = _rules()
+    for _, end in place_spans:
+        if end <= f.start and f.start - end <= 12:
+            between = Parsed.of(text[end - offset:f.start - offset]).tokens
+            if _only_link_words(between, r):
+                return True
+    return False
+
+
 def list_key_subjects(figures: list, place_spans: list[tuple[int, int]], carried=None,
-                      place_names: frozenset[str] = frozenset(), header=None) -> tuple[list, object]:
+                      place_names: frozenset[str] = frozenset(), header=None,
+                      text: str = "", offset: int = 0) -> tuple[list, object]:
     """Figures of one sentence whose subject is only a place, the key of a
     list ("tỷ lệ cử tri đi bầu: thành phố Tuyên Quang đạt 99,99%, Hàm Yên đạt
     99,82%"), take the measure of the figure before them; the place is their
@@ -1396,13 +1481,17 @@ def list_key_subjects(figures: list, place_spans: list[tuple[int, int]], carried
         if f.subject is None or f.subject_start is None:
             out.append(f)
             continue
-        named_in_full = same_unit.subject if same_unit is not None and same_unit.subject else ""
-        if f.kind == "count" and f.unit and f.subject.strip().lower() == f.unit.lower() \
-                and named_in_full.lower().startswith(f.unit.lower() + " ") and _keyed_by_place(f, place_spans):
-            # "934 nhà bị tốc mái, hư hỏng. Trong đó, thị xã Đức Phổ (300 nhà), …": a place keys a
-            # bare counter in a list that breaks down the count just named in full
-            out.append(dataclasses.replace(f, subject=same_unit.subject, subject_start=same_unit.subject_start,
-                                           subject_end=same_unit.subject_end))
+        bare = f.kind == "count" and f.unit and f.subject.strip().lower() == f.unit.lower()
+        # the count that named the counter in full: of the same unit, or a longer counter
+        # that starts with it ("2.800 căn nhà bị ngập" … "809 căn")
+        in_full = next((g for g in (same_unit, *reversed(by_unit.values()), carried) if bare and g is not None
+                        and g.kind == "count" and (g.subject or "").lower().startswith(f.unit.lower() + " ")), None)
+        if bare and in_full is not None and (
+                _keyed_by_place(f, place_spans) or _keyed_by_place_and_link(f, place_spans, text, offset)):
+            # "934 nhà bị tốc mái, hư hỏng. Trong đó, thị xã Đức Phổ (300 nhà), …", "phường Hàm Thắng
+            # có 2.800 căn nhà bị ngập, xã Hàm Thuận có 809 căn": a place keys a bare counter in a
+            # list that breaks down the count just named in full
+            out.append(_subject_of(f, in_full))
             continue
         rest = _place_free(f.subject, place_spans, f.subject_start, f.subject_end)
         only_links = _only_link_words(Parsed.of(rest).tokens if rest else [], r)
