@@ -209,9 +209,11 @@ def _place_anchors(sentence_text: str, sentence_start: int, mentions: list[Local
             start, end = sentence_start + m.start(), sentence_start + m.end()
             if any(a < end and start < b for a, b in taken):
                 continue   # "trên địa bàn tỉnh Bình Dương": the named unit says it
-            if kind == "country" and (ranking.search(sentence_text[:m.start()])
-                                      or _facts_regex("country", "event_before").search(sentence_text[:m.start()])):
-                continue   # "lớn nhất cả nước", "Đại hội đại biểu toàn quốc": a ranking, an event, not a place
+            if ranking.search(sentence_text[:m.start()]) or (
+                    kind == "country" and _facts_regex("country", "event_before").search(sentence_text[:m.start()])):
+                # "lớn nhất cả nước", "giảm ít nhất trên toàn huyện", "Đại hội đại biểu toàn quốc":
+                # a ranking, an event, not a place
+                continue
             before = [a.value for a in anchors if a.end <= start and a.value != COUNTRY_ID]
             unit = _scope_unit(kind, m.group(), before[-1] if before else context)
             if unit:

@@ -115,13 +115,18 @@ class Gazetteer:
         # a name no unit bears, spelt without some of its marks ("Cư Jut",
         # "Liêng Sronh"): the one unit of that level whose name differs only so
         units = self._by_bare_key().get((era, level, bare_key(key)), [])
+        if not units:
+            # a minority-language name written with its syllables run together or apart
+            # ("Đakrông", "Đa Krông"; "Easúp", "Ea Súp"): the one unit spelt so but for spaces
+            units = self._by_bare_key().get((era, level, "", bare_key(key).replace(" ", "")), [])
         return units if len(units) == 1 else []
 
     @functools.cache
-    def _by_bare_key(self) -> dict[tuple[str, str, str], list[Unit]]:
-        index: dict[tuple[str, str, str], list[Unit]] = defaultdict(list)
+    def _by_bare_key(self) -> dict[tuple, list[Unit]]:
+        index: dict[tuple, list[Unit]] = defaultdict(list)
         for (era, level, key), units in self._by_key.items():
             index[(era, level, bare_key(key))].extend(units)
+            index[(era, level, "", bare_key(key).replace(" ", ""))].extend(units)
         return index
 
     @functools.cache

@@ -443,8 +443,27 @@ def main_place(mentions: list[LocalityMention]) -> str | None:
         counts = Counter(m.unit_id for m in mentions if m.unit_id and m.role == role)
         if counts:
             best = max(counts.values())
-            return next(m.unit_id for m in mentions if counts.get(m.unit_id) == best)
+            found = next(m.unit_id for m in mentions if counts.get(m.unit_id) == best)
+            return _province_of_its_parts(found, counts, mentions) or found
     return None
+
+
+def _province_of_its_parts(found: str, counts: Counter, mentions: list[LocalityMention]) -> str | None:
+    """A page that names several districts of one province about as often as
+    each other, and the province itself, is about the province: "toàn tỉnh
+    phát hiện 5 ổ dịch, tại TP Tuy Hòa, huyện Tây Hòa, TX Sông Cầu …". None
+    where one district stands out, or the province goes unnamed."""
+    units = load().units
+    unit = units.get(found)
+    if unit is None or unit.level == "province":
+        return None
+    siblings = sorted((n for uid, n in counts.items() if (u := units.get(uid)) is not None
+                       and u.level == unit.level and u.province_code == unit.province_code), reverse=True)
+    province = f"{unit.era}:province:{unit.province_code}"
+    if len(siblings) < 3 or siblings[0] >= 2 * siblings[1] or province not in units \
+            or not any(m.unit_id == province for m in mentions):
+        return None
+    return province
 
 
 @functools.cache

@@ -349,6 +349,20 @@ LINKS = [
      "Trong tháng 3, tỉnh Đắk Lắk xảy ra nhiều vụ tai nạn giao thông nghiêm trọng trên các tuyến quốc lộ.\n"
      "Lực lượng chức năng đã xử lý 1.200 trường hợp vi phạm.",
      [("1.200 trường hợp", "Tỉnh Đắk Lắk", "2024-03")]),
+    ("rule-a-page-about-several-districts-alike-is-about-their-province",
+     DATED + "Phát hiện ổ dịch sốt xuất huyết mới\n"
+     "Trong tuần qua có 172 ca mắc sốt xuất huyết.\n"
+     "Các ổ dịch ở TX Sông Cầu, huyện Tây Hòa và huyện Tuy An. TX Sông Cầu và huyện Tây Hòa đã phun thuốc.\n"
+     "Trung tâm Kiểm soát bệnh tật tỉnh Phú Yên khuyến cáo người dân diệt lăng quăng.",
+     [("172 ca", "Tỉnh Phú Yên", "2024-05-02")]),
+    ("not-a-province-where-one-district-stands-out",
+     DATED + "Tin giảm nghèo\nNăm qua có 120 hộ thoát nghèo.\n"
+     "Huyện Tuy An giáp TX Sông Cầu và huyện Tây Hòa. Huyện Tuy An thuộc tỉnh Phú Yên.\n"
+     "Huyện Tuy An đã hỗ trợ vốn cho hộ nghèo, như huyện Tuy An đã làm năm trước.",
+     [("120 hộ", "Huyện Tuy An", "2024-05-02")]),
+    ("rule-a-unit-ranked-within-its-province-is-the-place",
+     DATED + "Tỉnh Quảng Trị giảm 5.000 hộ nghèo.\nXã Hướng Hiệp có hộ nghèo giảm nhiều nhất trên địa bàn tỉnh, giảm 87 hộ.",
+     [("87 hộ", "Xã Hướng Hiệp", "2024-05-02")]),
     ("rule-from-then-until-now-is-a-period",
      DATED + "Từ đầu năm đến nay, tỉnh Lâm Đồng xảy ra 84 vụ tai nạn giao thông.",
      [("84 vụ", "Tỉnh Lâm Đồng", "2024-01/2024-05")]),
