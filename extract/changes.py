@@ -52,6 +52,7 @@ class _Words:
     sign_up: frozenset[str]
     sign_down: frozenset[str]
     lead_openers: PhraseSet
+    bracket_leads: PhraseSet
 
 
 @functools.cache
@@ -73,6 +74,7 @@ def _words() -> _Words:
         sign_up=frozenset(c["signs"]["up"]),
         sign_down=frozenset(c["signs"]["down"]),
         lead_openers=PhraseSet(c["lead_bases"]["openers"]),
+        bracket_leads=PhraseSet(c["bracket_leads"]["words"]),
     )
 
 
@@ -109,6 +111,37 @@ def _base_after(t: tuple[Token, ...], after: int, w: _Words) -> str | None:
     if connector and t[after].lower == "so" and i < len(t) and not t[i].is_punct:
         return "previous"   # "so với năm 2019", "so với 2020"
     return None
+
+
+def _after_counted(t: tuple[Token, ...], after: int, w: _Words) -> int:
+    """The token after what a share counts ("99% số lớp so với …" → "so"),
+    ``after`` itself where no "số …" follows the figure."""
+    if after >= len(t) or t[after].lower != "số":
+        return after
+    i = after + 1
+    while i < len(t) and i - after <= COUNTED_WORDS and t[i].is_word and not w.connectors.match_at(t, i):
+        i += 1
+    return i
+
+
+# words a share's "số …" may run to before its base ("số học sinh"); a longer
+# run is a clause of its own ("số hộ dùng nước sạch so với năm 2020 tăng 5%")
+COUNTED_WORDS = 2
+
+
+def _only_counted_then_comma(t: tuple[Token, ...], after: int, first: int, w: _Words) -> bool:
+    """Between two shares, only what the first counts and a comma: "103,6% số trường, 99,7%"."""
+    i = _after_counted(t, after, w)
+    while i < first and t[i].text in (",", "và"):
+        i += 1
+    return i == first and first > after
+
+
+def _bracket_before(t: tuple[Token, ...], first: int, w: _Words) -> int | None:
+    """The "(" the figure at ``first`` opens, with only words that name its
+    relation to the figure before between: "(2,2 tạ/ha)", "(tỷ lệ 21,6%)"."""
+    i = first - w.bracket_leads.match_before(t, first)
+    return i - 1 if i >= 1 and t[i - 1].text == "(" else None
 
 
 def _growth_rate(t: tuple[Token, ...], c: Candidate, w: _Words) -> str | None:
@@ -212,7 +245,8 @@ def read_changes(s: Parsed, cands: list[Candidate], subjects: list[Span | None])
         negative = bool(w.negative.match_before(t, c.first))
         first = c.first - w.negative.match_before(t, c.first)
         verb = _verb_before(t, first, w) or _verb_before(t, c.number_first, w)   # "cao hơn 1,03%" is one text
-        base = _base_after(t, c.after, w)
+        base = _base_after(t, c.after, w) or (_base_after(t, _after_counted(t, c.after, w), w)
+                                                if c.kind == "percent" else None)
         if verb is None and (plan := _plan_between(t, first, w)):
             verb, base = _verb_before(t, first - plan, w), base or "plan"
         change = None
@@ -225,9 +259,11 @@ def read_changes(s: Parsed, cands: list[Candidate], subjects: list[Span | None])
             change = sign
         elif _growth_rate(t, c, w) or (c.kind == "percent" and subjects[k] and _growth_subject(s, subjects[k], w)):
             change = "up"   # "Tốc độ tăng trưởng GDP … năm 2012 đạt 5,7%"
-        elif k and out[k - 1].change and c.first >= 1 and t[c.first - 1].text == "(" \
-                and cands[k - 1].after == c.first - 1:
-            change, base = out[k - 1].change, base or out[k - 1].compared_to   # "tăng 3,1% (2,2 tạ/ha)"
+        elif k and out[k - 1].change and (opening := _bracket_before(t, c.first, w)) is not None \
+                and cands[k - 1].after <= opening <= cands[k - 1].after + COUNTED_WORDS \
+                and all(tok.is_word for tok in t[cands[k - 1].after:opening]):
+            # "tăng 3,1% (2,2 tạ/ha)", "tăng 22 vụ (tỷ lệ 21,6%)"
+            change, base = out[k - 1].change, base or out[k - 1].compared_to
         if change and not base and lead:
             base = lead   # "So với kế hoạch, diện tích giảm 0,9%"
         if change and negative:
@@ -250,6 +286,13 @@ def read_changes(s: Parsed, cands: list[Candidate], subjects: list[Span | None])
             base = "plan"   # "đạt 105% chỉ tiêu được giao; … đạt 50,98%": the list's base goes on
         compared_to = base or ("previous" if change else None)
         out.append(Change(change, compared_to, negative))
+    for k in range(len(cands) - 2, -1, -1):
+        # "đạt 103,6% số trường, 99,7% số lớp, 100,9% số học sinh so với kế hoạch": the base
+        # written after a list of shares measures each of them
+        c, nxt = cands[k], cands[k + 1]
+        if c.kind == nxt.kind == "percent" and out[k].compared_to is None and out[k + 1].compared_to \
+                and not out[k].change and not out[k + 1].change and _only_counted_then_comma(t, c.after, nxt.first, w):
+            out[k] = Change(None, out[k + 1].compared_to, out[k].negative)
     for k, c in enumerate(cands):   # the two ends of a range share their change and base: "từ 7 - 10 ngày so với …"
         if c.range_with_previous:
             low, high = out[k - 1], out[k]

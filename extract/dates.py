@@ -312,11 +312,16 @@ def comparison_base_years(text: str) -> list[int]:
     "cao hơn năm 2011" -> 2011. What makes a year a base is one rule for the
     whole project: patterns/facts.toml, [comparison_base]."""
     before = _comparison_base()
-    return [int(m.group(1)) for m in YEAR_WITH_WORD.finditer(text) if before.search(text[:m.start()])]
+    return [int(m.group(1)) for m in YEAR_WITH_WORD.finditer(text) if before.search(text[:m.start()])] \
+        + [int(m.group(1)) for m in EARLIER_VALUE.finditer(text)]
 
 
-# "năm 2020", or a bare year right after "cùng kỳ" ("so với cùng kỳ 2020")
-YEAR_WITH_WORD = regex.compile(r"(?i)(?:\bnăm\s+|(?<=\bcùng\s+k[ỳì]\s+))((?:19|20)\d{2})(?![\d]|[.,]\d)")
+# "năm 2020", or a bare year right after "cùng kỳ" ("so với cùng kỳ 2020") or
+# a crop season ("so với vụ Hè Thu 2022")
+YEAR_WITH_WORD = regex.compile(r"(?i)(?:\bnăm\s+|(?<=\bcùng\s+k[ỳì]\s+)|(?<=\bvụ(?:\s+\p{L}+){1,2}\s+))"
+                               r"((?:19|20)\d{2})(?![\d]|[.,]\d|\s*[-–]\s*\d)")
+# the earlier value of a figure in brackets after it: "đạt 98,3% (năm 2023 là 96,61%)"
+EARLIER_VALUE = regex.compile(r"(?i)\(\s*năm\s+((?:19|20)\d{2})\s*(?:là|đạt|:)\s*[\d]")
 
 
 @functools.cache

@@ -43,7 +43,7 @@ import regex
 
 from vnstats import patterns
 from vnstats.corpus.article import Article
-from vnstats.extract.dates import DateMention, birth_year_spans
+from vnstats.extract.dates import EARLIER_VALUE, DateMention, birth_year_spans
 from vnstats.extract.gazetteer import COUNTRY_ID, Unit, normalize_key
 from vnstats.extract.gazetteer import load as load_gazetteer
 from vnstats.extract.localities import LocalityMention, main_place, site_place, unit_in_force
@@ -121,6 +121,8 @@ def _is_deadline(sentence_text: str, sentence_start: int, mention: DateMention,
 def _is_comparison_base(sentence_text: str, sentence_start: int, mention: DateMention) -> bool:
     """"tăng 9,7% so với cùng kỳ năm 2022": 2022 is what the figure is compared with."""
     before = sentence_text[:mention.start - sentence_start]
+    if any(m.start() <= mention.start - sentence_start < m.end() for m in EARLIER_VALUE.finditer(sentence_text)):
+        return True   # "đạt 98,3% (năm 2023 là 96,61%)": the earlier year, with its own value
     return bool(_facts_regex("comparison_base", "before").search(before)) or (
         mention.text.isdigit() and bool(_facts_regex("comparison_base", "price_base_bare").search(before)))
 
@@ -522,6 +524,8 @@ def _says_now(text: str, low: int, high: int) -> bool:
 
 # a figure in brackets right after a comparison base is the base's value
 BASE_VALUE = regex.compile(r"\s*\(\s*")
+# "(năm 2023 là 96,61%)": the earlier year's own value, of that year
+EARLIER_OWN_VALUE = regex.compile(r"\s*(?:là|đạt|:)\s*")
 
 
 def _period_end(iso: str) -> date | None:
@@ -532,6 +536,24 @@ def _period_end(iso: str) -> date | None:
     month = int(iso[5:7]) if len(iso) >= 7 else 12
     day = int(iso[8:10]) if len(iso) >= 10 else calendar.monthrange(year, month)[1]
     return date(year, month, day)
+
+
+def _compared_period(bases, clause: tuple[int, int], date_fields) -> tuple[str, str, str] | None:
+    """A figure whose clause compares it with a month or quarter of the year
+    before ("so với tháng 5/2022", "so với quý I/2023") and states no time of
+    its own is about that month or quarter of its own year: (start, end,
+    granularity), None elsewhere."""
+    if date_fields[3] in ("clause", None) or not (date_fields[1] or "")[:4].isdigit():
+        return None
+    year = int(date_fields[1][:4])
+    for b in bases:
+        if not (clause[0] <= b.start and b.end <= clause[1]) or b.granularity not in ("month", "quarter"):
+            continue
+        if b.date_start.endswith("-12") and b.granularity == "month":
+            continue   # "CPI tăng 1,45% so với tháng 12/2013": the year since its end, not December
+        if b.date_start[:4].isdigit() and int(b.date_start[:4]) == year - 1 == int(b.date_end[:4]):
+            return _shift_year(b.date_start, 1), _shift_year(b.date_end, 1), b.granularity
+    return None
 
 
 def _shift_year(iso: str, years: int) -> str:
@@ -907,9 +929,18 @@ def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]]
             # in 2025, "tỉnh Bình Dương cũ ghi nhận gần 2.700 ca" is TP.HCM's, while Hà Nam's
             # first half of 2025 stays Hà Nam's, and so does a target a page set before July
             locality = unit_in_force(locality, min(reference, end))
+        compared = _compared_period(bases.get(sf.sentence, ()), clause, date_fields)
+        if compared is not None:
+            # "so với tháng 5/2022, IIP giảm 13,49%": the same month a year on
+            date_fields = (*compared, "clause")
         base = next((b for b in bases.get(sf.sentence, ()) if BASE_VALUE.fullmatch(
             sentence.text[b.end - sentence.start:figure.start - sentence.start])), None)
-        if base is not None and date_fields[0] and base.date_start[:4].isdigit() and date_fields[0][:4].isdigit():
+        earlier = next((b for b in bases.get(sf.sentence, ()) if EARLIER_OWN_VALUE.fullmatch(
+            sentence.text[b.end - sentence.start:figure.start - sentence.start]) and any(
+            m.start() <= b.start - sentence.start < m.end() for m in EARLIER_VALUE.finditer(sentence.text))), None)
+        if earlier is not None:
+            date_fields = (earlier.date_start, earlier.date_end, earlier.granularity, "clause")
+        elif base is not None and date_fields[0] and base.date_start[:4].isdigit() and date_fields[0][:4].isdigit():
             # "so với cùng kỳ năm 2024 (2.356 ca)": the base's own value, of the same period that year
             shift = int(base.date_start[:4]) - int(date_fields[0][:4])
             date_fields = (_shift_year(date_fields[0], shift), _shift_year(date_fields[1], shift),

@@ -19,8 +19,8 @@ from vnstats import patterns
 from vnstats.extract.changes import read_changes
 from vnstats.extract.dates import counted_after
 from vnstats.extract.numbers import number_words, parse_digits, words_to_number
-from vnstats.extract.subjects import (attach_subjects, bracketed_plans, drawn_from, events_before_counted, level_topics, measures_of_counted,
-                                     shared_restrictions)
+from vnstats.extract.subjects import (attach_subjects, bracketed_plans, drawn_from, events_before_counted, incidents_counted,
+                                      level_topics, measures_of_counted, shared_restrictions)
 from vnstats.extract.text import Parsed, PhraseSet, Token
 from vnstats.extract.mentions import Candidate, Figure, Span
 
@@ -478,7 +478,8 @@ def extract_figures(sentence: str, offset: int = 0) -> list[Figure]:
               zip(bracketed_plans(parsed, candidates, subjects),
                   shared_restrictions(parsed, candidates, subjects), level_topics(parsed, candidates, subjects),
                   measures_of_counted(parsed, candidates, subjects),
-                  events_before_counted(parsed, candidates, subjects), drawn_from(parsed, candidates, subjects))]
+                  events_before_counted(parsed, candidates, subjects), drawn_from(parsed, candidates, subjects),
+                  incidents_counted(parsed, candidates, subjects))]
     figures = []
     for c, subject, change, composed in zip(candidates, subjects, changes, shared):
         start, end = tokens[c.first].start, tokens[c.after - 1].end

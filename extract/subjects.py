@@ -741,6 +741,9 @@ def _forward(s: Parsed, cands, k: int, start: int, end: int, rule: str) -> Span 
         i = len(t)   # "4 xã Thanh An, Cam Thủy, …": the names list the units counted, they restrict nothing
     while i < len(t) and i - start < r.max_forward:
         token = t[i]
+        if i in later_starts and i == end and (bound := _bound_restriction_end(cands, i)):
+            end = i = bound   # "01 đại biểu dưới 30 tuổi", "70 đại biểu từ 30 đến 40 tuổi": the bound restricts
+            continue
         if i in later_starts:
             break
         if token.text == ",":
@@ -1226,6 +1229,9 @@ def _backward(s: Parsed, cands, k: int, end: int, rule: str, light: bool = False
     # counted noun ("có 9/11 xã đạt năng suất trên 65 tạ/ha")
     # (a measure inside the phrase stays: "cán bộ trẻ dưới 35 tuổi là 1.172")
     for other in _earlier_within(cands, k, start, end):
+        if other.kind == "measure" and other.qualifier in BOUNDS and (other.unit or "").lower() in _age_units() \
+                and other.first > start and t[other.first - 1].is_word and not r.link_verbs.match_before(t, other.first):
+            continue   # "trẻ em dưới 5 tuổi bị suy dinh dưỡng": a bound on the noun restricts it
         if start <= other.number_first < end and other.head is not None and other.head < end:
             start = other.head
         elif start <= other.number_first < end and other.after < end:
@@ -1305,6 +1311,28 @@ def _contribution_of(t, cands, k: int, first: int, done: list) -> Span | None:
     if i == 0 or t[i - 1].text not in (",", ";") and t[i - 1].lower != "và":
         return None
     return done[k - 1] if cands[k - 1].after <= i else None
+
+
+BOUNDS = frozenset({"less_than", "more_than", "at_least", "at_most"})
+
+
+def _bound_restriction_end(cands, i: int) -> int | None:
+    """The token after a bound figure starting at token i that restricts the
+    noun before it ("dưới 30 tuổi", "từ 30 đến 40 tuổi", "từ 60 tuổi trở
+    lên"), the upper end of a range included; None for any other figure."""
+    k = next((j for j, c in enumerate(cands) if c.first == i), None)
+    if k is None:
+        return None
+    ranged = k + 1 < len(cands) and cands[k + 1].range_with_previous
+    last = cands[k + 1] if ranged else cands[k]
+    if last.kind != "measure" or (last.unit or "").lower() not in _age_units():
+        return None
+    return last.after if ranged or cands[k].qualifier in BOUNDS else None
+
+
+@functools.cache
+def _age_units() -> frozenset[str]:
+    return frozenset(patterns.load().subjects["bound_restrictions"]["units"])
 
 
 PLACE_SET_OPENERS = frozenset({"nhiều", "các", "những", "một", "số", "hầu", "hết", "tất", "cả", "toàn", "mọi"})
@@ -1644,22 +1672,54 @@ def level_topics(s: Parsed, candidates: list[Candidate],
     openers = _rules().openers
     clause_starts = [0] + [i + 1 for i, tok in enumerate(t) if tok.text == ";"]
     for k, (c, span) in enumerate(zip(candidates, spans)):
-        if span is None or c.head is None or c.unit_end is None:
-            continue
-        counter = s.text[t[c.head].start:t[c.unit_end - 1].end]
-        if s.text[span.start:span.end].lower() != counter.lower():
-            continue   # a count with words of its own keeps them
         i = max(x for x in clause_starts if x <= c.first)
         i = _skip(openers, s, i, c.first)
         while i < c.first and t[i].is_punct:
             i += 1
         i += categories.match_at(t, i)
         size = levels.match_at(t, i)
-        if not size or i + size >= len(t) or t[i + size].lower not in ("có", ":"):
+        if not size or i + size >= len(t) or t[i + size].lower not in ("có", ":", "là"):
             continue
+        counted = _bare_counted(s, c, span, copula=t[i + size].lower == "là" and c.first == i + size + 1)
+        if counted is None:
+            continue   # a count with words of its own keeps them
+        # a later level of the same clause keys the counts after it: "khối mầm non có 1.295 hợp
+        # đồng, khối tiểu học 1.154 hợp đồng"
+        for j in range(i + size, c.first):
+            at = j + categories.match_at(t, j)
+            later = levels.match_at(t, at)
+            if later and at + later <= c.first and (at > j or at + later == c.first
+                                                    or t[at + later].lower in ("có", ":", "là")):
+                i, size = at, later
         level = s.text[t[i].start:t[i + size - 1].end]
-        out[k] = (f"{counter} {level}", span.start, span.end)
+        out[k] = (f"{counted[0]} {level}", counted[1], counted[2])
     return out
+
+
+def _bare_counted(s: Parsed, c: Candidate, span: Span | None, copula: bool) -> tuple[str, int, int] | None:
+    """What a figure counts when it names only a bare noun: its counter ("332.192
+    học sinh", also right after "là"), or the noun after a share ("đạt 99,7% số
+    lớp"). As (noun, start, end), None for a figure with words of its own."""
+    t = s.tokens
+    if c.head is not None and c.unit_end is not None:
+        start, end = t[c.head].start, t[c.unit_end - 1].end
+        counter = s.text[start:end]
+        if span is not None and (s.text[span.start:span.end].lower() == counter.lower() or copula):
+            return counter, start, end
+        return None
+    if c.kind != "percent":
+        return None
+    j = c.after + (c.after < len(t) and t[c.after].lower == "số")
+    size = _school_nouns().match_at(t, j) if j < len(t) else 0
+    if size and (j + size == len(t) or not t[j + size].is_word or t[j + size].lower in ("so", "theo", "kế")):
+        return s.text[t[j].start:t[j + size - 1].end], t[j].start, t[j + size - 1].end
+    return None
+
+
+@functools.cache
+def _school_nouns() -> PhraseSet:
+    """What a school level's shares count: "đạt 99,7% số lớp"."""
+    return PhraseSet(patterns.load().subjects["topic_levels"]["counted"])
 
 
 
@@ -1715,6 +1775,40 @@ CAUSE_WORDS = frozenset({"do", "vì", "bởi"})
 
 # what may stand between the counts of one list an event governs
 LIST_JOINS = frozenset({",", "(", "và"})
+
+
+@functools.cache
+def _incident_words() -> tuple[frozenset[str], PhraseSet, PhraseSet]:
+    data = patterns.load().subjects["incidents"]
+    return frozenset(data["counters"]), PhraseSet(data["verbs"]), PhraseSet(data["heads"])
+
+
+def incidents_counted(s: Parsed, candidates: list[Candidate],
+                      spans: list[Span | None]) -> list[tuple[str, int, int] | None]:
+    """Subjects of a bare "vụ" whose incidents are named before the verb: "tai
+    nạn giao thông xảy ra 124 vụ" → "vụ tai nạn giao thông". As (subject,
+    start, end of the count's own words), None elsewhere."""
+    t = s.tokens
+    counters, verbs, heads = _incident_words()
+    cands = candidates if isinstance(candidates, _Figures) else _Figures(candidates, t)
+    out: list[tuple[str, int, int] | None] = [None] * len(candidates)
+    for k, (c, span) in enumerate(zip(candidates, spans)):
+        if c.head is None or c.unit_end is None or span is None:
+            continue
+        counter = " ".join(tok.lower for tok in t[c.head:c.unit_end])
+        if counter not in counters or span.text_in(s.text).lower() != counter:
+            continue
+        size = verbs.match_before(t, c.first)
+        if not size:
+            continue
+        before = _backward(s, cands, k, c.first - size, "incident")
+        if before is None:
+            continue
+        first = _token_at(t, before.start)
+        if not heads.match_at(t, first):
+            continue
+        out[k] = (f"{counter} {before.text_in(s.text)}", span.start, span.end)
+    return out
 
 
 @functools.cache

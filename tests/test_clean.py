@@ -100,6 +100,8 @@ def test_own_page_with_every_kind_of_chrome():
         "14",
         "Nguyễn Văn Bình",
         "(Nguồn: https://example.gov.vn/bai-viet)",
+        # a script or picture printed as base64
+        "VOG7lW5nIHPhu5EgMTIuMzQ1IGjhu5ksIDY3OCBuZ8aw4budaTsgVOG7lW5nIHPhu5EgMTIuMzQ1IGjhu5ksIDY3OCBuZ8aw4budaTsgVOG7lW5nIHPhu5EgMTIuMzQ1IGjhu5ksIDY3OCBuZ8aw4budaTsgVOG7lW5nIHPhu5EgMTIuMzQ1IGjhu5ksIDY3OCBuZ8aw",
         "Tin khác",
         "Huyện B thu hút 300 doanh nghiệp",
         "Đang online: 630",

@@ -197,6 +197,11 @@ REFERENCES = [
     ("rule-comparison-base-bare-year-after-cung-ky", ["Từ đầu năm đến ngày 15/8, tỉnh thu hút 895 triệu USD, tăng 196% so với cùng kỳ 2020."],
      date(2021, 12, 31)),
     ("rule-comparison-base-bare-year-spelt-ki", ["Xuất khẩu tăng 12% so cùng kì 2018."], date(2019, 12, 31)),
+    ("rule-comparison-base-bare-year-after-a-season", ["Tính đến ngày 21/8, lúa Hè Thu đạt lợi nhuận cao hơn so với vụ Hè Thu 2022."],
+     date(2023, 12, 31)),
+    ("rule-earlier-value-in-brackets-is-a-base", ["Ngày 17-7, Bộ công bố điểm thi năm 2024.",
+                                                  "Tỷ lệ đỗ đạt 98,3% (năm 2023 là 96,61%)."], date(2024, 12, 31)),
+    ("not-a-season-span-as-a-base", ["Vụ Đông Xuân 2022 - 2023 đạt 500 tấn."], date(2022, 12, 31)),
     ("not-a-bare-year-without-cung-ky", ["Tỉnh có 895 dự án, trong đó 40 dự án cấp phép 2020."], date(2020, 12, 31)),
     ("rule-base-beside-named-year", ["Năm 2015 tăng 12% so với năm 2014."], date(2015, 12, 31)),   # a base is no turn of the year
     ("not-turn-of-year-from-a-base", ["Thực hiện Quyết định ngày 28-8-2018, ngày 27-11 huyện kết nạp 200 đảng viên, tăng 5 so với năm 2017."],
