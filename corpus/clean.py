@@ -47,6 +47,8 @@ class _Rules:
     caps_byline: regex.Pattern
     byline_search: int
     photo_credit: regex.Pattern
+    story_credit: regex.Pattern
+    credit_lines_after: int
     source: regex.Pattern
     url: regex.Pattern
     title_fallback: regex.Pattern
@@ -84,6 +86,8 @@ def _rules() -> _Rules:
         caps_byline=regex.compile(header["byline"]["caps_marker"]),
         byline_search=header["byline"]["search_lines"],
         photo_credit=regex.compile(header["photo_credit"]["pattern"]),
+        story_credit=regex.compile(header["story_credit"]["pattern"]),
+        credit_lines_after=header["story_credit"]["lines_after"],
         source=regex.compile(header["source"]["pattern"]),
         url=regex.compile(header["source"]["url"]),
         title_fallback=regex.compile(header["title_fallback"]["pattern"]),
@@ -270,6 +274,20 @@ def _read_header(page: _Page, fallback_title: str | None, rules: _Rules) -> None
             break
 
 
+def _cut_after_story_credit(page: _Page, rules: _Rules) -> None:
+    """"Tin và ảnh: THỦY TIÊN" near the end closes the story: its name is the
+    author, and the few lines after it are another story's teaser."""
+    lines = page.lines
+    filled = [i for i, line in enumerate(lines) if line]
+    for k in range(len(filled) - 1, max(-1, len(filled) - 2 - rules.credit_lines_after), -1):
+        credit = rules.story_credit.match(lines[filled[k]])
+        if credit and k >= 2:
+            page.author = page.author or credit.group(1).strip()
+            for i in filled[k:]:
+                lines[i] = ""
+            return
+
+
 def _read_footer(page: _Page, rules: _Rules) -> None:
     lines = page.lines
     tail = [i for i, line in enumerate(lines) if line][-(rules.byline_search + 1):]
@@ -419,6 +437,7 @@ def build_article(source: str, name: str, raw: str, meta: dict | None = None,
     lines = _cut_tail(lines, rules)
     page = _Page([("" if _is_chrome(line, rules) else line) for line in lines])
     _read_header(page, fallback_title, rules)
+    _cut_after_story_credit(page, rules)
     _read_footer(page, rules)
     paragraphs = _unwrapped([line for line in page.lines
                              if line and (line == page.title or not _is_section_label(line, rules))], page.title)

@@ -20,7 +20,7 @@ from vnstats.extract.changes import read_changes
 from vnstats.extract.dates import counted_after
 from vnstats.extract.numbers import number_words, parse_digits, words_to_number
 from vnstats.extract.subjects import (attach_subjects, bracketed_plans, drawn_from, events_before_counted, incidents_counted,
-                                      level_topics, measures_of_counted, shared_restrictions)
+                                      level_topics, measures_of_counted, read_together, shared_restrictions)
 from vnstats.extract.text import Parsed, PhraseSet, Token
 from vnstats.extract.mentions import Candidate, Figure, Span
 
@@ -471,7 +471,7 @@ def extract_figures(sentence: str, offset: int = 0) -> list[Figure]:
     lex = lexicon()
     parsed = Parsed.of(sentence)
     tokens = parsed.tokens
-    candidates = _candidates(parsed, lex, _BlockedSpans(sentence, lex))
+    candidates = read_together(_candidates(parsed, lex, _BlockedSpans(sentence, lex)), tokens)
     subjects = attach_subjects(parsed, candidates)
     changes = read_changes(parsed, candidates, subjects)
     shared = [next((c for c in composed if c), None) for composed in

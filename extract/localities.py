@@ -66,6 +66,7 @@ class _Rules:
     inside_name: regex.Pattern
     not_after: regex.Pattern
     capitalized_run: regex.Pattern
+    capitalized_openers: frozenset[str]
     family: frozenset[str]
     effective: date
 
@@ -127,6 +128,7 @@ def _rules() -> _Rules:
         not_after=regex.compile(r"(?<![\p{L}\p{M}])(?:" + _alternation(data["not_after"]["words"]) + r")\s+$"),
         capitalized_run=regex.compile(r"(?<![\p{L}\p{M}\d'’])" + NAME_WORD + r"(?:\s+" + NAME_WORD + r")+"
                                       + r"(?![\p{L}\p{M}\d]|\s+\p{Lu})"),
+        capitalized_openers=frozenset(data["bare_names"]["sentence_openers"]),
         family=frozenset(patterns.load().family_names),
         effective=date.fromisoformat(data["reorganization"]["effective"]),
     )
@@ -426,11 +428,17 @@ def _bare_names(sentence: str, offset: int, known: list[_Raw], provinces, era: s
         if (words[0] in r.family and len(words) >= 3) or inside_a_name(sentence, m.start()) \
                 or r.not_after.search(sentence[max(0, m.start() - 20):m.start()]):
             continue
+        name = m.group(0)
+        if len(words) >= 3 and words[0].lower() in r.capitalized_openers and (
+                m.start() == 0 or sentence[:m.start()].rstrip()[-1:] in ".:;!?\"“"):
+            # "Riêng Phú Quốc ước đón …": a word capitalized only as the sentence's first
+            name = name[len(words[0]):].lstrip()
+            start = end - len(name)
         for level in ("district", "ward"):
-            units = [u for u in gazetteer.lookup(era, level, m.group(0))
+            units = [u for u in gazetteer.lookup(era, level, name)
                      if (u.era, u.province_code) in provinces and u.in_force(published)]
             if len(units) == 1:
-                out.append(_Raw(start, end, m.group(0), (level,), units[0].short, "place", None, units[0].id))
+                out.append(_Raw(start, end, name, (level,), units[0].short, "place", None, units[0].id))
                 break
             if units:
                 break  # two units of that name: the text does not say which

@@ -189,10 +189,7 @@ def _titles_after(s: Parsed, j: int, place_names) -> list[tuple[int, int]]:
         j = k + size
     while j < len(t):
         if t[j].text in SEPARATORS:  # ", TITLE", " - TITLE", " (TITLE)"
-            k = j + 1
-            if t[j].text == "(" and k + 2 < len(t) and t[k].is_number and t[k + 1].lower == "tuổi" \
-                    and t[k + 2].text == ",":
-                k += 3   # "ông Nguyễn Văn Mạnh (33 tuổi, Trưởng Công an thị trấn)"
+            k = _past_age(t, j + 1)
         elif (size := r.joiners.match_at(t, j)) and found:
             k = j + size
         else:
@@ -210,6 +207,25 @@ def _titles_after(s: Parsed, j: int, place_names) -> list[tuple[int, int]]:
                 found.append((j + joiner, size))
                 j = j + joiner + size
     return found
+
+
+def _past_age(t: list[Token], k: int) -> int:
+    """The token after a person's age or birth year written between the name
+    and the title ("ông Nguyễn Văn Mạnh (33 tuổi, Trưởng Công an thị trấn)",
+    "đồng chí Dương Thị Ngân, sinh năm 1987, Phó Chủ tịch …", "(SN 1970),
+    Chủ tịch …"), else ``k``."""
+    i = k
+    if i + 2 < len(t) and t[i].lower == "sinh" and t[i + 1].lower == "năm" and t[i + 2].is_number:
+        i += 3
+    elif i + 1 < len(t) and t[i].lower in ("sn", "s.n") and t[i + 1].is_number:
+        i += 2
+    elif i + 1 < len(t) and t[i].is_number and t[i + 1].lower == "tuổi":
+        i += 2
+    else:
+        return k
+    if i < len(t) and t[i].text == ")":
+        i += 1
+    return i + 1 if i < len(t) and t[i].text == "," else k
 
 
 def _after_appointment(t: list[Token], j: int) -> int:

@@ -218,9 +218,15 @@ def _past_level_word(s: Parsed, cands, k: int, span: Span | None) -> Span | None
     return _backward(s, cands, k, end, "level", light=True) or span
 
 
+def read_together(candidates: list[Candidate], tokens) -> list[Candidate]:
+    """The candidates of one sentence with the look-ups every subject rule
+    makes computed once; pass the result to each rule of this module."""
+    return candidates if isinstance(candidates, _Figures) else _Figures(candidates, tokens)
+
+
 def attach_subjects(s: Parsed, candidates: list[Candidate]) -> list[Span | None]:
     """The subject of each candidate figure of one sentence (None: none named)."""
-    candidates = _Figures(candidates, s.tokens)
+    candidates = read_together(candidates, s.tokens)
     spans: list[Span | None] = []
     for k in range(len(candidates)):
         spans.append(_past_level_word(s, candidates, k, _subject(s, candidates, k, spans)))
@@ -1790,7 +1796,7 @@ def incidents_counted(s: Parsed, candidates: list[Candidate],
     start, end of the count's own words), None elsewhere."""
     t = s.tokens
     counters, verbs, heads = _incident_words()
-    cands = candidates if isinstance(candidates, _Figures) else _Figures(candidates, t)
+    cands = None   # read with their look-ups only where a bare "vụ" follows a verb
     out: list[tuple[str, int, int] | None] = [None] * len(candidates)
     for k, (c, span) in enumerate(zip(candidates, spans)):
         if c.head is None or c.unit_end is None or span is None:
@@ -1801,6 +1807,7 @@ def incidents_counted(s: Parsed, candidates: list[Candidate],
         size = verbs.match_before(t, c.first)
         if not size:
             continue
+        cands = cands or (candidates if isinstance(candidates, _Figures) else _Figures(candidates, t))
         before = _backward(s, cands, k, c.first - size, "incident")
         if before is None:
             continue

@@ -115,6 +115,29 @@ def test_own_page_with_every_kind_of_chrome():
     assert [sf.figure.value for sf in figures_of(article)] == [125e9, 8]
 
 
+def test_a_story_credit_closes_the_story():
+    """"Tin và ảnh: NAME" near the page's end: the author, and the teaser of another story after it is cut."""
+    page = "\n".join([
+        "Du lịch tăng mạnh",
+        "10/05/2021 09:31",
+        "Tháng 4, khách du lịch đến tỉnh đạt 517.050 lượt, tăng 38,4% so với tháng 3.",
+        "Tổng thu từ du lịch đạt khoảng 474 tỷ đồng.",
+        "Tin và ảnh: THỦY TIÊN",
+        "(KGO) - Chiều 25-11, đoàn công tác làm việc về tình hình kinh tế - xã hội 10 tháng năm 2024.",
+    ])
+    article = build_article("page.txt", "page.txt", page)
+    assert article.author == "THỦY TIÊN"
+    assert "đoàn công tác" not in article.text and "474 tỷ đồng" in article.text
+
+
+def test_a_story_credit_early_on_the_page_cuts_nothing():
+    page = "\n".join(["Du lịch tăng mạnh", "10/05/2021 09:31", "Bài và ảnh: THỦY TIÊN",
+                      "Tháng 4, khách du lịch đến tỉnh đạt 517.050 lượt.", "Tổng thu đạt 474 tỷ đồng.",
+                      "Doanh thu lưu trú đạt 120 tỷ đồng.", "Công suất phòng đạt 60%."])
+    article = build_article("page.txt", "page.txt", page)
+    assert "Công suất phòng đạt 60%" in article.text and "517.050" in article.text
+
+
 BAD_BYTES = [
     ("binary", b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary file"),
     ("cp1258", "Hà Nam".encode("latin-1"), "not valid UTF-8"),

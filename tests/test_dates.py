@@ -79,6 +79,8 @@ DATES = [
     ("rule-the-past-24-hours", "Trong 24 giờ qua, tỉnh ghi nhận 714 ca.", [("24 giờ qua", "2024-05-01", "2024-05-02", "period")]),
     ("rule-the-past-48-hours-written-h", "48h qua, mưa lớn gây ngập.", [("48h qua", "2024-04-30", "2024-05-02", "period")]),
     ("rule-hours-on-end-are-no-period", "Lực lượng trực 24 giờ liên tục.", []),
+    ("rule-years-from-to-the-end-of", "Từ năm 2016 đến hết năm 2019, tỉnh giảm 5.000 hộ nghèo.",
+     [("Từ năm 2016 đến hết năm 2019", "2016", "2019", "period")]),
     ("rule-from-start-of-year-until-now", "Từ đầu năm đến nay, tỉnh ghi nhận 500 ca.", [("Từ đầu năm đến nay", "2024-01", "2024-05", "period")]),
     ("rule-from-year-until-now", "Từ năm 2004 đến nay, huyện kết nạp 500 đảng viên.", [("Từ năm 2004 đến nay", "2004", "2024-05-02", "period")]),
     ("rule-from-day-until-now", "Từ ngày 1-3 đến nay, tỉnh đã tổ chức 82 kỳ sát hạch.",
