@@ -1326,8 +1326,8 @@ def _bound_restriction_end(cands, i: int) -> int | None:
     """The token after a bound figure starting at token i that restricts the
     noun before it ("dưới 30 tuổi", "từ 30 đến 40 tuổi", "từ 60 tuổi trở
     lên"), the upper end of a range included; None for any other figure."""
-    k = next((j for j, c in enumerate(cands) if c.first == i), None)
-    if k is None:
+    k = bisect.bisect_left(cands, i, key=lambda c: c.first)   # the figures are in reading order
+    if k == len(cands) or cands[k].first != i:
         return None
     ranged = k + 1 < len(cands) and cands[k + 1].range_with_previous
     last = cands[k + 1] if ranged else cands[k]
@@ -1677,8 +1677,9 @@ def level_topics(s: Parsed, candidates: list[Candidate],
     categories, levels = _topic_levels()
     openers = _rules().openers
     clause_starts = [0] + [i + 1 for i, tok in enumerate(t) if tok.text == ";"]
+    named: list[tuple[int, int, int]] | None = None   # (token, level's first token, its size), read once
     for k, (c, span) in enumerate(zip(candidates, spans)):
-        i = max(x for x in clause_starts if x <= c.first)
+        i = clause_starts[bisect.bisect_right(clause_starts, c.first) - 1]
         i = _skip(openers, s, i, c.first)
         while i < c.first and t[i].is_punct:
             i += 1
@@ -1691,11 +1692,11 @@ def level_topics(s: Parsed, candidates: list[Candidate],
             continue   # a count with words of its own keeps them
         # a later level of the same clause keys the counts after it: "khối mầm non có 1.295 hợp
         # đồng, khối tiểu học 1.154 hợp đồng"
-        for j in range(i + size, c.first):
-            at = j + categories.match_at(t, j)
-            later = levels.match_at(t, at)
-            if later and at + later <= c.first and (at > j or at + later == c.first
-                                                    or t[at + later].lower in ("có", ":", "là")):
+        if named is None:
+            named = [(j, at, later) for j in range(len(t))
+                     if (later := levels.match_at(t, at := j + categories.match_at(t, j)))]
+        for j, at, later in named[bisect.bisect_left(named, (i + size,)):bisect.bisect_left(named, (c.first,))]:
+            if at + later <= c.first and (at > j or at + later == c.first or t[at + later].lower in ("có", ":", "là")):
                 i, size = at, later
         level = s.text[t[i].start:t[i + size - 1].end]
         out[k] = (f"{counted[0]} {level}", counted[1], counted[2])
