@@ -93,7 +93,7 @@ def _normalize(kind: str, m: regex.Match, published: date | None) -> tuple[str, 
         return (published - timedelta(days=int(m.group("h")) // 24)).isoformat(), published.isoformat(), "period"
     if kind == "from_start_to_day":
         return _from_start_to_day(m, published, future_days)
-    if kind == "lunar":
+    if kind in ("lunar", "bare_tet"):
         return _lunar(m, published)
     if kind == "holiday":
         named = " ".join(m.group("holiday").lower().split())
@@ -432,6 +432,8 @@ def extract_dates(sentence: str, offset: int = 0, published: date | None = None,
             start, end = m.span()
             if any(start < b and a < end for a, b in taken):
                 continue
+            if form.kind == "bare_tet" and stand_in:
+                continue   # which Tết, on a page that does not say when it was written, is a guess
             if form.kind in ("until_now", "past_hours", "first_months") and (stand_in or today):
                 normalized = _normalize(form.kind, m, today) if today else None
             else:
@@ -440,7 +442,29 @@ def extract_dates(sentence: str, offset: int = 0, published: date | None = None,
                 continue
             taken.append((start, end))
             found.append(DateMention(offset + start, offset + end, m.group(0), *normalized, form.kind))
-    return sorted(found, key=lambda d: d.start)
+    return _joined_ranges(sentence, offset, sorted(found, key=lambda d: d.start))
+
+
+# "(từ) 29 tháng Chạp đến mùng 5 Tết", "từ mùng 1 Tết đến hết ngày 15/2": two
+# days the forms read apart, joined as a range, are one period
+_RANGE_JOIN = regex.compile(r"(?i)\s*(?:đến|tới|-|–)\s*(?:(?:hết|sáng|trưa|chiều|tối|đêm)\s+)?(?:ngày\s+)?")
+_RANGE_OPEN = regex.compile(r"(?i)\btừ\s+$")
+
+
+def _joined_ranges(sentence: str, offset: int, found: list[DateMention]) -> list[DateMention]:
+    out: list[DateMention] = []
+    for mention in found:
+        last = out[-1] if out else None
+        if last is not None and last.granularity == mention.granularity == "day" \
+                and last.date_start[:2] == mention.date_start[:2] and last.date_start < mention.date_start \
+                and _RANGE_JOIN.fullmatch(sentence, last.end - offset, mention.start - offset):
+            opener = _RANGE_OPEN.search(sentence[max(0, last.start - offset - 8):last.start - offset])
+            start = last.start - (len(opener.group()) if opener else 0)
+            out[-1] = DateMention(start, mention.end, sentence[start - offset:mention.end - offset],
+                                  last.date_start, mention.date_end, "period", "day_range")
+        else:
+            out.append(mention)
+    return out
 
 
 @functools.cache

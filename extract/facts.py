@@ -169,7 +169,7 @@ def _scope_unit(kind: str, word: str, own: str | None) -> str | None:
 
 
 def _place_anchors(sentence_text: str, sentence_start: int, mentions: list[LocalityMention],
-                   context: str | None) -> list[_Anchor]:
+                   context: str | None, country_only: bool = False) -> list[_Anchor]:
     """The places written in one sentence, in reading order. A scope word
     ("toàn tỉnh", "của tỉnh") stands for the province of the unit named last
     before it: in this sentence, else ``context`` (the paragraph's, else the
@@ -207,14 +207,18 @@ def _place_anchors(sentence_text: str, sentence_start: int, mentions: list[Local
     taken = [(a.start, a.end) for a in anchors]
     ranking = _facts_regex("country", "ranking_before")
     for kind, pattern in _place_words().items():
+        if country_only and kind != "country":
+            continue
         for m in pattern.finditer(sentence_text):
             start, end = sentence_start + m.start(), sentence_start + m.end()
             if any(a < end and start < b for a, b in taken):
                 continue   # "trên địa bàn tỉnh Bình Dương": the named unit says it
             if ranking.search(sentence_text[:m.start()]) or (
-                    kind == "country" and _facts_regex("country", "event_before").search(sentence_text[:m.start()])):
-                # "lớn nhất cả nước", "giảm ít nhất trên toàn huyện", "Đại hội đại biểu toàn quốc":
-                # a ranking, an event, not a place
+                    kind == "country" and (_facts_regex("country", "event_before").search(sentence_text[:m.start()])
+                                           or _facts_regex("country", "background_before").search(
+                                               sentence_text[:m.start()]))):
+                # "lớn nhất cả nước", "giảm ít nhất trên toàn huyện", "Đại hội đại biểu toàn quốc",
+                # "khó khăn chung của cả nước": a ranking, an event, a background, not a place
                 continue
             before = [a.value for a in anchors if a.end <= start and a.value != COUNTRY_ID]
             unit = _scope_unit(kind, m.group(), before[-1] if before else context)
@@ -339,6 +343,44 @@ def _relative_periods(sentences, times: dict[int, list[_Anchor]], period: DateMe
                 out.append((s.index, _Anchor(start, stop, mention)))
                 taken.append((start, stop))
     return out
+
+
+@functools.cache
+def _holiday_patterns() -> tuple[regex.Pattern, regex.Pattern]:
+    data = patterns.load().facts["holiday_span"]
+    return regex.compile(data["phrase"]), regex.compile(data["to_days"])
+
+
+def _name_holiday_breaks(article: Article, dates: list[tuple[int, DateMention]],
+                         times: dict[int, list[_Anchor]]) -> list[DateMention]:
+    """Every naming of a holiday break ("trong 7 ngày nghỉ Tết", "dịp lễ")
+    becomes a time of those days, where the article gives them once right after
+    such a name ("7 ngày nghỉ Tết Mậu Tuất (từ 14/2 đến 20/2)"). It replaces
+    the holiday's own day read inside the name ("Tết Mậu Tuất"): patterns/facts.toml
+    [holiday_span]."""
+    phrase, to_days = _holiday_patterns()
+    if not phrase.search(article.text):
+        return []
+    sentences = article.sentences
+    named = {s.index: list(phrase.finditer(s.text)) for s in sentences}
+    days = next((d for i, d in dates if d.granularity == "period" for m in named[i]
+                 if d.start >= sentences[i].start + m.end()
+                 and to_days.fullmatch(sentences[i].text, m.end(), d.start - sentences[i].start)), None)
+    if days is None:
+        return []
+    base = _facts_regex("comparison_base", "before")
+    added = []
+    for i, matches in named.items():
+        for m in matches:
+            text = sentences[i].text
+            if base.search(text[:m.start()]):
+                continue   # "So với 7 ngày nghỉ Tết Đinh Dậu 2017": the base
+            start, end = sentences[i].start + m.start(), sentences[i].start + m.end()
+            mention = DateMention(start, end, m.group(), days.date_start, days.date_end, "period", "holiday_span")
+            times[i] = sorted([a for a in times.get(i, []) if not (a.start < end and start < a.end)]
+                              + [_Anchor(start, end, mention)], key=lambda a: a.start)
+            added.append(mention)
+    return added
 
 
 @functools.cache
@@ -716,8 +758,7 @@ def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]]
     named = {i: [_Anchor(m.start, m.end, m.unit_id) for m in sorted(ms, key=lambda m: m.start)
                  if m.unit_id and m.start not in addresses]
              for i, ms in mentions_in.items()}
-    country = {i: [a for a in _place_anchors(s.text, s.start, [], None) if a.value == COUNTRY_ID]
-               for i, s in enumerate(sentences)}
+    country = {i: _place_anchors(s.text, s.start, [], None, country_only=True) for i, s in enumerate(sentences)}
     own = _article_place(article, {i: sorted(named.get(i, []) + country[i], key=lambda a: a.start)
                                    for i in range(len(sentences))},
                          [m for m in localities if m.start not in addresses], reference)
@@ -765,6 +806,8 @@ def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]]
     for i, anchors in times.items():
         anchors.sort(key=lambda a: a.start)
         times[i] = _spelled_out(anchors, sentences[i])
+    for mention in _name_holiday_breaks(article, dates, times):
+        deadline[id(mention)] = False
     first_figure: dict[int, int] = {}
     for sf in figures:
         first_figure.setdefault(sf.sentence, sf.figure.start)

@@ -75,6 +75,12 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
+def _dash_key(alias: str) -> str:
+    """An alias as looked up: lower-cased, a dash between its parts however spaced
+    ("Thừa Thiên - Huế", "Thừa Thiên- Huế", "Thừa Thiên-Huế")."""
+    return regex.sub(r"\s*[-–]\s*", "-", alias.lower())
+
+
 def _spelt_every_way(names: set[str], variants: dict[str, str]) -> set[str]:
     """Names with each syllable also in the spellings in use ("Đắk Lắk",
     "Đắc Lắc", "Đăk Lăk"; "Kon Tum", "Kom Tum"), as written with a capital:
@@ -114,8 +120,9 @@ def _rules() -> _Rules:
         organization_words=organization_words,
         organization_before=regex.compile(r"(?:" + _alternation(data["organization_before"]["words"]) + r")\s*$",
                                           regex.IGNORECASE),
-        aliases=regex.compile(start + r"(?i:" + _alternation(data["aliases"]) + r")(?![\p{L}\p{M}])"),
-        alias_names={k.lower(): v for k, v in data["aliases"].items()},
+        aliases=regex.compile(start + r"(?i:" + _alternation(data["aliases"]).replace(r"\ \-\ ", r"\-").replace(
+            r"\-", r"\s*[-–]\s*") + r")(?![\p{L}\p{M}])"),
+        alias_names={_dash_key(k): v for k, v in data["aliases"].items()},
         bare=regex.compile(start + r"(?:" + _alternation(_spelt_every_way(provinces, data["spelling_variants"]))
                            + r")(?![\p{L}\p{M}]|\s+\p{Lu})"),
         # a road, school or company word, then capitalized words, up to the name
@@ -201,7 +208,7 @@ def find_mentions(sentence: str, offset: int = 0) -> list[_Raw]:
                           word=r.full_words.get(word.lower()) if word else None))
 
     for m in r.aliases.finditer(sentence):
-        full = r.alias_names[m.group(0).lower()]
+        full = r.alias_names[_dash_key(m.group(0))]
         unit = next((u for u in gazetteer.units.values() if u.name == full), None)
         if unit:
             add(m.start(), m.end(), (unit.level,), unit.short, "place", full)

@@ -70,6 +70,7 @@ class _Rules:
     dangling_last: PhraseSet
     unit_words: PhraseSet
     short: int
+    max_item: int
     max_forward: int
     max_backward: int
     clause_links: PhraseSet
@@ -128,6 +129,7 @@ def _rules() -> _Rules:
         unit_words=PhraseSet([*p.units["measure"], *p.units["currency"], *p.units["percent"]["words"],
                               *p.numbers["scales"], "cùng kỳ", "lần", "lượt"]),
         short=s["limits"]["short_piece_words"],
+        max_item=s["limits"]["measure_item_words"],
         max_forward=s["limits"]["max_forward_words"],
         max_backward=s["limits"]["max_backward_words"],
         clause_links=PhraseSet(s["clause_links"]["words"]),
@@ -541,6 +543,12 @@ def _subject(s: Parsed, cands: list[Candidate], k: int, done: list[Span | None])
         named = _forward(s, cands, k, after + 1, after + 1, "aspect")
         if named:
             return named
+    if (c.kind == "percent" or c.unit == "lần") and _change_verbs().match_before(t, first) \
+            and (named_at := _counted_after_rate(t, after)) is not None:
+        # "giảm 40% số vụ; giảm 66,6% số người chết": what fell is the number named after the rate
+        named = _forward(s, cands, k, named_at, named_at, "aspect")
+        if named:
+            return named
     if k and (previous := _contribution_of(t, cands, k, first, done)) is not None:
         return dataclasses.replace(previous, rule="compared")
     if link and k and _period_only_clause(t, link_start, r):
@@ -560,6 +568,15 @@ def _subject(s: Parsed, cands: list[Candidate], k: int, done: list[Span | None])
         # "đạt 18.588 tỷ đồng, tăng mạnh so với 650 tỷ đồng cùng kỳ": the earlier value of the same thing
         previous = done[k - 1]
         return dataclasses.replace(previous, rule="compared")
+    if first > 1 and t[first - 1].lower == "với" and c.head is not None and c.unit_end is not None \
+            and (c.unit_end >= len(t) or not t[c.unit_end].is_word):
+        # "Huyện A có số ca mắc sốt xuất huyết nhiều nhất với 734 trường hợp", "có số hộ nghèo
+        # cao nhất với 215 hộ": the bare counter counts the number named before "với"
+        before = _backward(s, cands, k, first - 1, "with", light=True, cut=True)
+        counter = (c.unit or "").lower()
+        if before is not None and r.heads.match_before(t, _token_at(t, before.start)) and (
+                counter in _anaphoric_counters() or before.text_in(s.text).lower().startswith(counter + " ")):
+            return before
     if k and done[k - 1] and first and t[first - 1].lower == "với" and cands[k - 1].after >= first - 3 \
             and not c.head:
         # "thu nội địa tăng 8% với 7.695 tỉ đồng": the amount of the figure before
@@ -643,6 +660,21 @@ def _subject(s: Parsed, cands: list[Candidate], k: int, done: list[Span | None])
     return _backward(s, cands, k, first, "before", light=True, cut=True) or (
         _forward(s, cands, k, nxt, nxt, "after") if nxt < len(t) and t[nxt].is_word and not measured_against
         else None)
+
+
+@functools.cache
+def _change_verbs() -> PhraseSet:
+    verbs = patterns.load().changes["change_verbs"]
+    return PhraseSet([*verbs["up"], *verbs["down"]])
+
+
+def _counted_after_rate(t, i: int) -> int | None:
+    """Token of the noun after "số"/"tổng số" at token i: "40% số vụ" -> "vụ"."""
+    if i + 1 < len(t) and t[i].lower == "tổng":
+        i += 1
+    if i + 1 < len(t) and t[i].lower == "số" and t[i + 1].is_word and not t[i + 1].is_number:
+        return i + 1
+    return None
 
 
 def _body(s: Parsed, start: int, r: _Rules) -> Span:
@@ -1226,7 +1258,21 @@ def _backward(s: Parsed, cands, k: int, end: int, rule: str, light: bool = False
         # "tổng giá trị sản xuất nông, lâm, thủy sản (theo giá so sánh) ước đạt"
         a0, b0 = pieces[0]
         # the first member of the piece: "lâm, thủy sản" (one word sharing its tail) counts as "lâm"
-        current = next((i for i in range(a0, b0) if t[i].text == ","), b0) - a0
+        first = next((i for i in range(a0, b0) if t[i].text == ","), b0)
+        current = first - a0
+        # a short last item of a measure's name, before its period and verb: "Doanh thu dịch
+        # vụ lưu trú, ăn uống tháng 10 ước đạt …": the name runs back to the measure it opens with
+        noun = first
+        while (trimmed := _trim_time(t, a0, _without_trailing(t, a0, noun, r), r)) < noun:
+            noun = trimmed
+        if noun - a0 <= r.short < current:
+            for a, b in pieces[1:]:
+                if holds_figure(a, b) or frames(a, b) or b - a > r.max_item:
+                    break
+                if _opens_measure(t, _skip(r.openers, s, a, b)):
+                    start, headed = a, True
+                    break
+    if not headed:
         for a, b in pieces[1:]:
             if holds_figure(a, b) or frames(a, b) or (current > r.short and b - a > r.short):
                 break
@@ -1913,6 +1959,18 @@ def segment_subjects(figures: list, measured) -> tuple[list, object]:
             measured = f
         out.append(f)
     return out, measured
+
+
+@functools.cache
+def _measure_bases() -> PhraseSet:
+    return PhraseSet(patterns.load().subjects["elliptical_items"]["bases"])
+
+
+def _opens_measure(t, i: int) -> bool:
+    """A measure's name starts at token i: "doanh thu", "kim ngạch", "tổng doanh thu"."""
+    if i < len(t) and t[i].lower == "tổng":
+        i += 1
+    return bool(_measure_bases().match_at(t, i))
 
 
 @functools.cache

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 from importlib import resources
 
 import regex
@@ -24,8 +25,8 @@ def has_digit(text: str) -> bool:
     return _DIGIT.search(text) is not None
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    # a tuple: every sentence makes dozens, and a tuple is made at a fraction of a frozen dataclass's cost
     text: str
     start: int
     end: int
@@ -39,12 +40,9 @@ class Token:
 
 
 def tokenize(text: str) -> tuple[Token, ...]:
-    tokens = []
-    for m in TOKEN.finditer(text):
-        word = m.group()
-        first = word[0]
-        tokens.append(Token(word, m.start(), m.end(), word.lower(), first.isdigit(), first.isalpha()))
-    return tuple(tokens)
+    make = Token._make
+    return tuple(make((word, m.start(), m.end(), word.lower(), word[0].isdigit(), word[0].isalpha()))
+                 for m in TOKEN.finditer(text) for word in (m.group(),))
 
 
 @dataclass(frozen=True)

@@ -150,7 +150,8 @@ SCHEMAS: dict[str, dict[str, dict[str, str]]] = {
     },
     "facts": {
         "targets": {"words": "str-list", "deadline_words": "str-list"},
-        "country": {"words": "str-list", "regions": "str-list", "ranking_before": "regex", "event_before": "regex"},
+        "country": {"words": "str-list", "regions": "str-list", "ranking_before": "regex", "event_before": "regex",
+                    "background_before": "regex"},
         "scope": {"province": "str-list", "district": "str-list"},
         "comparison_base": {"before": "regex", "price_base_bare": "regex"},
         "postposed_time": {"between": "regex", "new_value": "regex"},
@@ -166,6 +167,7 @@ SCHEMAS: dict[str, dict[str, dict[str, str]]] = {
         "continuation": {"words": "str-list"},
         "facilities": {"words": "str-list"},
         "relative_periods": {"cumulative": "str-list", "this_month": "str-list"},
+        "holiday_span": {"phrase": "regex", "to_days": "regex"},
     },
     "subjects": {
         "levels": {"words": "str-list", "links": "str-list", "describing": "str-list"},
@@ -216,7 +218,7 @@ SCHEMAS: dict[str, dict[str, dict[str, str]]] = {
         "place_of_names": {"words": "str-list"},
         "example_openers": {"words": "str-list"},
         "dangling_words": {"first": "str-list", "last": "str-list"},
-        "limits": {"short_piece_words": "int", "max_forward_words": "int", "max_backward_words": "int"},
+        "limits": {"short_piece_words": "int", "measure_item_words": "int", "max_forward_words": "int", "max_backward_words": "int"},
     },
 }
 

@@ -68,6 +68,21 @@ DATES = [
     ("rule-lunar-full-moon", "Rằm tháng Giêng, chùa đông khách.", [("Rằm tháng Giêng", "2024-02-24", "2024-02-24", "day")]),
     ("rule-holiday-with-day", "Dịp nghỉ lễ Quốc khánh 2/9, lượng khách tăng.", [("lễ Quốc khánh 2/9", "2024-09-02", "2024-09-02", "day")]),
     ("rule-holiday-new-year", "Trong dịp Tết Dương lịch, tai nạn giảm.", [("Tết Dương lịch", "2024-01-01", "2024-01-01", "day")]),
+    # a holiday named by its days is one period; two days read apart, joined by "đến", are one too
+    ("rule-holiday-named-by-its-days", "Trong dịp lễ 30/4, 1/5, công an xử lý 200 trường hợp.",
+     [("30/4, 1/5", "2024-04-30", "2024-05-01", "period")]),
+    ("rule-holiday-days-joined-by-va", "Kỳ nghỉ lễ 30/4 và 1/5/2023 có 40 vụ tai nạn.",
+     [("30/4 và 1/5/2023", "2023-04-30", "2023-05-01", "period")]),
+    ("rule-lunar-days-as-a-range", "Trong 7 ngày nghỉ (từ 29 tháng Chạp đến mùng 5 Tết), chợ vẫn họp.",
+     [("từ 29 tháng Chạp đến mùng 5 Tết", "2024-02-08", "2024-02-14", "period")]),
+    ("rule-lunar-day-to-a-solar-day", "Từ mùng 1 Tết đến hết ngày 20/2, khách tăng mạnh.",
+     [("Từ mùng 1 Tết đến hết ngày 20/2", "2024-02-10", "2024-02-20", "period")]),
+    # bare "Tết" as an occasion: the one nearest the page's date (PUBLISHED is May 2024)
+    ("rule-bare-tet-as-an-occasion", "Dịp Tết, lượng khách đến tỉnh tăng.", [("Tết", "2024-02-10", "2024-02-10", "day")]),
+    ("rule-bare-tet-after-nghi", "Trong những ngày nghỉ Tết, bệnh viện trực 24/24.", [("Tết", "2024-02-10", "2024-02-10", "day")]),
+    ("not-a-wish-for-tet", "Chúc mọi nhà đón Tết vui tươi, đầm ấm.", []),
+    ("not-the-mid-autumn-festival", "Dịp Tết Trung thu, trẻ em được tặng quà.", []),
+    ("not-tree-planting-festival", "Dịp Tết trồng cây, huyện trồng 5.000 cây xanh.", []),
     ("rule-the-first-months-of-this-year", "Trong các tháng đầu năm nay, kim ngạch đạt 2 tỷ USD.",
      [("các tháng đầu năm nay", "2024-01", "2024-05", "period")]),
     ("rule-the-first-months-of-the-year-of-writing", "Những tháng đầu năm 2024, tai nạn giảm.",
@@ -175,6 +190,12 @@ YEARLESS_PERIODS = [
                          ids=[i for i, _, _ in YEARLESS_PERIODS])
 def test_periods_without_any_year_keep_their_months(sentence, expected):
     assert [(d.text, d.date_start, d.date_end) for d in extract_dates(sentence, 0, None)] == expected
+
+
+def test_bare_tet_needs_the_page_date_not_a_stand_in():
+    """Which Tết a bare "dịp Tết" is, on a page that does not say when it was
+    written, is a guess: the year the article makes clear may be the Tết before."""
+    assert extract_dates("Dịp Tết, lượng khách đến tỉnh tăng.", 0, date(2024, 12, 31), stand_in=True) == []
 
 
 def test_until_now_needs_the_page_date_not_a_stand_in():

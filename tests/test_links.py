@@ -372,6 +372,46 @@ LINKS = [
     ("not-a-month-compared-with-december-before",
      DATED + "Chỉ số giá tiêu dùng ước tăng 2,45% so với tháng 12/2023.",
      [("ước tăng 2,45%", None, "2024-05-02")]),
+    # a holiday break whose days the article gives once is those days wherever it is named
+    ("rule-holiday-break-named-with-its-days-governs-its-other-namings",
+     "Tin giao thông\nNgày đăng 12/02/2024 | 16:09\n"
+     "Trong 7 ngày nghỉ Tết, tỉnh Nghệ An xảy ra 9 vụ tai nạn giao thông.\n"
+     "Cũng trong 7 ngày nghỉ Tết Giáp Thìn (từ 8/2 đến 14/2), công an tỉnh xử phạt 1.200 trường hợp vi phạm.\n"
+     "Dịp Tết năm nay, lực lượng CSGT lập 300 chốt kiểm tra.",
+     [("9 vụ", "Tỉnh Nghệ An", "2024-02-08/2024-02-14"), ("1.200 trường hợp", "Tỉnh Nghệ An", "2024-02-08/2024-02-14"),
+      ("300 chốt", "Tỉnh Nghệ An", "2024-02-08/2024-02-14")]),
+    ("rule-holiday-break-given-by-its-lunar-days",
+     "Du lịch\nNgày đăng 12/02/2024 | 16:09\n"
+     "Trong 7 ngày nghỉ Tết (29 tháng Chạp đến mùng 5 Tết), tỉnh Ninh Bình đón 300.000 lượt khách.\n"
+     "Riêng Tràng An, trong 7 ngày nghỉ Tết đón 90.000 lượt khách.",
+     [("300.000 lượt khách", "Tỉnh Ninh Bình", "2024-02-08/2024-02-14"),
+      ("90.000 lượt khách", "Tỉnh Ninh Bình", "2024-02-08/2024-02-14")]),
+    ("rule-holiday-named-by-its-days-governs-dip-le",
+     "Giao thông\nNgày đăng 02/05/2024 | 16:09\n"
+     "Trong dịp lễ 30/4, 1/5, công an tỉnh Bình Dương bố trí 270 tổ công tác.\n"
+     "Trong dịp lễ, lực lượng CSGT tước 150 giấy phép lái xe.",
+     [("270 tổ", "Tỉnh Bình Dương", "2024-04-30/2024-05-01"),
+      ("150 giấy phép", "Tỉnh Bình Dương", "2024-04-30/2024-05-01")]),
+    ("rule-holiday-break-compared-with-is-the-base",
+     "Giao thông\nNgày đăng 12/02/2024 | 16:09\n"
+     "Trong 7 ngày nghỉ Tết (từ 8/2 đến 14/2), tỉnh Nghệ An xảy ra 9 vụ tai nạn.\n"
+     "So với 7 ngày nghỉ Tết Quý Mão 2023, số vụ giảm 3 vụ.",
+     [("9 vụ", "Tỉnh Nghệ An", "2024-02-08/2024-02-14"), ("3 vụ", "Tỉnh Nghệ An", "2024-02-08/2024-02-14")]),
+    ("rule-holiday-break-compared-with-is-no-time",
+     "Giao thông\nNgày đăng 12/02/2024 | 16:09\n"
+     "Tỉnh Nghệ An xảy ra 9 vụ tai nạn.\nSo với 7 ngày nghỉ Tết Quý Mão 2023, số vụ giảm 3 vụ.",
+     [("3 vụ", "Tỉnh Nghệ An", "2024-02-12")]),
+    ("rule-first-days-of-a-holiday-compared-with-is-no-time",
+     "Giao thông\nNgày đăng 12/02/2024 | 16:09\n"
+     "Tỉnh Hà Tĩnh xảy ra 1 vụ tai nạn (so với 4 ngày đầu Tết Nguyên đán Quý Mão 2023 thì giảm 2 vụ).",
+     [("1 vụ", "Tỉnh Hà Tĩnh", "2024-02-12"), ("2 vụ", "Tỉnh Hà Tĩnh", "2024-02-12")]),
+    ("rule-country-as-background-is-no-place",
+     "Kinh tế\nNgày đăng 02/07/2020 | 16:09\n"
+     "Trong bối cảnh khó khăn chung của cả nước, Hà Tĩnh thu chi ngân sách đảm bảo dự toán. "
+     "Theo đó, thu ngân sách được 6.481 tỷ đồng.\nCũng như cả nước, tỉnh Nghệ An có 12 dự án chậm tiến độ.\n"
+     "Cả nước có 63 tỉnh, thành phố.",
+     [("6.481 tỷ đồng", "Tỉnh Hà Tĩnh", "2020-07-02"), ("12 dự án", "Tỉnh Nghệ An", "2020-07-02"),
+      ("63 tỉnh, thành phố", "Việt Nam", "2020-07-02")]),
     ("rule-from-then-until-now-is-a-period",
      DATED + "Từ đầu năm đến nay, tỉnh Lâm Đồng xảy ra 84 vụ tai nạn giao thông.",
      [("84 vụ", "Tỉnh Lâm Đồng", "2024-01/2024-05")]),
