@@ -36,12 +36,14 @@ class _Form:
     kind: str
     name: str
     pattern: regex.Pattern
+    needs: tuple[str, ...] = ()   # a sentence holding none of these cannot match: the scan is skipped
 
 
 @functools.cache
 def _forms() -> tuple[tuple[_Form, ...], dict, dict, int]:
     data = patterns.load().dates
-    forms = tuple(_Form(f["kind"], f["name"], regex.compile(f["pattern"])) for f in data["form"])
+    forms = tuple(_Form(f["kind"], f["name"], regex.compile(f["pattern"]), tuple(f.get("needs", ())))
+                  for f in data["form"])
     return forms, data["months"], data["relative_years"], data["limits"]["future_days"]
 
 
@@ -427,7 +429,10 @@ def extract_dates(sentence: str, offset: int = 0, published: date | None = None,
         return []  # every form holds a digit but "năm nay", holidays and lunar dates
     taken: list[tuple[int, int]] = []
     found: list[DateMention] = []
+    lowered = sentence.lower()
     for form in forms:
+        if form.needs and not any(word in lowered for word in form.needs):
+            continue
         for m in form.pattern.finditer(sentence):
             start, end = m.span()
             if any(start < b and a < end for a, b in taken):

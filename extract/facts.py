@@ -346,6 +346,23 @@ def _relative_periods(sentences, times: dict[int, list[_Anchor]], period: DateMe
 
 
 @functools.cache
+def _province_counters() -> tuple[frozenset[str], tuple[str, ...]]:
+    words = [w.lower() for w in patterns.load().facts["country"]["province_counters"]]
+    # a subject opening with a name of several words: "thành phố trực thuộc Trung ương còn lại"
+    return frozenset(words), tuple(w + " " for w in words if " " in w)
+
+
+def _counts_provinces(figure) -> bool:
+    """"còn 34 tỉnh, thành phố", "6 thành phố trực thuộc Trung ương": a count of
+    provinces, about the country (patterns/facts.toml [country] province_counters)."""
+    if figure.kind not in ("count", "ratio"):
+        return False
+    counters, openings = _province_counters()
+    subject = (figure.subject or "").lower()
+    return (figure.unit or "").lower() in counters or subject in counters or subject.startswith(openings)
+
+
+@functools.cache
 def _holiday_patterns() -> tuple[regex.Pattern, regex.Pattern]:
     data = patterns.load().facts["holiday_span"]
     return regex.compile(data["phrase"]), regex.compile(data["to_days"])
@@ -897,7 +914,9 @@ def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]]
         if place is None:
             place, place_basis = _decide(sentence_places, figure.start, clause, sentence,
                                          place_carried[sf.sentence], after_in_clause=False, brackets=True)
-        if place is not None:
+        if _counts_provinces(figure):
+            locality, basis = COUNTRY_ID, "clause"
+        elif place is not None:
             locality, basis = place.value, place_basis
         elif own:
             locality, basis = own, "article"

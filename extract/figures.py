@@ -88,7 +88,7 @@ def lexicon() -> _Lexicon:
     qualifiers_before = {w: q for q, words in quals["before"].items() for w in words}
     qualifiers_after = {w: q for q, words in quals["after"].items() for w in words}
     return _Lexicon(
-        blocked=tuple(regex.compile(s["pattern"]) for s in p.not_figures["span"]),
+        blocked=tuple((regex.compile(s["pattern"]), tuple(s.get("needs", ()))) for s in p.not_figures["span"]),
         name_numbers=PhraseSet(p.name_numbers),
         name_exceptions=PhraseSet(p.not_figures["name_number_exceptions"]["phrases"]),
         scales={k: float(v) for k, v in nums["scales"].items()},
@@ -138,7 +138,9 @@ def lexicon() -> _Lexicon:
 def _blocked_spans(text: str, lex: _Lexicon) -> list[tuple[int, int]]:
     """Where numbers are no figures, merged into sorted, non-overlapping spans."""
     # "trưa nay, 12/12 xã biên giới" is a ratio, not the day a false friend takes it for
-    spans = sorted(m.span() for rx in lex.blocked for m in rx.finditer(text) if not counted_after(text, m))
+    lowered = text.lower()
+    spans = sorted(m.span() for rx, needs in lex.blocked if not needs or any(w in lowered for w in needs)
+                   for m in rx.finditer(text) if not counted_after(text, m))
     merged: list[tuple[int, int]] = []
     for start, end in spans:
         if merged and start <= merged[-1][1]:

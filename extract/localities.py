@@ -62,6 +62,9 @@ class _Rules:
     organization_before: regex.Pattern
     aliases: regex.Pattern
     alias_names: dict[str, str]
+    short_names: regex.Pattern
+    short_name_units: dict[str, str]
+    short_not_after: regex.Pattern
     bare: regex.Pattern
     inside_name: regex.Pattern
     not_after: regex.Pattern
@@ -123,6 +126,9 @@ def _rules() -> _Rules:
         aliases=regex.compile(start + r"(?i:" + _alternation(data["aliases"]).replace(r"\ \-\ ", r"\-").replace(
             r"\-", r"\s*[-–]\s*") + r")(?![\p{L}\p{M}])"),
         alias_names={_dash_key(k): v for k, v in data["aliases"].items()},
+        short_names=regex.compile(start + "(?:" + _alternation(data["short_names"]["names"]) + r")(?![\p{L}\p{M}])"),
+        short_name_units=dict(data["short_names"]["names"]),
+        short_not_after=regex.compile(data["short_names"]["not_after"]),
         bare=regex.compile(start + r"(?:" + _alternation(_spelt_every_way(provinces, data["spelling_variants"]))
                            + r")(?![\p{L}\p{M}]|\s+\p{Lu})"),
         # a road, school or company word, then capitalized words, up to the name
@@ -197,8 +203,10 @@ def inside_a_name(sentence: str, start: int, listed: bool = True) -> bool:
     return opener is None or normalize_key(opener.group(0)) not in load().names()
 
 
-def find_mentions(sentence: str, offset: int = 0) -> list[_Raw]:
-    """Places named in one sentence, not yet resolved."""
+def find_mentions(sentence: str, offset: int = 0, published: date | None = None) -> list[_Raw]:
+    """Places named in one sentence, not yet resolved; ``published``: the
+    article's date, for a province called by its city's name ("Huế"), which it
+    is only while that province is in force."""
     r = _rules()
     gazetteer = load()
     found: list[_Raw] = []
@@ -210,6 +218,14 @@ def find_mentions(sentence: str, offset: int = 0) -> list[_Raw]:
     for m in r.aliases.finditer(sentence):
         full = r.alias_names[_dash_key(m.group(0))]
         unit = next((u for u in gazetteer.units.values() if u.name == full), None)
+        if unit:
+            add(m.start(), m.end(), (unit.level,), unit.short, "place", full)
+    for m in r.short_names.finditer(sentence):
+        # "Quảng Trị và Huế": the province; "thành phố Huế", "Thừa Thiên Huế": read by the forms below
+        if r.short_not_after.search(sentence[max(0, m.start() - 20):m.start()]):
+            continue
+        full = r.short_name_units[m.group(0)]
+        unit = next((u for u in gazetteer.units.values() if u.name == full and u.in_force(published)), None)
         if unit:
             add(m.start(), m.end(), (unit.level,), unit.short, "place", full)
     for m in r.by_level_dashed.finditer(sentence):
@@ -338,7 +354,7 @@ def resolve(raws: list[_Raw], published: date | None) -> list[LocalityMention]:
 def extract_localities(sentences: Iterable[tuple[str, int]], published: date | None) -> list[LocalityMention]:
     """Every locality of an article, given its sentences as (text, offset)."""
     sentences = list(sentences)
-    found = [find_mentions(text, offset) for text, offset in sentences]
+    found = [find_mentions(text, offset, published) for text, offset in sentences]
     raws = [raw for mentions in found for raw in mentions]
     mentions = resolve(raws, published)
     gazetteer = load()
@@ -371,7 +387,7 @@ def resolve_proposed(proposals: Iterable[tuple[str, int]], known: list[LocalityM
     era = _eras(published, _rules().effective)[0]
     out = []
     for text, offset in proposals:
-        raws = find_mentions(text, offset)
+        raws = find_mentions(text, offset, published)
         if raws:
             # only a unit the whole proposal names: in "xã Ba Biển" the rules would find the prefix "xã Ba"
             out += [dataclasses.replace(m, stage="model") for m in resolve(raws, published)

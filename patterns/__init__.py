@@ -25,8 +25,8 @@ class PatternError(ValueError):
 
 
 # The shape of each TOML file: top-level table -> allowed keys ("*" = any key,
-# used for surface -> value maps). A key mapped to "regex" / "regex-list" is
-# compiled during validation.
+# used for surface -> value maps; a key ending in "?" may be left out). A key
+# mapped to "regex" / "regex-list" is compiled during validation.
 SCHEMAS: dict[str, dict[str, dict[str, str]]] = {
     "chrome": {
         "drop_lines": {"patterns": "regex-list"},
@@ -79,11 +79,13 @@ SCHEMAS: dict[str, dict[str, dict[str, str]]] = {
         "declared": {"pattern": "regex", "prose_words": "int"},
     },
     "not_figures": {
-        "span": {"name": "str", "pattern": "regex"},  # array of tables
+        # array of tables; "needs": words one of which a sentence must hold for the pattern to
+        # be tried at all (lower-case, as plain text), a cheap test before a scan
+        "span": {"name": "str", "pattern": "regex", "needs?": "str-list"},
         "name_number_exceptions": {"phrases": "str-list"},
     },
     "dates": {
-        "form": {"kind": "str", "name": "str", "pattern": "regex"},  # array of tables
+        "form": {"kind": "str", "name": "str", "pattern": "regex", "needs?": "str-list"},  # as [[span]] above
         "months": {"*": "str"},
         "relative_years": {"*": "number"},
         "lunar_months": {"*": "int"},
@@ -127,6 +129,7 @@ SCHEMAS: dict[str, dict[str, dict[str, str]]] = {
         "bare_names": {"sentence_openers": "str-list"},
         "not_after": {"words": "str-list"},
         "not_bare_names": {"words": "str-list"},
+        "short_names": {"names": "table", "not_after": "regex"},
         "reorganization": {"effective": "str", "former_after": "str-list"},
         "site_names": {"host_suffixes": "str-list", "title_words": "str-list", "aliases": "table"},
     },
@@ -151,7 +154,7 @@ SCHEMAS: dict[str, dict[str, dict[str, str]]] = {
     "facts": {
         "targets": {"words": "str-list", "deadline_words": "str-list"},
         "country": {"words": "str-list", "regions": "str-list", "ranking_before": "regex", "event_before": "regex",
-                    "background_before": "regex"},
+                    "background_before": "regex", "province_counters": "str-list"},
         "scope": {"province": "str-list", "district": "str-list"},
         "comparison_base": {"before": "regex", "price_base_bare": "regex"},
         "postposed_time": {"between": "regex", "new_value": "regex"},
@@ -275,12 +278,12 @@ def _validate(name: str, data: dict[str, Any]) -> None:
                 raise PatternError(f"{where}: empty group")
             keys = schema[table]
             for key, value in row.items():
-                kind = keys.get(key, keys.get("*"))
+                kind = keys.get(key, keys.get(key + "?", keys.get("*")))
                 if kind is None:
                     raise PatternError(f"{where}: unknown key {key!r}")
                 _check_value(f"{where}.{key}", kind, value)
             for key in keys:
-                if key != "*" and key not in row:
+                if key != "*" and not key.endswith("?") and key not in row:
                     raise PatternError(f"{where}: missing key {key!r}")
 
 

@@ -337,6 +337,14 @@ IN_FORCE = [
     ("rule-town-merged-into-a-city-2025", "Du khách đến thị xã Cửa Lò tăng mạnh.", date(2019, 6, 1), ["Thị xã Cửa Lò"]),
     ("rule-district-divided-2025", "Huyện Yên Dũng có 12 xã đạt chuẩn.", date(2022, 6, 1), ["Huyện Yên Dũng"]),
     ("not-unit-not-yet-made", "Dự án ở thành phố Thủ Đức.", date(2019, 1, 1), ["Quận Thủ Đức"]),
+    # a province called by its city's name alone, while that province is in force
+    ("rule-hue-alone-names-the-province", "Quảng Nam và Huế đón nhiều khách.", date(2018, 2, 21),
+     ["Tỉnh Quảng Nam", "Tỉnh Thừa Thiên Huế"]),
+    ("rule-hue-alone-after-it-became-a-city-of-its-own", "Quảng Nam và Huế đón nhiều khách.", date(2025, 3, 1),
+     ["Tỉnh Quảng Nam", "Thành phố Huế"]),
+    ("not-hue-with-its-level-word", "Khách đến thành phố Huế tăng mạnh.", date(2018, 2, 21), ["Thành phố Huế"]),
+    ("not-hue-in-the-provinces-own-name", "Khách đến Thừa Thiên Huế tăng mạnh.", date(2018, 2, 21),
+     ["Tỉnh Thừa Thiên Huế"]),
 ]
 
 

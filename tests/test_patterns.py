@@ -40,3 +40,29 @@ def test_broken_pattern_files_fail_loudly(tmp_path, file, old, new, message):
 def test_every_coordinated_counter_is_a_counter():
     p = patterns.load()
     assert not set(p.coordinated_counters) - set(p.counters)
+
+
+def test_a_patterns_needed_words_never_hide_a_match():
+    """A [[span]] or [[form]] with "needs" is only tried on a sentence holding
+    one of those words: on every page of our labeled corpus, each match of
+    such a pattern lies in a sentence that holds one, so the cheap test skips
+    no sentence the pattern would match."""
+    from pathlib import Path
+
+    import regex
+
+    data = patterns.load()
+    guarded = [(row["name"], regex.compile(row["pattern"]), row["needs"])
+               for row in [*data.not_figures["span"], *data.dates["form"]] if "needs" in row]
+    assert len(guarded) >= 40
+    pages = sorted((Path(__file__).parent / "data" / "corpus").glob("*/*.txt"))
+    assert len(pages) >= 400
+    matched = 0
+    for page in pages:
+        for sentence in page.read_text(encoding="utf-8").splitlines():
+            lowered = sentence.lower()
+            for name, pattern, needs in guarded:
+                if pattern.search(sentence):
+                    matched += 1
+                    assert any(word in lowered for word in needs), f"{name}: {sentence[:120]}"
+    assert matched > 1000
