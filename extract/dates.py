@@ -12,6 +12,7 @@ years ("năm nay") are left out rather than guessed from today.
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -452,14 +453,32 @@ def extract_dates(sentence: str, offset: int = 0, published: date | None = None,
 
 # "(từ) 29 tháng Chạp đến mùng 5 Tết", "từ mùng 1 Tết đến hết ngày 15/2": two
 # days the forms read apart, joined as a range, are one period
-_RANGE_JOIN = regex.compile(r"(?i)\s*(?:đến|tới|-|–)\s*(?:(?:hết|sáng|trưa|chiều|tối|đêm)\s+)?(?:ngày\s+)?")
+_RANGE_JOIN = regex.compile(r"(?i)\s*(?:đến|tới|-|–)\s*(?:\d{1,2}\s?(?:h|giờ)(?:\s?\d{1,2})?\s+)?"
+                            r"(?:(?:hết|sáng|trưa|chiều|tối|đêm)\s+)?(?:ngày\s+)?")
+_CHAP_DAY = regex.compile(r"(?i)(\d{1,2})\s*tháng\s+Chạp")
 _RANGE_OPEN = regex.compile(r"(?i)\btừ\s+$")
+
+
+def _chap_before(start: DateMention, day: int, end_iso: str) -> DateMention | None:
+    """``start`` (a day of the twelfth lunar month) moved to the year of the lunar new year at ``end_iso``."""
+    from lunar_vn import LunarDate, lunar_to_solar, solar_to_lunar
+
+    try:
+        year = solar_to_lunar(date.fromisoformat(end_iso)).year
+        iso = lunar_to_solar(LunarDate(day, 12, year - 1)).isoformat()
+    except ValueError:
+        return None
+    return dataclasses.replace(start, date_start=iso, date_end=iso)
 
 
 def _joined_ranges(sentence: str, offset: int, found: list[DateMention]) -> list[DateMention]:
     out: list[DateMention] = []
     for mention in found:
         last = out[-1] if out else None
+        if last is not None and last.rule == mention.rule == "lunar" and last.date_start > mention.date_start \
+                and (chap := _CHAP_DAY.search(last.text)) is not None:
+            # "từ 27 tháng Chạp đến mùng 5 Tết Nhâm Dần": the Chạp just before that Tết
+            last = _chap_before(last, int(chap.group(1)), mention.date_start) or last
         if last is not None and last.granularity == mention.granularity == "day" \
                 and last.date_start[:2] == mention.date_start[:2] and last.date_start < mention.date_start \
                 and _RANGE_JOIN.fullmatch(sentence, last.end - offset, mention.start - offset):

@@ -257,6 +257,9 @@ def _common_opener(sentence, anchors: list[_Anchor], opener: _Anchor, first_figu
     return before[-1] if all(_contains(before[-1].value, a.value) for a in before) else None
 
 
+# a sentence with at least this many figures and as many places breaks a figure down by place
+BREAKDOWN = 3
+
 # what joins units listed side by side: "Thành ủy Đồng Hới, Huyện ủy …", "huyện A và huyện B"
 LISTED = regex.compile(r"\s*(?:[,;]|và\b|cùng\b)")
 
@@ -812,9 +815,14 @@ def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]]
             continue
         if _is_issue_date(issued, d) or _is_birth_year(sentences[i], d):
             continue   # "Nguyễn Văn A (SN 1987)": a person's birth is no time of a figure
+        if d.granularity in ("month", "quarter") and _facts_regex("meeting_names", "before").search(
+                sentences[i].text[:d.start - sentences[i].start]):
+            continue   # "Phiên họp thường kỳ tháng 9 của UBND tỉnh": the meeting's name
         if _is_term(anchor) and not _term_is_a_period(sentences[i], anchor) and not deadline[id(d)]:
             continue   # a term names a body: "HĐND huyện khóa XX, nhiệm kỳ 2021-2026"
-        if _is_report_day(sentences[i], d, first_in.get(i)):
+        if _is_report_day(sentences[i], d, first_in.get(i)) or (
+                d.granularity == "day" and _facts_regex("meeting_names", "day_before").search(
+                    sentences[i].text[:d.start - sentences[i].start])):
             # "Ngày 8/7, Cục Thống kê cho biết …": the day of the report, not of its facts;
             # like a date line, it is the day a figure was true when nothing else gives a time
             report_day = report_day or d
@@ -848,7 +856,15 @@ def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]]
     # province); in a sentence without figures, a place that opens it
     # ("Tại huyện A, …"), not one named in passing ("Ông B từng công tác tại huyện A")
     place_opens = governing(places)
+    figures_in: dict[int, int] = {}
+    for sf in figures:
+        figures_in[sf.sentence] = figures_in.get(sf.sentence, 0) + 1
     for i, opener in list(place_opens.items()):
+        if figures_in.get(i, 0) >= BREAKDOWN and len({a.value for a in places[i]}) >= BREAKDOWN:
+            # "… tập trung ở thị xã Sa Pa đón 282,5 nghìn lượt; thành phố Lào Cai đón 226 nghìn lượt;
+            # huyện Bảo Yên …": a breakdown by place leaves the reader in none of them
+            del place_opens[i]
+            continue
         place_opens[i] = _common_opener(sentences[i], places[i], opener, first_figure.get(i))
     time_opens = governing(times)
     # where the lead names no period: the first time that opens a sentence of

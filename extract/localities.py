@@ -448,7 +448,9 @@ def _bare_names(sentence: str, offset: int, known: list[_Raw], provinces, era: s
         if any(k.start < end and start < k.end for k in known):
             continue
         words = m.group(0).split()
-        if (words[0] in r.family and len(words) >= 3) or inside_a_name(sentence, m.start()) \
+        bracketed = sentence[m.end():m.end() + 3].lstrip().startswith("(")
+        person = words[0] in r.family and len(words) >= 3
+        if (person and not bracketed) or inside_a_name(sentence, m.start()) \
                 or r.not_after.search(sentence[max(0, m.start() - 20):m.start()]):
             continue
         name = m.group(0)
@@ -457,15 +459,34 @@ def _bare_names(sentence: str, offset: int, known: list[_Raw], provinces, era: s
             # "Riêng Phú Quốc ước đón …": a word capitalized only as the sentence's first
             name = name[len(words[0]):].lstrip()
             start = end - len(name)
-        for level in ("district", "ward"):
-            units = [u for u in gazetteer.lookup(era, level, name)
-                     if (u.era, u.province_code) in provinces and u.in_force(published)]
-            if len(units) == 1:
-                out.append(_Raw(start, end, name, (level,), units[0].short, "place", None, units[0].id))
-                break
-            if units:
-                break  # two units of that name: the text does not say which
+        # "Mùa Xoài Yên Châu (Sơn La)": a unit's name ends a run of capitals right before its province
+        # in brackets; the words before it are the run's own ("Mùa Xoài")
+        names = [] if person else [name]
+        if bracketed:
+            rest = name.split()
+            names += [" ".join(rest[k:]) for k in range(1, len(rest) - 1)]
+        for candidate in names:
+            found_units = _bare_unit(gazetteer, era, candidate, provinces, published)
+            if found_units is None:
+                continue
+            level, unit = found_units
+            if unit is not None:
+                out.append(_Raw(end - len(candidate), end, candidate, (level,), unit.short, "place", None, unit.id))
+            break
     return out
+
+
+def _bare_unit(gazetteer, era: str, name: str, provinces, published: date | None):
+    """(level, the one district, else commune, of that name in the provinces), (level, None)
+    where two share it, None where none has it."""
+    for level in ("district", "ward"):
+        units = [u for u in gazetteer.lookup(era, level, name)
+                 if (u.era, u.province_code) in provinces and u.in_force(published)]
+        if len(units) == 1:
+            return level, units[0]
+        if units:
+            return level, None   # two units of that name: the text does not say which
+    return None
 
 
 def main_place(mentions: list[LocalityMention]) -> str | None:

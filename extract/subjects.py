@@ -549,6 +549,9 @@ def _subject(s: Parsed, cands: list[Candidate], k: int, done: list[Span | None])
         named = _forward(s, cands, k, named_at, named_at, "aspect")
         if named:
             return named
+    if k and done[k - 1] and _country_bracket(t, first):
+        # "IIP tăng 24,2% (cả nước tăng 9,1%)": the same measure, for the whole country
+        return dataclasses.replace(done[k - 1], rule="compared")
     if k and (previous := _contribution_of(t, cands, k, first, done)) is not None:
         return dataclasses.replace(previous, rule="compared")
     if link and k and _period_only_clause(t, link_start, r):
@@ -660,6 +663,21 @@ def _subject(s: Parsed, cands: list[Candidate], k: int, done: list[Span | None])
     return _backward(s, cands, k, first, "before", light=True, cut=True) or (
         _forward(s, cands, k, nxt, nxt, "after") if nxt < len(t) and t[nxt].is_word and not measured_against
         else None)
+
+
+@functools.cache
+def _country_words() -> PhraseSet:
+    return PhraseSet(patterns.load().facts["country"]["words"])
+
+
+def _country_bracket(t, first: int) -> bool:
+    """The figure at token ``first`` opens a bracket after the country's name
+    and, at most, a verb: "(cả nước tăng 9,1%)", "(bình quân cả nước: 6,5%)"."""
+    i = first - 1
+    if i >= 0 and (t[i].text == ":" or _change_verbs().match_before(t, i + 1) or t[i].lower in ("đạt", "là")):
+        i -= _change_verbs().match_before(t, i + 1) or 1
+    size = _country_words().match_before(t, i + 1)
+    return size > 0 and i - size >= 0 and t[i - size].text == "("
 
 
 @functools.cache
@@ -1105,8 +1123,9 @@ def _without_dangling(t, start: int, end: int, r: _Rules) -> tuple[int, int]:
                 and not (size == 1 and end - 2 >= start and t[end - 2].is_word
                          and (t[end - 2].lower, t[end - 1].lower) in two_syllable_words()):   # "trực thuộc": one word
             end, changed = end - size, True
-    if start < end and r.dangling_first.match_at(t, start) == end - start:
-        return start, start   # nothing but a dangling word: "Trong"
+    if start < end and (r.dangling_first.match_at(t, start) == end - start
+                        or r.dangling_last.match_before(t, end) == end - start):
+        return start, start   # nothing but a dangling word: "Trong", "cũng"
     return start, end
 
 

@@ -115,6 +115,20 @@ def test_own_page_with_every_kind_of_chrome():
     assert [sf.figure.value for sf in figures_of(article)] == [125e9, 8]
 
 
+def test_a_sites_seasonal_banner_is_chrome_and_gives_no_year():
+    """"Mừng Đảng mừng Xuân 2026" over an undated story is the site's banner:
+    its year is not the article's, and the story's days stay without one."""
+    page = "\n".join([
+        "Mừng Đảng mừng Xuân 2026",
+        "Bão làm 7 người thương vong",
+        "Ngày 15/9, bão số 10 làm tốc mái 500 nhà.",
+    ])
+    article = build_article("page.txt", "page.txt", page)
+    assert "2026" not in article.text
+    result = extract_article(article)
+    assert [(d.text, d.date_start) for _, d in result.dates] == [("Ngày 15/9", "--09-15")]
+
+
 def test_a_story_credit_closes_the_story():
     """"Tin và ảnh: NAME" near the page's end: the author, and the teaser of another story after it is cut."""
     page = "\n".join([

@@ -75,6 +75,8 @@ DATES = [
      [("30/4 và 1/5/2023", "2023-04-30", "2023-05-01", "period")]),
     ("rule-lunar-days-as-a-range", "Trong 7 ngày nghỉ (từ 29 tháng Chạp đến mùng 5 Tết), chợ vẫn họp.",
      [("từ 29 tháng Chạp đến mùng 5 Tết", "2024-02-08", "2024-02-14", "period")]),
+    ("rule-lunar-range-from-the-chap-before-a-named-tet", "Sau 8 ngày nghỉ (từ 27 tháng Chạp đến 9h mùng 5 Tết Nhâm Dần), tỉnh có 5 vụ.",
+     [("từ 27 tháng Chạp đến 9h mùng 5 Tết Nhâm Dần", "2022-01-29", "2022-02-05", "period")]),
     ("rule-lunar-day-to-a-solar-day", "Từ mùng 1 Tết đến hết ngày 20/2, khách tăng mạnh.",
      [("Từ mùng 1 Tết đến hết ngày 20/2", "2024-02-10", "2024-02-20", "period")]),
     # bare "Tết" as an occasion: the one nearest the page's date (PUBLISHED is May 2024)

@@ -420,6 +420,25 @@ LINKS = [
     ("not-the-provinces-merged-into-one",
      "Tin\nNgày đăng 02/07/2025 | 16:09\nTỉnh Phú Thọ mới được hợp nhất từ ba tỉnh Phú Thọ, Vĩnh Phúc, Hòa Bình.",
      [("ba tỉnh", "Tỉnh Phú Thọ", "2025-07-02")]),
+    ("rule-the-country-in-brackets-is-the-country",
+     "Tin\nNgày đăng 02/01/2020 | 16:09\nNăm 2019, chỉ số sản xuất công nghiệp của tỉnh Hải Dương tăng 24,2% "
+     "(cả nước tăng 9,1%).",
+     [("24,2%", "Tỉnh Hải Dương", "2019"), ("9,1%", "Việt Nam", "2019")]),
+    ("rule-a-meetings-month-and-day-name-the-meeting-not-the-figures",
+     "Kinh tế\nNgày đăng 09/10/2025 | 16:09\n9 tháng đầu năm 2025, tỉnh Ninh Bình tăng trưởng khá.\n"
+     "Phiên họp thường kỳ tháng 9 của UBND tỉnh diễn ra ngày 7/10 cho thấy kinh tế khởi sắc. "
+     "Quy mô nền kinh tế đạt 248.056 tỷ đồng.",
+     [("248.056 tỷ đồng", "Tỉnh Ninh Bình", "2025-01/2025-09")]),
+    ("rule-a-quarterly-conference-names-no-period",
+     "Kinh tế\nNgày đăng 09/07/2024 | 16:09\n6 tháng đầu năm 2024, tỉnh Đắk Lắk ghi nhận 120 vụ tai nạn.\n"
+     "Tại hội nghị giao ban quý II, Ban An toàn giao thông cho biết đã xử phạt 5.000 trường hợp.",
+     [("120 vụ", "Tỉnh Đắk Lắk", "2024-01/2024-06"), ("5.000 trường hợp", "Tỉnh Đắk Lắk", "2024-01/2024-06")]),
+    ("rule-a-breakdown-by-place-leaves-the-reader-in-none-of-them",
+     "Du lịch\nNgày đăng 02/02/2023 | 16:09\nTháng 1/2023, tỉnh Lào Cai đón 661.880 lượt khách.\n"
+     "Khách tập trung ở thị xã Sa Pa đón 282.500 lượt; thành phố Lào Cai đón 226.000 lượt; "
+     "huyện Bảo Yên đón 238.000 lượt. Tổng thu từ du lịch ước đạt 2.405 tỷ đồng.",
+     [("282.500 lượt", "Thị xã Sa Pa", "2023-01"), ("226.000 lượt", "Thành phố Lào Cai", "2023-01"),
+      ("238.000 lượt", "Huyện Bảo Yên", "2023-01"), ("ước đạt 2.405 tỷ đồng", "Tỉnh Lào Cai", "2023-01")]),
     ("rule-from-then-until-now-is-a-period",
      DATED + "Từ đầu năm đến nay, tỉnh Lâm Đồng xảy ra 84 vụ tai nạn giao thông.",
      [("84 vụ", "Tỉnh Lâm Đồng", "2024-01/2024-05")]),
