@@ -802,9 +802,12 @@ def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]]
     # (a page with no date line: against the year the article makes clear)
     deadline = {id(d): _is_deadline(sentences[i].text, sentences[i].start, d, published or reference)
                 for i, d in dates}
-    first_in: dict[int, int] = {}
+    # per sentence: where its first figure starts, and how many it holds (one pass over the figures)
+    first_figure: dict[int, int] = {}
+    figures_in: dict[int, int] = {}
     for sf in figures:
-        first_in.setdefault(sf.sentence, sf.figure.start)
+        first_figure.setdefault(sf.sentence, sf.figure.start)
+        figures_in[sf.sentence] = figures_in.get(sf.sentence, 0) + 1
     times: dict[int, list[_Anchor]] = {}
     report_day: DateMention | None = None
     bases: dict[int, list[DateMention]] = {}   # comparison bases: "so với cùng kỳ năm 2024"
@@ -820,7 +823,7 @@ def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]]
             continue   # "Phiên họp thường kỳ tháng 9 của UBND tỉnh": the meeting's name
         if _is_term(anchor) and not _term_is_a_period(sentences[i], anchor) and not deadline[id(d)]:
             continue   # a term names a body: "HĐND huyện khóa XX, nhiệm kỳ 2021-2026"
-        if _is_report_day(sentences[i], d, first_in.get(i)) or (
+        if _is_report_day(sentences[i], d, first_figure.get(i)) or (
                 d.granularity == "day" and _facts_regex("meeting_names", "day_before").search(
                     sentences[i].text[:d.start - sentences[i].start])):
             # "Ngày 8/7, Cục Thống kê cho biết …": the day of the report, not of its facts;
@@ -833,9 +836,6 @@ def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]]
         times[i] = _spelled_out(anchors, sentences[i])
     for mention in _name_holiday_breaks(article, dates, times):
         deadline[id(mention)] = False
-    first_figure: dict[int, int] = {}
-    for sf in figures:
-        first_figure.setdefault(sf.sentence, sf.figure.start)
     clause_starts = {s.index: _clause_bounds(s.text, s.start) for s in sentences}
 
     def governing(anchors_of: dict[int, list[_Anchor]]) -> dict[int, _Anchor]:
@@ -856,9 +856,6 @@ def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]]
     # province); in a sentence without figures, a place that opens it
     # ("Tại huyện A, …"), not one named in passing ("Ông B từng công tác tại huyện A")
     place_opens = governing(places)
-    figures_in: dict[int, int] = {}
-    for sf in figures:
-        figures_in[sf.sentence] = figures_in.get(sf.sentence, 0) + 1
     for i, opener in list(place_opens.items()):
         if figures_in.get(i, 0) >= BREAKDOWN and len({a.value for a in places[i]}) >= BREAKDOWN:
             # "… tập trung ở thị xã Sa Pa đón 282,5 nghìn lượt; thành phố Lào Cai đón 226 nghìn lượt;
