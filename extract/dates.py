@@ -218,6 +218,9 @@ def _lunar(m: regex.Match, published: date | None) -> tuple[str, str, str] | Non
     # without a year, the one nearest the publication date ("23 tháng Chạp" in a January article)
     solar = min(options, key=lambda d: abs((d - published).days)) if published and len(options) > 1 else options[0]
     iso = solar.isoformat()
+    if groups.get("ld2"):   # "mùng 1-5 Tết": through the later day of the same new year
+        last = solar + timedelta(days=int(groups["ld2"]) - day)
+        return (iso, last.isoformat(), "period") if last > solar else None
     return iso, iso, "day"
 
 
@@ -475,8 +478,8 @@ def _joined_ranges(sentence: str, offset: int, found: list[DateMention]) -> list
     out: list[DateMention] = []
     for mention in found:
         last = out[-1] if out else None
-        if last is not None and last.rule == mention.rule == "lunar" and last.date_start > mention.date_start \
-                and (chap := _CHAP_DAY.search(last.text)) is not None:
+        if last is not None and last.rule == mention.rule == "lunar" and (chap := _CHAP_DAY.search(last.text)) \
+                and _RANGE_JOIN.fullmatch(sentence, last.end - offset, mention.start - offset):
             # "từ 27 tháng Chạp đến mùng 5 Tết Nhâm Dần": the Chạp just before that Tết
             last = _chap_before(last, int(chap.group(1)), mention.date_start) or last
         if last is not None and last.granularity == mention.granularity == "day" \

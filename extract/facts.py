@@ -37,7 +37,7 @@ import calendar
 import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 import regex
 
@@ -387,6 +387,11 @@ def _name_holiday_breaks(article: Article, dates: list[tuple[int, DateMention]],
                  if d.start >= sentences[i].start + m.end()
                  and to_days.fullmatch(sentences[i].text, m.end(), d.start - sentences[i].start)), None)
     if days is None:
+        # "trong 5 ngày nghỉ Tết …" and, elsewhere, "Từ mùng 1-5 Tết": the break's days, stated apart
+        counts = {_days_counted(m.group()) for ms in named.values() for m in ms} - {None}
+        days = next((d for _, d in dates if d.granularity == "period" and d.rule in ("lunar", "day_range")
+                     and _length_in_days(d) in counts), None)
+    if days is None:
         return []
     base = _facts_regex("comparison_base", "before")
     added = []
@@ -401,6 +406,22 @@ def _name_holiday_breaks(article: Article, dates: list[tuple[int, DateMention]],
                               + [_Anchor(start, end, mention)], key=lambda a: a.start)
             added.append(mention)
     return added
+
+
+_SMALL_NUMBERS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
+
+
+def _days_counted(phrase: str) -> int | None:
+    """How many days a break's name counts: "7 ngày nghỉ Tết" 7, "dịp Tết" none."""
+    first = phrase.split()[0].lower()
+    return int(first) if first.isdigit() else _SMALL_NUMBERS.get(first)
+
+
+def _length_in_days(mention: DateMention) -> int | None:
+    try:
+        return (date.fromisoformat(mention.date_end) - date.fromisoformat(mention.date_start)).days + 1
+    except ValueError:
+        return None
 
 
 @functools.cache
@@ -588,6 +609,14 @@ def _says_now(text: str, low: int, high: int) -> bool:
 BASE_VALUE = regex.compile(r"\s*\(\s*")
 # "(năm 2023 là 96,61%)": the earlier year's own value, of that year
 EARLIER_OWN_VALUE = regex.compile(r"\s*(?:là|đạt|:)\s*")
+
+
+def _within_week_before(mention: DateMention, day: date) -> bool:
+    try:
+        told = date.fromisoformat(mention.date_start)
+    except ValueError:
+        return False
+    return timedelta(0) < day - told <= timedelta(days=7)
 
 
 def _period_end(iso: str) -> date | None:
@@ -810,6 +839,7 @@ def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]]
         figures_in[sf.sentence] = figures_in.get(sf.sentence, 0) + 1
     times: dict[int, list[_Anchor]] = {}
     report_day: DateMention | None = None
+    report_paragraph = -1
     bases: dict[int, list[DateMention]] = {}   # comparison bases: "so với cùng kỳ năm 2024"
     for i, d in dates:
         anchor = _Anchor(d.start, d.end, d)
@@ -828,7 +858,8 @@ def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]]
                     sentences[i].text[:d.start - sentences[i].start])):
             # "Ngày 8/7, Cục Thống kê cho biết …": the day of the report, not of its facts;
             # like a date line, it is the day a figure was true when nothing else gives a time
-            report_day = report_day or d
+            if report_day is None:
+                report_day, report_paragraph = d, sentences[i].paragraph
             continue
         times.setdefault(i, []).append(anchor)
     for i, anchors in times.items():
@@ -873,6 +904,10 @@ def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]]
                        if not deadline[id(a.value)] and a.value.date_start[:4] == a.value.date_end[:4]
                        and (published is None or (sentences[i].paragraph in early
                                                   and _time_opens_sentence(sentences[i], a)))), None)
+    # "Ngày 28-7, Sở Y tế cho biết …" in the lead of a page dated the 29th: the day its facts were true
+    # (a news day: within the week before the page's date)
+    lead_report = report_day if report_day is not None and report_paragraph in early and published and \
+        _within_week_before(report_day, published) else None
     period, month = _article_period(article, {i: [a for a in ts if not deadline[id(a.value)]]
                                               for i, ts in times.items()})
     for i, anchor in _relative_periods(sentences, times, period, published or today):
@@ -975,6 +1010,8 @@ def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]]
             date_fields = (reported.date_start, reported.date_end, reported.granularity, "article")
         elif first_date is not None:   # the first time the article states
             date_fields = (first_date.date_start, first_date.date_end, first_date.granularity, "article")
+        elif lead_report is not None:
+            date_fields = (lead_report.date_start, lead_report.date_end, lead_report.granularity, "published")
         elif published:
             iso = published.isoformat()
             date_fields = (iso, iso, "day", "published")
@@ -994,7 +1031,9 @@ def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]]
             said_now = _says_now(sentence.text, low - sentence.start, figure.start - sentence.start)
             if not said_now and (mention is None or when_basis == "paragraph"):
                 said_now = _says_now(sentence.text, 0, clause[0] - sentence.start)
-            if said_now:
+            if said_now and lead_report is not None:
+                date_fields = (lead_report.date_start, lead_report.date_end, lead_report.granularity, "published")
+            elif said_now:
                 iso = published.isoformat()
                 date_fields = (iso, iso, "day", "published")
 

@@ -386,6 +386,18 @@ LINKS = [
      "Riêng Tràng An, trong 7 ngày nghỉ Tết đón 90.000 lượt khách.",
      [("300.000 lượt khách", "Tỉnh Ninh Bình", "2024-02-08/2024-02-14"),
       ("90.000 lượt khách", "Tỉnh Ninh Bình", "2024-02-08/2024-02-14")]),
+    ("rule-holiday-break-counted-in-days-is-the-lunar-days-it-counts",
+     "Du lịch\nNgày đăng 27/01/2023 | 16:09\n"
+     "Trong 5 ngày nghỉ Tết Nguyên đán Quý Mão, tỉnh Quảng Ninh đón 650.000 lượt khách.\n"
+     "Từ mùng 1-5 Tết, Vịnh Hạ Long đón khoảng 20.000 lượt khách.",
+     [("650.000 lượt khách", "Tỉnh Quảng Ninh", "2023-01-22/2023-01-26"),
+      ("khoảng 20.000 lượt khách", "Tỉnh Quảng Ninh", "2023-01-22/2023-01-26")]),
+    ("not-a-period-of-other-days-than-the-break-counts",
+     "Du lịch\nNgày đăng 27/01/2023 | 16:09\n"
+     "Trong 7 ngày nghỉ Tết Quý Mão, tỉnh Quảng Ninh đón 650.000 lượt khách.\n"
+     "Từ mùng 1-5 Tết, Vịnh Hạ Long đón khoảng 20.000 lượt khách.",
+     [("650.000 lượt khách", "Tỉnh Quảng Ninh", "2023-01-22"),
+      ("khoảng 20.000 lượt khách", "Tỉnh Quảng Ninh", "2023-01-22/2023-01-26")]),
     ("rule-holiday-named-by-its-days-governs-dip-le",
      "Giao thông\nNgày đăng 02/05/2024 | 16:09\n"
      "Trong dịp lễ 30/4, 1/5, công an tỉnh Bình Dương bố trí 270 tổ công tác.\n"
@@ -405,6 +417,16 @@ LINKS = [
      "Giao thông\nNgày đăng 12/02/2024 | 16:09\n"
      "Tỉnh Hà Tĩnh xảy ra 1 vụ tai nạn (so với 4 ngày đầu Tết Nguyên đán Quý Mão 2023 thì giảm 2 vụ).",
      [("1 vụ", "Tỉnh Hà Tĩnh", "2024-02-12"), ("2 vụ", "Tỉnh Hà Tĩnh", "2024-02-12")]),
+    # a news lead's day ("Ngày 28-7, Sở Y tế cho biết") is when its facts were true, not the page's day
+    ("rule-report-day-of-the-lead-is-the-time-of-its-facts",
+     "Y tế\nNgày đăng 29/07/2020 | 08:50\n"
+     "Ngày 28-7, Sở Y tế tỉnh Gia Lai cho biết trên địa bàn vừa ghi nhận thêm 2 trường hợp dương tính với bạch hầu. "
+     "Như vậy, tính đến thời điểm hiện tại, tỉnh có 30 trường hợp dương tính.",
+     [("2 trường hợp", "Tỉnh Gia Lai", "2020-07-28"), ("30 trường hợp", "Tỉnh Gia Lai", "2020-07-28")]),
+    ("not-a-report-day-far-before-the-page",
+     "Y tế\nNgày đăng 29/07/2020 | 08:50\n"
+     "Ngày 2-7, Sở Y tế tỉnh Gia Lai cho biết trên địa bàn vừa ghi nhận thêm 2 trường hợp dương tính với bạch hầu.",
+     [("2 trường hợp", "Tỉnh Gia Lai", "2020-07-29")]),
     ("rule-country-as-background-is-no-place",
      "Kinh tế\nNgày đăng 02/07/2020 | 16:09\n"
      "Trong bối cảnh khó khăn chung của cả nước, Hà Tĩnh thu chi ngân sách đảm bảo dự toán. "
