@@ -973,12 +973,14 @@ def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]]
 
         sentence_times = time_index.get(sf.sentence, empty)
         when = sentence_times.right_after(figure.end, sentence.text, sentence.start, clause[1])
+        if when is not None and _aside_after(sentence, when, figure.end):
+            when = None
         when_basis = "clause"
         if when is not None:
             owned.add(id(when))
         else:
             when, when_basis = _decide(sentence_times, figure.start, clause, sentence,
-                                       time_carried[sf.sentence], after_in_clause=True)
+                                       time_carried[sf.sentence], after_in_clause=True, brackets=True)
             if when is not None and when.start >= figure.end and _in_raised_total(sentence, when):
                 # "ghi nhận thêm 714 ca, nâng tổng số ca mắc từ ngày 27.4 đến nay lên …": the total's span
                 when, when_basis = _decide(sentence_times, figure.start, clause, sentence,
@@ -1077,7 +1079,24 @@ def _breakdown_closed_around(sentence, anchor: _Anchor, position: int) -> int | 
     if opening < 0 or sentence.text.rfind(")", opening, anchor.start - sentence.start) >= 0:
         return None
     close = sentence.text.find(")", anchor.end - sentence.start, position - sentence.start)
-    return sentence.start + opening if close >= 0 and has_digit(sentence.text[opening:close]) else None
+    return sentence.start + opening if close >= 0 and _holds_figures(sentence, anchor, opening, close) else None
+
+
+def _holds_figures(sentence, anchor: _Anchor, opening: int, close: int) -> bool:
+    """The bracket at ``opening``..``close`` (offsets in the sentence) holds a number besides ``anchor``."""
+    a, b = anchor.start - sentence.start, anchor.end - sentence.start
+    return has_digit(sentence.text[opening:a]) or has_digit(sentence.text[b:close])
+
+
+def _aside_after(sentence, anchor: _Anchor, position: int) -> bool:
+    """``anchor`` lies in a bracket opened after ``position`` that holds figures of
+    its own: an aside with its own time ("tăng 60,3% (6 tháng năm 2016 ngành này
+    giảm 33-34%)"), not the time of a figure before it."""
+    opening = sentence.text.rfind("(", position - sentence.start, anchor.start - sentence.start)
+    if opening < 0 or sentence.text.rfind(")", opening, anchor.start - sentence.start) >= 0:
+        return False
+    close = sentence.text.find(")", anchor.end - sentence.start)
+    return _holds_figures(sentence, anchor, opening, len(sentence.text) if close < 0 else close)
 
 
 def _decide(anchors: _Sorted, position: int, clause: tuple[int, int], sentence,
@@ -1094,6 +1113,8 @@ def _decide(anchors: _Sorted, position: int, clause: tuple[int, int], sentence,
     for low, high, basis in ((clause[0], clause[1], "clause"), (sentence.start, sentence.end, "sentence")):
         before, after = position, after_in_clause and basis == "clause"
         found = anchors.nearest(before, low, high, after=after)
+        if found is not None and brackets and found.start >= position and _aside_after(sentence, found, position):
+            found = None
         while found is not None and brackets and found.end <= position \
                 and (opening := _breakdown_closed_around(sentence, found, position)) is not None:
             before = opening

@@ -417,6 +417,15 @@ LINKS = [
      "Giao thông\nNgày đăng 12/02/2024 | 16:09\n"
      "Tỉnh Hà Tĩnh xảy ra 1 vụ tai nạn (so với 4 ngày đầu Tết Nguyên đán Quý Mão 2023 thì giảm 2 vụ).",
      [("1 vụ", "Tỉnh Hà Tĩnh", "2024-02-12"), ("2 vụ", "Tỉnh Hà Tĩnh", "2024-02-12")]),
+    # a bracket that holds figures of its own is an aside: its time is its figures' alone
+    ("rule-a-bracketed-aside-keeps-its-time-to-itself",
+     DATED + "Năm 2023, ngành công nghiệp tỉnh Ninh Thuận tăng 13,28% so với cùng kỳ, trong đó ngành khai khoáng "
+     "tăng 60,3% (năm 2021 và năm 2022 ngành này giảm 33%), đóng góp 0,46 điểm phần trăm.",
+     [("13,28%", "Tỉnh Ninh Thuận", "2023"), ("60,3%", "Tỉnh Ninh Thuận", "2023"),
+      ("33%", "Tỉnh Ninh Thuận", "2022"), ("0,46 điểm phần trăm", "Tỉnh Ninh Thuận", "2023")]),
+    ("not-an-aside-a-bracket-holding-only-the-figures-time",
+     DATED + "Tỉnh Ninh Thuận thu ngân sách đạt 2.800 tỷ đồng (năm 2022) và 3.000 tỷ đồng (năm 2023).",
+     [("2.800 tỷ đồng", "Tỉnh Ninh Thuận", "2022"), ("3.000 tỷ đồng", "Tỉnh Ninh Thuận", "2023")]),
     # a news lead's day ("Ngày 28-7, Sở Y tế cho biết") is when its facts were true, not the page's day
     ("rule-report-day-of-the-lead-is-the-time-of-its-facts",
      "Y tế\nNgày đăng 29/07/2020 | 08:50\n"
