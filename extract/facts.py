@@ -76,6 +76,22 @@ def _cue_pattern() -> regex.Pattern:
 
 
 @functools.cache
+def _whole_year() -> regex.Pattern:
+    data = patterns.load().facts
+    return _phrase_pattern([*data["named_year"]["whole_year_words"], *data["targets"]["words"]])
+
+
+@functools.cache
+def _plan_words() -> regex.Pattern:
+    return _phrase_pattern(patterns.load().facts["named_year"]["plan_words"])
+
+
+def _plans_value(between: str) -> bool:
+    """A figure in brackets right after a plan: the plan's own value."""
+    return between.rstrip().endswith("(") and bool(_plan_words().search(between))
+
+
+@functools.cache
 def _place_words() -> dict[str, regex.Pattern]:
     """Words that stand for a place: the country, and the article's own province or district."""
     facts = patterns.load().facts
@@ -991,6 +1007,16 @@ def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]]
                 # "từ 7,9 tỷ USD năm 2014 lên 15,9 tỷ USD": 2014 is the earlier figure's own time
                 when, when_basis = _decide(sentence_times, when.start, (clause[0], when.start), sentence,
                                            time_carried[sf.sentence], after_in_clause=False)
+        opener = time_opens.get(sf.sentence)
+        if when is not None and opener is not None and opener is not when and opener.start < when.start \
+                and when.value.granularity == "year" and opener.value.granularity not in ("year", "day") \
+                and opener.value.date_start[:4] == when.value.date_start[:4] == opener.value.date_end[:4] \
+                and regex.search(r"\p{L}\s+$", sentence.text[:when.start - sentence.start]) \
+                and not _whole_year().search(sentence.text, opener.end - sentence.start, figure.start - sentence.start) \
+                and not _plans_value(sentence.text[when.end - sentence.start:figure.start - sentence.start]):
+            # "Trong 6 tháng đầu năm 2023, … giải ngân 8.000 tỷ đồng vốn đầu tư công năm 2023, bằng 35,13% …":
+            # the year names whose capital; the figures are of the months the sentence opens with
+            when, when_basis = opener, "sentence"
         if sentence.paragraph in continuing and last_stated[0] < sentence.paragraph and last_stated[1] is not None \
                 and (when is None or (when_basis == "paragraph" and when.start < paragraph_start[sentence.paragraph]
                                       and last_stated[1].start >= when.start)):

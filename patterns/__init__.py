@@ -172,6 +172,7 @@ SCHEMAS: dict[str, dict[str, dict[str, str]]] = {
         "facilities": {"words": "str-list"},
         "relative_periods": {"cumulative": "str-list", "this_month": "str-list"},
         "holiday_span": {"phrase": "regex", "to_days": "regex"},
+        "named_year": {"whole_year_words": "str-list", "plan_words": "str-list"},
     },
     "subjects": {
         "levels": {"words": "str-list", "links": "str-list", "describing": "str-list"},

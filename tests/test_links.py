@@ -417,6 +417,18 @@ LINKS = [
      "Giao thông\nNgày đăng 12/02/2024 | 16:09\n"
      "Tỉnh Hà Tĩnh xảy ra 1 vụ tai nạn (so với 4 ngày đầu Tết Nguyên đán Quý Mão 2023 thì giảm 2 vụ).",
      [("1 vụ", "Tỉnh Hà Tĩnh", "2024-02-12"), ("2 vụ", "Tỉnh Hà Tĩnh", "2024-02-12")]),
+    # a year named after the months a sentence opens with names whose capital: the figures stay the months'
+    ("rule-a-year-naming-whose-capital-leaves-the-figures-the-months",
+     DATED + "Trong 6 tháng đầu năm 2023, tỉnh Bắc Giang giải ngân 8.000 tỷ đồng vốn đầu tư công năm 2023, "
+     "bằng 35,13% kế hoạch HĐND tỉnh giao (22.770 tỷ đồng).",
+     [("8.000 tỷ đồng", "Tỉnh Bắc Giang", "2023-01/2023-06"), ("35,13%", "Tỉnh Bắc Giang", "2023-01/2023-06"),
+      ("22.770 tỷ đồng", "Tỉnh Bắc Giang", "2023")]),
+    ("not-the-months-an-estimate-for-the-whole-year",
+     DATED + "Trong 10 tháng năm 2023, xuất khẩu của tỉnh Thái Nguyên đạt 25,5 tỷ USD, ước tính cả năm 2023 đạt 30 tỷ USD.",
+     [("25,5 tỷ USD", "Tỉnh Thái Nguyên", "2023-01/2023-10"), ("30 tỷ USD", "Tỉnh Thái Nguyên", "2023")]),
+    ("not-the-months-a-year-opening-its-own-clause",
+     DATED + "Báo cáo tình hình 6 tháng đầu năm 2023 của tỉnh Hậu Giang cho biết, năm 2023, HĐND tỉnh đã thông qua 18 chỉ tiêu.",
+     [("18 chỉ tiêu", "Tỉnh Hậu Giang", "2023")]),
     # a bracket that holds figures of its own is an aside: its time is its figures' alone
     ("rule-a-bracketed-aside-keeps-its-time-to-itself",
      DATED + "Năm 2023, ngành công nghiệp tỉnh Ninh Thuận tăng 13,28% so với cùng kỳ, trong đó ngành khai khoáng "
