@@ -330,16 +330,29 @@ def _coordinated(text: str, offset: int, left_end: int, right_start: int) -> boo
 
 
 @functools.cache
-def _relative_patterns() -> tuple[regex.Pattern, regex.Pattern]:
+def _relative_patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
     data = patterns.load().facts["relative_periods"]
-    return _phrase_pattern(data["cumulative"]), _phrase_pattern(data["this_month"])
+    return _phrase_pattern(data["cumulative"]), _phrase_pattern(data["this_month"]), regex.compile(data["whole_year"])
+
+
+@functools.cache
+def _whole_year_plans() -> regex.Pattern:
+    return _phrase_pattern(patterns.load().facts["relative_periods"]["whole_year_plans"])
+
+
+def _names_a_plan(text: str, at: int) -> bool:
+    """A plan word since the last number or comma before ``at``: "kế hoạch cả
+    năm", "145,2% dự toán kế hoạch thu tiền sử dụng đất cả năm" is the plan's year."""
+    since = regex.split(r"[\d,;:]", text[:at])[-1]
+    return bool(_whole_year_plans().search(since))
 
 
 def _relative_periods(sentences, times: dict[int, list[_Anchor]], period: DateMention | None,
                       now: date | None) -> list[tuple[int, _Anchor]]:
     """"lũy kế", "lũy tích": January to the end of the article's period (or
-    the month of writing); "trong tháng": the article's month. Only where the
-    article makes that period clear, and never over a date the text states."""
+    the month of writing); "trong tháng": the article's month; "cả năm",
+    "kế hoạch năm": its year. Only where the article makes that period clear,
+    and never over a date the text states."""
     if period is not None and period.date_end[:7].replace("-", "").isdigit() and len(period.date_end) >= 7:
         end = period.date_end[:7]
     elif now is not None:
@@ -347,18 +360,22 @@ def _relative_periods(sentences, times: dict[int, list[_Anchor]], period: DateMe
     else:
         return []
     month = period if period is not None and period.granularity == "month" else None
-    cumulative, this_month = _relative_patterns()
+    cumulative, this_month, whole_year = _relative_patterns()
     out = []
     for s in sentences:
         taken = [(a.start, a.end) for a in times.get(s.index, [])]
-        for pattern, span in ((cumulative, (end[:4] + "-01", end)), (this_month, (end, end))):
+        for pattern, span, granularity in ((cumulative, (end[:4] + "-01", end), "period"),
+                                           (this_month, (end, end), "period"),
+                                           (whole_year, (end[:4], end[:4]), "year")):
             for m in pattern.finditer(s.text):
                 start, stop = s.start + m.start(), s.start + m.end()
                 if any(a < stop and start < b for a, b in taken):
                     continue
+                if pattern is whole_year and _names_a_plan(s.text, m.start()):
+                    continue
                 if pattern is this_month and month is not None:
                     span = (month.date_start, month.date_end)
-                mention = DateMention(start, stop, m.group(), span[0], span[1], "period", "relative")
+                mention = DateMention(start, stop, m.group(), span[0], span[1], granularity, "relative")
                 out.append((s.index, _Anchor(start, stop, mention)))
                 taken.append((start, stop))
     return out
@@ -623,6 +640,8 @@ def _says_now(text: str, low: int, high: int) -> bool:
 
 # a figure in brackets right after a comparison base is the base's value
 BASE_VALUE = regex.compile(r"\s*\(\s*")
+# "kế hoạch năm (46.455 tỷ đồng)": a figure in brackets right after a plan of the year is its value
+YEARS_PLAN_VALUE = regex.compile(r"(?i)(?<![\p{L}\p{M}])(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu)(?:\s+cả)?\s+năm\s*\(\s*$")
 # "(năm 2023 là 96,61%)": the earlier year's own value, of that year
 EARLIER_OWN_VALUE = regex.compile(r"\s*(?:là|đạt|:)\s*")
 
@@ -1092,6 +1111,11 @@ def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]]
             m.start() <= b.start - sentence.start < m.end() for m in EARLIER_VALUE.finditer(sentence.text))), None)
         if earlier is not None:
             date_fields = (earlier.date_start, earlier.date_end, earlier.granularity, "clause")
+        elif date_fields[0] and date_fields[0][:4].isdigit() and YEARS_PLAN_VALUE.search(
+                sentence.text, 0, figure.start - sentence.start):
+            # "bằng 83,69% so với kế hoạch năm (46.455 tỷ đồng)": the plan's own value, of the whole year
+            year = date_fields[0][:4]
+            date_fields = (year, year, "year", "clause")
         elif base is not None and date_fields[0] and base.date_start[:4].isdigit() and date_fields[0][:4].isdigit():
             # "so với cùng kỳ năm 2024 (2.356 ca)": the base's own value, of the same period that year
             shift = int(base.date_start[:4]) - int(date_fields[0][:4])

@@ -170,7 +170,7 @@ SCHEMAS: dict[str, dict[str, dict[str, str]]] = {
         "time_openers": {"words": "str-list"},
         "continuation": {"words": "str-list"},
         "facilities": {"words": "str-list"},
-        "relative_periods": {"cumulative": "str-list", "this_month": "str-list"},
+        "relative_periods": {"cumulative": "str-list", "this_month": "str-list", "whole_year": "regex", "whole_year_plans": "str-list"},
         "holiday_span": {"phrase": "regex", "to_days": "regex"},
         "named_year": {"whole_year_words": "str-list", "plan_words": "str-list"},
     },

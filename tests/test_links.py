@@ -440,6 +440,19 @@ LINKS = [
      "Long An xuất khẩu đạt 1,6 tỷ USD\n\nNăm 2019, kim ngạch xuất khẩu của tỉnh Long An đạt 1,6 tỷ USD, tăng 10% "
      "so với năm 2018. Dự kiến năm 2020 đạt 2 tỷ USD.",
      [("1,6 tỷ USD", "Tỉnh Long An", "2019"), ("1,6 tỷ USD", "Tỉnh Long An", "2019"), ("10%", "Tỉnh Long An", "2019")]),
+    # the whole year named without its number ("cả năm") is the year of the article's period, unless a plan's
+    ("rule-the-whole-year-named-without-its-number",
+     DATED + "Trong 9 tháng năm 2025, GRDP tỉnh Bắc Ninh tăng 10,7%. Ước tính cả năm tỉnh Bắc Ninh tăng 11,5%.",
+     [("10,7%", "Tỉnh Bắc Ninh", "2025-01/2025-09"), ("11,5%", "Tỉnh Bắc Ninh", "2025")]),
+    ("not-the-whole-year-a-plan-of-it",
+     DATED + "Trong 6 tháng đầu năm 2022, tỉnh Thanh Hóa thu ngân sách hơn 26 nghìn tỷ đồng, đạt 94% so với kế "
+     "hoạch cả năm.",
+     [("hơn 26 nghìn tỷ đồng", "Tỉnh Thanh Hóa", "2022-01/2022-06"), ("94%", "Tỉnh Thanh Hóa", "2022-01/2022-06")]),
+    ("rule-a-years-plan-value-in-brackets-is-of-the-year",
+     DATED + "Lũy kế 10 tháng năm 2025, tổng thu từ du lịch của tỉnh Lào Cai đạt 38.878 tỷ đồng, bằng 83,69% so với "
+     "kế hoạch năm (46.455 tỷ đồng).",
+     [("38.878 tỷ đồng", "Tỉnh Lào Cai", "2025-01/2025-10"), ("83,69%", "Tỉnh Lào Cai", "2025-01/2025-10"),
+      ("46.455 tỷ đồng", "Tỉnh Lào Cai", "2025")]),
     # a bracket that holds figures of its own is an aside: its time is its figures' alone
     ("rule-a-bracketed-aside-keeps-its-time-to-itself",
      DATED + "Năm 2023, ngành công nghiệp tỉnh Ninh Thuận tăng 13,28% so với cùng kỳ, trong đó ngành khai khoáng "
