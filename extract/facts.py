@@ -971,6 +971,7 @@ def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]]
     # paragraph's list items name their own ("Trong đó, huyện A …, huyện B …")
     place_carried, time_carried = carried(place_opens, across=False), carried(time_opens, across=True)
 
+    month_before_total = _months_before_totals(sentences, times)
     place_index = {i: _Sorted(a) for i, a in places.items()}
     time_index = {i: _Sorted(a) for i, a in times.items()}
     empty = _Sorted([])
@@ -1051,6 +1052,8 @@ def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]]
             date_fields = (mention.date_start[:4] + "-01", mention.date_end, "period", when_basis)
         elif mention is not None:
             date_fields = (mention.date_start, mention.date_end, mention.granularity, when_basis)
+        elif (total := month_before_total.get(sf.sentence)) is not None:
+            date_fields = (total.date_end, total.date_end, "month", "paragraph")
         elif (stated := period or first_date) is not None and published is None and reference is not None \
                 and stated.granularity != "day" and stated.date_start[:4] == stated.date_end[:4] \
                 and stated.date_end[:4] < f"{reference.year:04d}" and figure.start < stated.start \
@@ -1128,6 +1131,35 @@ def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]]
         is_target = stated or (mention is not None and deadline[id(mention)])
         links.append(FigureLink(locality, basis, *date_fields, is_target))
     return links
+
+
+@functools.cache
+def _total_opener() -> regex.Pattern:
+    words = "|".join(regex.escape(w) for w in patterns.load().facts["month_before_total"]["openers"])
+    return regex.compile(r"(?i)\W*(?:" + words + r")(?:\s+trong)?\s*")
+
+
+def _months_before_totals(sentences, times: dict[int, list[_Anchor]]) -> dict[int, DateMention]:
+    """Per sentence, the running total a later sentence of its paragraph opens
+    with ("Tính chung 10 tháng năm 2025, …"): its figures without a time of their
+    own are of that total's last month (patterns/facts.toml [month_before_total])."""
+    opener = _total_opener()
+    out: dict[int, DateMention] = {}
+    waiting: list[int] = []
+    paragraph = None
+    for s in sentences:
+        if s.paragraph != paragraph:
+            waiting, paragraph = [], s.paragraph
+        total = next((a.value for a in times.get(s.index, []) if a.value.date_start[5:7] == "01"
+                      and a.value.date_start[:4] == a.value.date_end[:4] and len(a.value.date_end) == 7
+                      and a.value.date_end[5:7] > "01"
+                      and opener.fullmatch(s.text, 0, a.start - s.start)), None)
+        if total is not None:
+            out.update({i: total for i in waiting})
+            waiting = []
+        else:
+            waiting.append(s.index)
+    return out
 
 
 def _breakdown_closed_around(sentence, anchor: _Anchor, position: int) -> int | None:

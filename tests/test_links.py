@@ -453,6 +453,12 @@ LINKS = [
      "kế hoạch năm (46.455 tỷ đồng).",
      [("38.878 tỷ đồng", "Tỉnh Lào Cai", "2025-01/2025-10"), ("83,69%", "Tỉnh Lào Cai", "2025-01/2025-10"),
       ("46.455 tỷ đồng", "Tỉnh Lào Cai", "2025")]),
+    # a month's figure, then the running total: "Tính chung 10 tháng" makes the figure before it October's
+    ("rule-a-figure-before-the-running-total-is-of-its-last-month",
+     "Kinh tế\nNgày đăng 13/11/2025 | 16:09\nTình hình kinh tế 10 tháng năm 2025 của tỉnh Gia Lai tiếp tục ổn định và "
+     "có nhiều chuyển biến tích cực trên các lĩnh vực.\nSản xuất công nghiệp trên địa bàn tỉnh Gia Lai ổn định. "
+     "Chỉ số IIP ước tăng 8,79% so với cùng kỳ. Tính chung 10 tháng năm 2025, chỉ số IIP ước tăng 9,7%.",
+     [("ước tăng 8,79%", "Tỉnh Gia Lai", "2025-10"), ("ước tăng 9,7%", "Tỉnh Gia Lai", "2025-01/2025-10")]),
     # a bracket that holds figures of its own is an aside: its time is its figures' alone
     ("rule-a-bracketed-aside-keeps-its-time-to-itself",
      DATED + "Năm 2023, ngành công nghiệp tỉnh Ninh Thuận tăng 13,28% so với cùng kỳ, trong đó ngành khai khoáng "
