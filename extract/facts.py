@@ -762,10 +762,25 @@ def _lead_place(article: Article, places: dict[int, list[_Anchor]], every: bool 
     """The first unit the title (or the page's first line) or the paragraph after it
     names; ``every``: all the units that paragraph names."""
     for paragraph in (0, 1):
-        named = [a.value for s in article.sentences if s.paragraph == paragraph for a in places.get(s.index, ())]
+        named = [(s, a) for s in article.sentences if s.paragraph == paragraph for a in places.get(s.index, ())]
         if named:
-            return set(named) if every else named[0]
+            return {a.value for _, a in named} if every else _listed_parent(named) or named[0][1].value
     return set() if every else None
+
+
+def _listed_parent(named: list) -> str | None:
+    """The province of the units a lead opens by listing ("các huyện: Lộc Ninh,
+    Hớn Quản, Chơn Thành"): a list of its districts is no one district's story."""
+    if len(named) < 2:
+        return None
+    (s, first), (t, second) = named[0], named[1]
+    units = load_gazetteer().units
+    a, b = units.get(first.value), units.get(second.value)
+    if s is not t or a is None or b is None or a.id == b.id or a.level != b.level \
+            or a.level in ("province", "country") or not _coordinated(s.text, s.start, first.end, second.start):
+        return None
+    parent = _province_of(a)
+    return parent if parent is not None and parent == _province_of(b) else None
 
 
 def _article_period(article: Article,

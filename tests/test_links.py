@@ -459,6 +459,16 @@ LINKS = [
      "có nhiều chuyển biến tích cực trên các lĩnh vực.\nSản xuất công nghiệp trên địa bàn tỉnh Gia Lai ổn định. "
      "Chỉ số IIP ước tăng 8,79% so với cùng kỳ. Tính chung 10 tháng năm 2025, chỉ số IIP ước tăng 9,7%.",
      [("ước tăng 8,79%", "Tỉnh Gia Lai", "2025-10"), ("ước tăng 9,7%", "Tỉnh Gia Lai", "2025-01/2025-10")]),
+    # a lead that lists districts is about their province, not the first of them
+    ("rule-a-lead-listing-districts-is-about-their-province",
+     "Huy động học sinh ra lớp\nNgày đăng 05/09/2016 | 08:00\nNăm học 2016-2017, các huyện: Lộc Ninh, Hớn Quản, "
+     "Chơn Thành đã vận động học sinh bỏ học trở lại lớp với nhiều cách làm hay.\n"
+     "Toàn tỉnh có 245.178 học sinh theo học tại 481 trường.",
+     [("245.178 học sinh", "Tỉnh Bình Phước", "2016/2017"), ("481 trường", "Tỉnh Bình Phước", "2016/2017")]),
+    ("not-a-list-a-district-named-first-then-another",
+     "Huy động học sinh ra lớp\nNgày đăng 05/09/2016 | 08:00\nNăm học 2016-2017, huyện Lộc Ninh đã vận động học "
+     "sinh bỏ học trở lại lớp, cùng huyện Hớn Quản và nhiều địa phương khác.\nToàn huyện có 5.178 học sinh theo học.",
+     [("5.178 học sinh", "Huyện Lộc Ninh", "2016/2017")]),
     # a bracket that holds figures of its own is an aside: its time is its figures' alone
     ("rule-a-bracketed-aside-keeps-its-time-to-itself",
      DATED + "Năm 2023, ngành công nghiệp tỉnh Ninh Thuận tăng 13,28% so với cùng kỳ, trong đó ngành khai khoáng "
