@@ -524,8 +524,10 @@ def _subject(s: Parsed, cands: list[Candidate], k: int, done: list[Span | None])
     first = cands[k - 1].first if k and c.range_with_previous else c.first
     if first > 0 and t[first - 1].lower in _range_openers():
         first -= 1  # "dao động từ 7.200 đến 7.800 đồng/kg"
-    link = r.link_verbs.match_before(t, first)
-    link_start = first - link
+    # "tổng số hộ nghèo toàn tỉnh là: 36.537 hộ": a colon after the link verb changes nothing
+    linked = first - 1 if first > 1 and t[first - 1].text == ":" and r.link_verbs.match_before(t, first - 1) else first
+    link = r.link_verbs.match_before(t, linked)
+    link_start = linked - link
     if k and done[k - 1] and _only(t, _after_year(t, cands[k - 1].after), first, r.change_words, start_after="từ"):
         # "giảm từ 5,2% xuống còn 3,8%": the new value of the same thing
         previous = done[k - 1]
@@ -602,7 +604,7 @@ def _subject(s: Parsed, cands: list[Candidate], k: int, done: list[Span | None])
     # them after "đạt" are what is counted, not the phrase before the verb
     restricted = c.head is not None and not c.generic and t[link_start].lower == "đạt" \
         and c.unit_end is not None and c.unit_end < len(t) and t[c.unit_end].lower in RELATIVE_WORDS
-    if link and not restricted and (c.head is None or r.copulas.match_before(t, first) == link):
+    if link and not restricted and (c.head is None or r.copulas.match_before(t, linked) == link):
         before = _backward(s, cands, k, link_start, "link")
         if before is not None and c.kind == "percent" and names_after and names_own and _names_places(t, before, r):
             # "nhiều địa phương khác đạt trên 99% cử tri đi bầu": the places are keyed later,

@@ -68,6 +68,8 @@ EXAMPLES = [
        ("1,5 lần", 1.5, "measure", "lần", "exact", "dự án được cấp phép")),
     ex("not-a-share-of-a-total", "Huyện có 1.200 hộ nghèo, chiếm 12% tổng số hộ.",
        ("1.200 hộ nghèo", 1200, "count", "hộ nghèo", "exact", "hộ nghèo"), ("12%", 12, "percent", "%", "exact", "hộ nghèo")),
+    ex("rule-subject-link-verb-with-a-colon", "Tổng số hộ cận nghèo toàn tỉnh là: 22.801 hộ, chiếm tỷ lệ 11,9%.",
+       ("22.801 hộ", 22801, "count", "hộ", "exact", "hộ cận nghèo"), ("11,9%", 11.9, "percent", "%", "exact", "hộ cận nghèo")),
     ex("rule-subject-number-named-before-voi", "Xã Hòa Bình có số hộ nghèo cao nhất với 215 hộ, tiếp theo là xã Hòa An.",
        ("215 hộ", 215, "count", "hộ", "exact", "hộ nghèo")),
     ex("rule-subject-cases-named-before-voi", "Tháng 7 có số ca mắc tay chân miệng nhiều nhất với 96 ca.",
