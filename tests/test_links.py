@@ -196,7 +196,7 @@ LINKS = [
      [("459 doanh nghiệp", "Tỉnh Bắc Giang", "2024-04")]),
     ("rule-a-place-in-the-figures-own-phrase",
      DATED + "Tại huyện Bình Sơn, lốc xoáy làm 8 nhà tốc mái. Lốc cũng khiến 11 nhà dân tại xã Bình Trung bị tốc mái.",
-     [("8 nhà", "Huyện Bình Sơn", "2024-05-02"), ("11 nhà", "Xã Bình Trung", "2024-05-02")]),
+     [("8 nhà", "Huyện Bình Sơn", "2024-05-02"), ("11 nhà dân", "Xã Bình Trung", "2024-05-02")]),
     ("rule-places-after-each-item-of-a-list",
      DATED + "Tính đến trưa nay, 12/12 xã biên giới của huyện Đồng Văn; 3/3 xã biên giới của huyện Mèo Vạc đã bầu xong.",
      [("12/12 xã", "Huyện Đồng Văn", "2024-05-02"), ("3/3 xã", "Huyện Mèo Vạc", "2024-05-02")]),
@@ -323,10 +323,10 @@ LINKS = [
      [("100%", "Huyện Thoại Sơn", "2023")]),
     ("rule-a-unit-in-brackets-says-where-the-one-before-lies",
      DATED + "Năm 2023, tại xã Gia Phú (huyện Bảo Thắng), lốc xoáy làm tốc mái 12 nhà dân.",
-     [("12 nhà", "Xã Gia Phú", "2023")]),
+     [("12 nhà dân", "Xã Gia Phú", "2023")]),
     ("rule-communes-listed-lie-in-the-district-named-after-them",
      DATED + "Năm 2023, lốc xoáy tại các xã Bình Sa, Bình Trung và Bình Hải (Thăng Bình) khiến 28 nhà dân bị tốc mái.",
-     [("28 nhà", "Huyện Thăng Bình", "2023")]),
+     [("28 nhà dân", "Huyện Thăng Bình", "2023")]),
     ("rule-a-hospital-named-after-its-province-lies-in-it",
      DATED + "Tỉnh Khánh Hòa có 1.000 ca sốt xuất huyết, nhiều nhất ở thành phố Nha Trang. "
      "Tại Bệnh viện Bệnh Nhiệt đới Khánh Hòa đã ghi nhận 10 ca nặng.",
@@ -403,7 +403,7 @@ LINKS = [
      "Trong dịp lễ 30/4, 1/5, công an tỉnh Bình Dương bố trí 270 tổ công tác.\n"
      "Trong dịp lễ, lực lượng CSGT tước 150 giấy phép lái xe.",
      [("270 tổ", "Tỉnh Bình Dương", "2024-04-30/2024-05-01"),
-      ("150 giấy phép", "Tỉnh Bình Dương", "2024-04-30/2024-05-01")]),
+      ("150 giấy phép lái xe", "Tỉnh Bình Dương", "2024-04-30/2024-05-01")]),
     ("rule-holiday-break-compared-with-is-the-base",
      "Giao thông\nNgày đăng 12/02/2024 | 16:09\n"
      "Trong 7 ngày nghỉ Tết (từ 8/2 đến 14/2), tỉnh Nghệ An xảy ra 9 vụ tai nạn.\n"
