@@ -19,7 +19,7 @@ from vnstats import patterns
 from vnstats.extract.changes import read_changes
 from vnstats.extract.dates import counted_after
 from vnstats.extract.numbers import number_words, parse_digits, words_to_number
-from vnstats.extract.subjects import (attach_subjects, bracketed_plans, drawn_from, events_before_counted, incidents_counted,
+from vnstats.extract.subjects import (attach_subjects, bracketed_counters, bracketed_plans, drawn_from, events_before_counted, incidents_counted,
                                       level_topics, measures_of_counted, read_together, shared_restrictions)
 from vnstats.extract.text import Parsed, PhraseSet, Token
 from vnstats.extract.mentions import Candidate, Figure, Span
@@ -482,12 +482,14 @@ def extract_figures(sentence: str, offset: int = 0) -> list[Figure]:
                   measures_of_counted(parsed, candidates, subjects),
                   events_before_counted(parsed, candidates, subjects), drawn_from(parsed, candidates, subjects),
                   incidents_counted(parsed, candidates, subjects))]
+    counters = bracketed_counters(parsed, candidates)
     figures = []
-    for c, subject, change, composed in zip(candidates, subjects, changes, shared):
+    for c, subject, change, composed, counter in zip(candidates, subjects, changes, shared, counters):
         start, end = tokens[c.first].start, tokens[c.after - 1].end
         figures.append(Figure(
             start=offset + start, end=offset + end, text=sentence[start:end],
-            value=-c.value if change.negative else c.value, kind=c.kind, unit=c.unit, total=c.total, qualifier=c.qualifier,
+            value=-c.value if change.negative else c.value, kind=c.kind, unit=c.unit or counter, total=c.total,
+            qualifier=c.qualifier,
             subject=composed[0] if composed else (subject.text_in(sentence) if subject else None),
             subject_start=offset + (composed[1] if composed else subject.start) if subject or composed else None,
             subject_end=offset + (composed[2] if composed else subject.end) if subject or composed else None,

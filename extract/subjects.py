@@ -429,6 +429,26 @@ def _bracket_parent(t, cands: _Figures, spans, k: int) -> int | None:
     return None
 
 
+def bracketed_counters(s: Parsed, candidates: list[Candidate]) -> list[str | None]:
+    """The counter a bare number in a bracketed breakdown counts: its parent's
+    ("339 trường hợp là người điều khiển xe ôtô (xe khách 39, xe tải 199)":
+    39 trường hợp). None where the number names its own or has no such parent."""
+    cands, t = read_together(candidates, s.tokens), s.tokens
+    out: list[str | None] = [None] * len(cands)
+    for k, c in enumerate(cands):
+        if c.kind != "count" or c.unit or c.head is not None or c.first >= len(cands.opening):
+            continue
+        o = cands.opening[c.first]
+        j = bisect.bisect_right(cands.afters, o, 0, k) - 1 if o else -1
+        if j < 0:
+            continue
+        p = cands[j]
+        if p.kind == "count" and p.unit and (p.after == o or (
+                o - p.after <= _rules().max_forward and all(tok.is_word or tok.text == "," for tok in t[p.after:o]))):
+            out[k] = p.unit
+    return out
+
+
 def _repeats_counter(s: Parsed, cands: _Figures, spans, k: int) -> bool:
     """Figure k counts only its counter noun, the figure before counts the
     same noun with words that narrow it, and only places, ranks and
