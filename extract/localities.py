@@ -249,6 +249,8 @@ def find_mentions(sentence: str, offset: int = 0, published: date | None = None)
                 name = _province_of(gazetteer, levels, previous, more.group("name"))
                 add(more.start("name"), more.start("name") + len(name), ("province",), name, role)
                 break
+            if r.by_level.match(sentence, more.start("name")):
+                break  # "phường Chi Lăng, Thành phố Lạng Sơn": the next names its own level
             if more.group("name").isdigit() != previous.isdigit():
                 break  # numbers go on a numbered list ("quận 1, 3, 10") only: not "TP Đà Nẵng, 9 tháng"
             name = _known_prefix(gazetteer, levels, more.group("name"))
