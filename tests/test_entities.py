@@ -207,6 +207,8 @@ LOCALITIES = [
       ("xã: Thanh Xương", "Xã Thanh Xương", "ward", "Tỉnh Điện Biên", "place"),
       ("Thanh An", "Xã Thanh An", "ward", "Tỉnh Điện Biên", "place"),
       ("Pom Lót", "Xã Pom Lót", "ward", "Tỉnh Điện Biên", "place")]),
+    ("not-a-unit-a-landmark-named-after-a-place", "Dịp Tết, đền Cửa Ông (TP Cẩm Phả) đón 56.000 lượt khách; bờ biển Cửa Đại bị sạt lở.",
+     [("TP Cẩm Phả", "Thành phố Cẩm Phả", "district", "Tỉnh Quảng Ninh", "place")]),
     ("not-a-listed-name-the-next-unit-with-its-level-word", "Địa chỉ: phường Chi Lăng, Thành phố Lạng Sơn.",
      [("phường Chi Lăng", "Phường Chi Lăng", "ward", "Tỉnh Lạng Sơn", "place"),
       ("Thành phố Lạng Sơn", "Thành phố Lạng Sơn", "district", "Tỉnh Lạng Sơn", "place")]),
