@@ -1013,6 +1013,11 @@ def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]]
         if place is None:
             place, place_basis = _decide(sentence_places, figure.start, clause, sentence,
                                          place_carried[sf.sentence], after_in_clause=False, brackets=True)
+        if place is not None and place_basis == "sentence" and clause[0] > sentence.start \
+                and _keyed_by_a_name(sentence.text[clause[0] - sentence.start:figure.start - sentence.start]):
+            # "gồm: huyện Kiến Thụy (338/386 tỷ); Trường Đại học Hải Phòng (41,5/51,9 tỷ)": an item
+            # keyed by a name of its own lies in none of the places the items before it name
+            place = None
         if _counts_provinces(figure):
             locality, basis = COUNTRY_ID, "clause"
         elif place is not None:
@@ -1175,6 +1180,11 @@ def _months_before_totals(sentences, times: dict[int, list[_Anchor]]) -> dict[in
         else:
             waiting.append(s.index)
     return out
+
+
+def _keyed_by_a_name(before: str) -> bool:
+    """A list item that opens with a capitalized name: "; Trường Đại học Hải Phòng (…"."""
+    return bool(regex.match(r"\s*\p{Lu}\p{Ll}*\s+\p{Lu}", before))
 
 
 def _breakdown_closed_around(sentence, anchor: _Anchor, position: int) -> int | None:

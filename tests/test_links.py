@@ -459,6 +459,13 @@ LINKS = [
      "có nhiều chuyển biến tích cực trên các lĩnh vực.\nSản xuất công nghiệp trên địa bàn tỉnh Gia Lai ổn định. "
      "Chỉ số IIP ước tăng 8,79% so với cùng kỳ. Tính chung 10 tháng năm 2025, chỉ số IIP ước tăng 9,7%.",
      [("ước tăng 8,79%", "Tỉnh Gia Lai", "2025-10"), ("ước tăng 9,7%", "Tỉnh Gia Lai", "2025-01/2025-10")]),
+    # a list item keyed by a name of its own (a school) lies in none of the places earlier items name
+    ("rule-a-list-item-keyed-by-its-own-name-takes-no-earlier-items-place",
+     "Hải Phòng giải ngân vốn đầu tư công\nNgày đăng 02/05/2024 | 16:09\nMột số đơn vị có tỷ lệ giải ngân cao, gồm: "
+     "huyện Kiến Thụy (338/386 tỷ, đạt 87,57%); Trường Đại học Hải Phòng (41,5/51,9 tỷ, đạt 79,92%); "
+     "huyện Cát Hải (205,5/275,9 tỷ, đạt 74,5%).",
+     [("338/386 tỷ", "Huyện Kiến Thụy", "2024-05-02"), ("41,5/51,9 tỷ", "Thành phố Hải Phòng", "2024-05-02"),
+      ("205,5/275,9 tỷ", "Huyện Cát Hải", "2024-05-02")]),
     # a lead that lists districts is about their province, not the first of them
     ("rule-a-lead-listing-districts-is-about-their-province",
      "Huy động học sinh ra lớp\nNgày đăng 05/09/2016 | 08:00\nNăm học 2016-2017, các huyện: Lộc Ninh, Hớn Quản, "
