@@ -1074,16 +1074,6 @@ def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]]
             date_fields = (mention.date_start, mention.date_end, mention.granularity, when_basis)
         elif (total := month_before_total.get(sf.sentence)) is not None:
             date_fields = (total.date_end, total.date_end, "month", "paragraph")
-        elif (stated := period or first_date) is not None and published is None and reference is not None \
-                and stated.granularity != "day" and stated.date_start[:4] == stated.date_end[:4] \
-                and stated.date_end[:4] < f"{reference.year:04d}" and figure.start < stated.start \
-                and sentence.paragraph < sentences[bisect.bisect_right(starts, stated.start) - 1].paragraph \
-                and len(sentence.text.split()) >= 12 and sentence.text.strip() != (article.title or "").strip():
-            # an undated page's prose before the paragraph of the first period it states, of a year
-            # before the one the article makes clear ("Đồng Tháp … có 20 doanh nghiệp nuôi cá tra.¶ Năm 2019,
-            # …; 9 tháng đầu năm 2020, …"): that year. A title keeps the lead's period.
-            year = f"{reference.year:04d}"
-            date_fields = (year, year, "year", "article")
         elif period is not None:
             # "giá lúa 4.550 đồng/kg": a price or a rate stands at the month, it does not run up
             reported = month if "/" in (figure.unit or "") or (figure.kind == "money" and "/" in figure.text) else period

@@ -429,17 +429,6 @@ LINKS = [
     ("not-the-months-a-year-opening-its-own-clause",
      DATED + "Báo cáo tình hình 6 tháng đầu năm 2023 của tỉnh Hậu Giang cho biết, năm 2023, HĐND tỉnh đã thông qua 18 chỉ tiêu.",
      [("18 chỉ tiêu", "Tỉnh Hậu Giang", "2023")]),
-    # an undated page: prose before its first period, of a year before the article's, is of the article's year
-    ("rule-undated-prose-before-an-earlier-years-period-is-of-the-articles-year",
-     "Cá tra Đồng Tháp\n\nTỉnh Đồng Tháp hiện có 20 doanh nghiệp nuôi cá tra xuất khẩu với vùng nuôi rộng 932 ha "
-     "trên địa bàn tỉnh.\n\nNăm 2019, sản lượng chế biến cá tra đạt 312.697 tấn. 9 tháng đầu năm 2020, sản lượng "
-     "chế biến đạt 248.000 tấn.",
-     [("20 doanh nghiệp", "Tỉnh Đồng Tháp", "2020"), ("932 ha", "Tỉnh Đồng Tháp", "2020"),
-      ("312.697 tấn", "Tỉnh Đồng Tháp", "2019"), ("248.000 tấn", "Tỉnh Đồng Tháp", "2020-01/2020-09")]),
-    ("not-the-articles-year-a-title-before-the-leads-period",
-     "Long An xuất khẩu đạt 1,6 tỷ USD\n\nNăm 2019, kim ngạch xuất khẩu của tỉnh Long An đạt 1,6 tỷ USD, tăng 10% "
-     "so với năm 2018. Dự kiến năm 2020 đạt 2 tỷ USD.",
-     [("1,6 tỷ USD", "Tỉnh Long An", "2019"), ("1,6 tỷ USD", "Tỉnh Long An", "2019"), ("10%", "Tỉnh Long An", "2019")]),
     # the whole year named without its number ("cả năm") is the year of the article's period, unless a plan's
     ("rule-the-whole-year-named-without-its-number",
      DATED + "Trong 9 tháng năm 2025, GRDP tỉnh Bắc Ninh tăng 10,7%. Ước tính cả năm tỉnh Bắc Ninh tăng 11,5%.",
