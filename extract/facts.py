@@ -1072,8 +1072,8 @@ def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]]
             date_fields = (mention.date_start[:4] + "-01", mention.date_end, "period", when_basis)
         elif mention is not None:
             date_fields = (mention.date_start, mention.date_end, mention.granularity, when_basis)
-        elif (total := month_before_total.get(sf.sentence)) is not None:
-            date_fields = (total.date_end, total.date_end, "month", "paragraph")
+        elif (total := month_before_total.get(sf.sentence)) is not None and figure.start < total[0]:
+            date_fields = (total[1].date_end, total[1].date_end, "month", "paragraph")
         elif period is not None:
             # "giá lúa 4.550 đồng/kg": a price or a rate stands at the month, it does not run up
             reported = month if "/" in (figure.unit or "") or (figure.kind == "money" and "/" in figure.text) else period
@@ -1149,23 +1149,34 @@ def _total_opener() -> regex.Pattern:
     return regex.compile(r"(?i)\W*(?:" + words + r")(?:\s+trong)?\s*")
 
 
-def _months_before_totals(sentences, times: dict[int, list[_Anchor]]) -> dict[int, DateMention]:
-    """Per sentence, the running total a later sentence of its paragraph opens
-    with ("Tính chung 10 tháng năm 2025, …"): its figures without a time of their
-    own are of that total's last month (patterns/facts.toml [month_before_total])."""
+def _months_before_totals(sentences, times: dict[int, list[_Anchor]]) -> dict[int, tuple[int, DateMention]]:
+    """Per sentence, the running total a later sentence of its paragraph, or a
+    later clause of its own, opens with ("Tính chung 10 tháng năm 2025, …";
+    "… đạt 3,4 tỷ USD; lũy kế 5 tháng đạt 14,8 tỷ USD"), as (the offset its
+    figures must start before, the total): those without a time of their own
+    are of the total's last month (patterns/facts.toml [month_before_total])."""
     opener = _total_opener()
-    out: dict[int, DateMention] = {}
+    out: dict[int, tuple[int, DateMention]] = {}
     waiting: list[int] = []
     paragraph = None
     for s in sentences:
         if s.paragraph != paragraph:
             waiting, paragraph = [], s.paragraph
-        total = next((a.value for a in times.get(s.index, []) if a.value.date_start[5:7] == "01"
-                      and a.value.date_start[:4] == a.value.date_end[:4] and len(a.value.date_end) == 7
-                      and a.value.date_end[5:7] > "01"
-                      and opener.fullmatch(s.text, 0, a.start - s.start)), None)
+        total, clause = None, 0
+        for a in times.get(s.index, []):
+            v = a.value
+            if not (v.date_start[5:7] == "01" and v.date_start[:4] == v.date_end[:4] and len(v.date_end) == 7
+                    and v.date_end[5:7] > "01"):
+                continue
+            at = a.start - s.start
+            clause = max(s.text.rfind(";", 0, at), s.text.rfind(",", 0, at)) + 1
+            if opener.fullmatch(s.text, clause, at):
+                total = v
+                break
         if total is not None:
-            out.update({i: total for i in waiting})
+            out.update({i: (sentences[i].end, total) for i in waiting})
+            if clause:
+                out[s.index] = (s.start + clause, total)
             waiting = []
         else:
             waiting.append(s.index)

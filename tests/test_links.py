@@ -448,6 +448,12 @@ LINKS = [
      "có nhiều chuyển biến tích cực trên các lĩnh vực.\nSản xuất công nghiệp trên địa bàn tỉnh Gia Lai ổn định. "
      "Chỉ số IIP ước tăng 8,79% so với cùng kỳ. Tính chung 10 tháng năm 2025, chỉ số IIP ước tăng 9,7%.",
      [("ước tăng 8,79%", "Tỉnh Gia Lai", "2025-10"), ("ước tăng 9,7%", "Tỉnh Gia Lai", "2025-01/2025-10")]),
+    ("rule-a-figure-before-a-clause-opening-with-the-running-total-is-of-its-last-month",
+     "Kinh tế\nNgày đăng 02/06/2025 | 16:09\nQua 5 tháng đầu năm 2025, tình hình kinh tế - xã hội của tỉnh Bình Dương "
+     "ghi nhận nhiều kết quả vượt trội so với cùng kỳ năm trước.\nKim ngạch xuất khẩu ước đạt gần 3,4 tỷ USD, tăng "
+     "23,3% so với cùng kỳ; lũy kế 5 tháng đạt 14,8 tỷ USD.",
+     [("gần 3,4 tỷ USD", "Tỉnh Bình Dương", "2025-05"), ("23,3%", "Tỉnh Bình Dương", "2025-05"),
+      ("14,8 tỷ USD", "Tỉnh Bình Dương", "2025-01/2025-05")]),
     # a list item keyed by a name of its own (a school) lies in none of the places earlier items name
     ("rule-a-list-item-keyed-by-its-own-name-takes-no-earlier-items-place",
      "Hải Phòng giải ngân vốn đầu tư công\nNgày đăng 02/05/2024 | 16:09\nMột số đơn vị có tỷ lệ giải ngân cao, gồm: "
