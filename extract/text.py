@@ -69,18 +69,27 @@ class PhraseSet:
     def __init__(self, phrases: Iterable[str]):
         self._phrases = {tuple(p.lower().split()) for p in phrases}
         self._longest = max((len(p) for p in self._phrases), default=0)
-        # most tokens start no phrase: one set look-up rules them out
-        self._first = {p[0] for p in self._phrases}
-        self._last = {p[-1] for p in self._phrases}
+        # most tokens start no phrase: one look-up rules them out; the others try
+        # only the lengths of the phrases they start (or end), longest first
+        first: dict[str, set[int]] = {}
+        last: dict[str, set[int]] = {}
+        for p in self._phrases:
+            first.setdefault(p[0], set()).add(len(p))
+            last.setdefault(p[-1], set()).add(len(p))
+        self._first = {w: sorted(sizes, reverse=True) for w, sizes in first.items()}
+        self._last = {w: sorted(sizes, reverse=True) for w, sizes in last.items()}
 
     def __contains__(self, phrase: str) -> bool:
         return tuple(phrase.lower().split()) in self._phrases
 
     def match_at(self, tokens, i: int) -> int:
         """Number of tokens of the longest phrase starting at token i (0: none)."""
-        if i >= len(tokens) or tokens[i].lower not in self._first:
+        sizes = self._first.get(tokens[i].lower) if i < len(tokens) else None
+        if sizes is None:
             return 0
-        for size in range(min(self._longest, len(tokens) - i), 0, -1):
+        for size in sizes:
+            if size > len(tokens) - i:
+                continue
             words = tokens[i:i + size]
             if all(t.is_word for t in words) and tuple(t.lower for t in words) in self._phrases:
                 return size
@@ -88,9 +97,12 @@ class PhraseSet:
 
     def match_before(self, tokens, end: int) -> int:
         """Number of tokens of the longest phrase ending just before token ``end``."""
-        if end <= 0 or tokens[end - 1].lower not in self._last:
+        sizes = self._last.get(tokens[end - 1].lower) if end > 0 else None
+        if sizes is None:
             return 0
-        for size in range(min(self._longest, end), 0, -1):
+        for size in sizes:
+            if size > end:
+                continue
             words = tokens[end - size:end]
             if all(t.is_word for t in words) and tuple(t.lower for t in words) in self._phrases:
                 return size
