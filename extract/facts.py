@@ -350,9 +350,9 @@ def _names_a_plan(text: str, at: int) -> bool:
 def _relative_periods(sentences, times: dict[int, list[_Anchor]], period: DateMention | None,
                       now: date | None) -> list[tuple[int, _Anchor]]:
     """"lũy kế", "lũy tích": January to the end of the article's period (or
-    the month of writing); "trong tháng": the article's month; "cả năm",
-    "kế hoạch năm": its year. Only where the article makes that period clear,
-    and never over a date the text states."""
+    the month of writing); "trong tháng": the article's month; "cả năm" (not a
+    plan's, "kế hoạch cả năm"): its year. Only where the article makes that
+    period clear, and never over a date the text states."""
     if period is not None and period.date_end[:7].replace("-", "").isdigit() and len(period.date_end) >= 7:
         end = period.date_end[:7]
     elif now is not None:
@@ -441,13 +441,13 @@ def _name_holiday_breaks(article: Article, dates: list[tuple[int, DateMention]],
     return added
 
 
-_SMALL_NUMBERS = {"hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8, "chín": 9, "mười": 10}
-
-
 def _days_counted(phrase: str) -> int | None:
-    """How many days a break's name counts: "7 ngày nghỉ Tết" 7, "dịp Tết" none."""
+    """How many days a break's name counts: "7 ngày nghỉ Tết" 7, "bảy ngày nghỉ Tết" 7, "dịp Tết" none."""
     first = phrase.split()[0].lower()
-    return int(first) if first.isdigit() else _SMALL_NUMBERS.get(first)
+    numbers = patterns.load().numbers
+    if first == numbers["words"]["ten"]:
+        return 10
+    return int(first) if first.isdigit() else numbers["digits"].get(first)
 
 
 def _length_in_days(mention: DateMention) -> int | None:
@@ -640,8 +640,6 @@ def _says_now(text: str, low: int, high: int) -> bool:
 
 # a figure in brackets right after a comparison base is the base's value
 BASE_VALUE = regex.compile(r"\s*\(\s*")
-# "kế hoạch năm (46.455 tỷ đồng)": a figure in brackets right after a plan of the year is its value
-YEARS_PLAN_VALUE = regex.compile(r"(?i)(?<![\p{L}\p{M}])(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu)(?:\s+cả)?\s+năm\s*\(\s*$")
 # "(năm 2023 là 96,61%)": the earlier year's own value, of that year
 EARLIER_OWN_VALUE = regex.compile(r"\s*(?:là|đạt|:)\s*")
 
@@ -1124,7 +1122,7 @@ def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]]
             m.start() <= b.start - sentence.start < m.end() for m in EARLIER_VALUE.finditer(sentence.text))), None)
         if earlier is not None:
             date_fields = (earlier.date_start, earlier.date_end, earlier.granularity, "clause")
-        elif date_fields[0] and date_fields[0][:4].isdigit() and YEARS_PLAN_VALUE.search(
+        elif date_fields[0] and date_fields[0][:4].isdigit() and _facts_regex("named_year", "plan_value").search(
                 sentence.text, 0, figure.start - sentence.start):
             # "bằng 83,69% so với kế hoạch năm (46.455 tỷ đồng)": the plan's own value, of the whole year
             year = date_fields[0][:4]

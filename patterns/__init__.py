@@ -173,7 +173,7 @@ SCHEMAS: dict[str, dict[str, dict[str, str]]] = {
         "relative_periods": {"cumulative": "str-list", "this_month": "str-list", "whole_year": "regex", "whole_year_plans": "str-list"},
         "holiday_span": {"phrase": "regex", "to_days": "regex"},
         "month_before_total": {"openers": "str-list"},
-        "named_year": {"whole_year_words": "str-list", "plan_words": "str-list"},
+        "named_year": {"whole_year_words": "str-list", "plan_words": "str-list", "plan_value": "regex"},
     },
     "subjects": {
         "levels": {"words": "str-list", "links": "str-list", "describing": "str-list"},
