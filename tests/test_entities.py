@@ -59,6 +59,8 @@ OFFICIALS = [
     ("rule-birth-year-abbreviated-in-brackets", "Ông Trần Văn Bình (SN 1970), Chủ tịch UBND xã Tân Lập, cho biết.",
      [("Trần Văn Bình", ["Chủ tịch UBND xã Tân Lập"])]),
     ("not-an-address-after-the-birth-year", "Anh Nguyễn Văn Tâm (SN 1987, trú xã Ea Tir) bị thương.", []),
+    ("rule-a-rarer-family-name", "Dự đại hội có đồng chí Ngọc Văn Hùng - Phó Chủ tịch UBND tỉnh.",
+     [("Ngọc Văn Hùng", ["Phó Chủ tịch UBND tỉnh"])]),
     ("rule-title-before", "Trưởng ban Tuyên giáo Tỉnh ủy Đặng Thị Hoa phát biểu khai mạc.",
      [("Đặng Thị Hoa", ["Trưởng ban Tuyên giáo Tỉnh ủy"])]),
     ("rule-a-place-ending-in-a-family-name-before-the-name",
