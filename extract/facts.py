@@ -804,8 +804,22 @@ def _article_period(article: Article,
         # "tháng 7/2022 kim ngạch đạt …, đưa tổng kim ngạch 7 tháng qua đạt …": the lead's month
         # closes a running total the lead also names, and that is the period the report is about
         chosen = next((d for d in periods if d.granularity != "month" and d.date_end == first.date_end
-                       and d.date_start[5:7] == "01"), first)
+                       and d.date_start[5:7] == "01" and not _averaged_over(article, d)), first)
     return chosen, first
+
+
+def _averaged_over(article: Article, mention: DateMention) -> bool:
+    """"CPI bình quân 5 tháng đầu năm tăng 2,25%": an average over the months
+    is no running total; the month's report stays about its month."""
+    sentence = article.sentences[bisect.bisect_right([s.start for s in article.sentences], mention.start) - 1]
+    before = sentence.text[max(0, mention.start - sentence.start - 20):mention.start - sentence.start]
+    return bool(_average_words().search(before))
+
+
+@functools.cache
+def _average_words() -> regex.Pattern:
+    words = "|".join(regex.escape(w) for w in patterns.load().facts["averaged_period"]["words"])
+    return regex.compile(rf"(?i)\b(?:{words})\s+(?:trong\s+|của\s+)?$")
 
 
 def _in_raised_total(sentence, anchor: _Anchor) -> bool:

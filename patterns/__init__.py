@@ -166,6 +166,7 @@ SCHEMAS: dict[str, dict[str, dict[str, str]]] = {
         "spelled_out": {"between": "regex"},
         "now": {"before": "regex"},
         "raised_total": {"words": "str-list"},
+        "averaged_period": {"words": "str-list"},
         "terms": {"period_before": "regex"},
         "time_openers": {"words": "str-list"},
         "continuation": {"words": "str-list"},

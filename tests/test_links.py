@@ -169,6 +169,12 @@ LINKS = [
      "đạt 4,7 tỷ USD.\nXuất khẩu gạo đạt 50 triệu USD; giá gạo bình quân 9.000 đồng/kg.",
      [("700 triệu USD", "Tỉnh Đồng Nai", "2022-07"), ("4,7 tỷ USD", "Tỉnh Đồng Nai", "2022-01/2022-07"),
       ("50 triệu USD", "Tỉnh Đồng Nai", "2022-01/2022-07"), ("9.000 đồng/kg", "Tỉnh Đồng Nai", "2022-07")]),
+    ("not-an-average-over-the-months-is-no-running-total",
+     "Tin kinh tế\nNgày đăng 28/06/2023 | 16:09\n"
+     "Chỉ số giá tiêu dùng tháng 6/2023 của tỉnh Gia Lai tăng 0,3% so với tháng trước. CPI bình quân "
+     "6 tháng đầu năm tăng 3,1% so với cùng kỳ.\nChỉ số nhóm giáo dục tăng 1,2%; nhóm giao thông giảm 0,8%.",
+     [("0,3%", "Tỉnh Gia Lai", "2023-06"), ("3,1%", "Tỉnh Gia Lai", "2023-01/2023-06"),
+      ("1,2%", "Tỉnh Gia Lai", "2023-06"), ("0,8%", "Tỉnh Gia Lai", "2023-06")]),
     ("rule-a-birth-year-is-no-time-of-a-figure",
      "Tin giao thông\nNgày đăng 04/09/2010 | 16:09\n"
      "Hồi 0 giờ 5 phút ngày 3-9, xe tải tông xe máy tại tỉnh Nam Định. Hậu quả, 2 người chết tại chỗ là "
