@@ -22,8 +22,8 @@ from pathlib import Path
 
 from vnstats import patterns
 from vnstats.corpus.article import Article
-from vnstats.extract.dates import (DateMention, birth_years, comparison_base_years, deadline_years, extract_dates,
-                                   issue_date_years, parse_published, past_terms, reference_date)
+from vnstats.extract.dates import (DateMention, birth_years, comparison_base_years, completed_years, deadline_years,
+                                   extract_dates, issue_date_years, parse_published, past_terms, reference_date)
 from vnstats.extract.documents import DocumentMention, extract_documents
 from vnstats.extract.facts import FigureLink, link_figures
 from vnstats.extract.figures import Figure, extract_figures, in_declared_units, list_header
@@ -121,7 +121,8 @@ def _reference_date(article: Article):
     article reports on, so "Ngày 19/12" and "6 tháng đầu năm" take that year."""
     sentences = _before_trailing_headlines(article.sentences)
     mentions = [d for s in sentences for d in extract_dates(s.text, s.start, None)]
-    bases = [y for s in sentences for y in comparison_base_years(s.text)]
+    # a year compared with, or spoken of as over, is before the report's
+    bases = [y for s in sentences for y in comparison_base_years(s.text) + completed_years(s.text)]
     not_reported = [y for s in sentences for y in birth_years(s.text) + deadline_years(s.text)]
     issued = [y for s in sentences for y in issue_date_years(s.text)]
     found = reference_date(mentions, bases, not_reported, issued)

@@ -361,6 +361,13 @@ def deadline_years(text: str) -> list[int]:
     return [int(m.group("y")) for m in _year_pattern("deadline_years").finditer(text)]
 
 
+def completed_years(text: str) -> list[int]:
+    """Years a sentence speaks of as over: "Đến hết năm 2013, tỉnh có 20 xã …"."""
+    if regex.search(patterns.load().dates["completed_years"]["plans"], text):
+        return []
+    return [int(m.group("y")) for m in _year_pattern("completed_years").finditer(text)]
+
+
 def past_terms(sentence: str, offset: int, named: list[DateMention], year: int | None) -> list[DateMention]:
     """"nhiệm kỳ qua" in one sentence, given the terms the article names
     (``named``: periods of several years written "nhiệm kỳ …") and the year

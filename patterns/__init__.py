@@ -92,6 +92,7 @@ SCHEMAS: dict[str, dict[str, dict[str, str]]] = {
         "holidays": {"*": "str"},
         "birth_years": {"pattern": "regex"},
         "deadline_years": {"pattern": "regex"},
+        "completed_years": {"pattern": "regex", "plans": "regex"},
         "issue_date_years": {"pattern": "regex"},
         "past_term": {"pattern": "regex"},
         "limits": {"future_days": "int"},

@@ -260,20 +260,22 @@ REFERENCES = [
      ["Chiều 5/3, huyện triển khai Quyết định số 15/QĐ-UBND, ngày 10-1-2024 của UBND tỉnh."], date(2024, 12, 31)),
     ("rule-a-month-a-total-runs-to-is-reported", ["Năm 2024, tỉnh xây 500 nhà.",
                                                   "Đến hết tháng 8/2025, tỉnh xóa xong nhà tạm."], date(2025, 12, 31)),
+    ("rule-a-year-spoken-of-as-over-is-before-the-writing",
+     ["Ngày 20/5, tỉnh sơ kết 3 năm xây dựng nông thôn mới.", "Đến hết năm 2016, tỉnh có 30 xã đạt chuẩn."],
+     date(2017, 12, 31)),
+    ("rule-a-year-just-past", ["Năm 2019 vừa qua, huyện thu ngân sách 300 tỷ đồng."], date(2020, 12, 31)),
+    ("not-a-year-planned-to-its-end", ["Huyện phấn đấu đến hết năm 2016 có 30 xã đạt chuẩn."], date(2016, 12, 31)),
 ]
 
 
 @pytest.mark.parametrize(("sentences", "expected"), [(s, e) for _, s, e in REFERENCES],
                          ids=[i for i, _, _ in REFERENCES])
 def test_reference_date_of_undated_article(sentences, expected):
-    from vnstats.extract.dates import reference_date
-
-    from vnstats.extract.dates import comparison_base_years
+    from vnstats.extract.dates import (birth_years, comparison_base_years, completed_years, deadline_years,
+                                       issue_date_years, reference_date)
 
     mentions = [m for s in sentences for m in extract_dates(s, 0, None)]
-    from vnstats.extract.dates import birth_years, deadline_years, issue_date_years
-
-    assert reference_date(mentions, [y for s in sentences for y in comparison_base_years(s)],
+    assert reference_date(mentions, [y for s in sentences for y in comparison_base_years(s) + completed_years(s)],
                           [y for s in sentences for y in birth_years(s) + deadline_years(s)],
                           [y for s in sentences for y in issue_date_years(s)]) == expected
 
