@@ -136,10 +136,11 @@ def _reference_date(article: Article):
 AS_OF = regex.compile(r"(?i)\b(?:tính\s+)?(?:đến|tới)(?:\s+hết)?\s*$")
 
 
-def _lead_day(article: Article, reference) -> date | None:
+def _lead_day(article: Article, reference, stated: bool = False) -> date | None:
     """For a page with no date line: the day its lead speaks from ("Chiều
     15-9, Sở Xây dựng cho biết, từ đầu năm đến nay …"), the first sentence of
-    body prose opening with a day whose year the article makes clear."""
+    body prose opening with a day whose year the article makes clear.
+    ``stated``: only a day the lead writes, not the end of the month it reports on."""
     for s in article.sentences:
         if len(s.text.split()) < 12:
             continue   # the title and kickers
@@ -157,7 +158,7 @@ def _lead_day(article: Article, reference) -> date | None:
         # speaks from that period's end
         month = next((d for d in found if d.granularity != "day" and len(d.date_end) == 7
                       and d.date_end[:1].isdigit()), None)
-        if month is not None:
+        if month is not None and not stated:
             year, number = int(month.date_end[:4]), int(month.date_end[5:7])
             return date(year + number // 12, number % 12 + 1, 1) - timedelta(days=1)
         return None
@@ -312,6 +313,8 @@ def extract_article(article: Article, stages: str = DEFAULT_STAGES, model_path: 
     reference = published or _reference_date(article)
     dates, documents, officials = [], [], []
     today = None if published else _lead_day(article, reference)
+    # "Đến nay, …" on a page with no date line: the day its lead writes
+    now = published or (_lead_day(article, reference, stated=True) if today else None)
     for s in article.sentences:
         dates += [(s.index, d) for d in extract_dates(s.text, s.start, reference, stand_in=published is None,
                                                       today=today)]
@@ -328,7 +331,7 @@ def extract_article(article: Article, stages: str = DEFAULT_STAGES, model_path: 
         figures, localities, officials = _model_stage(article, figures, localities, officials, place_names,
                                                       reference, model_path)
     links = link_figures(article, figures, dates, localities, published, reference,
-                         [(d.start, d.end) for _, d in documents], today)
+                         [(d.start, d.end) for _, d in documents], today, now)
     starts = [s.start for s in article.sentences]
     return Extraction(figures, links, dates, documents, officials,
                       [(_sentence_of(article, starts, m.start), m) for m in localities])

@@ -850,13 +850,16 @@ def _starts_something(sentence, anchor: _Anchor) -> bool:
 def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]],
                  localities: list[LocalityMention], published: date | None,
                  reference: date | None = None,
-                 documents: Iterable[tuple[int, int]] = (), today: date | None = None) -> list[FigureLink]:
+                 documents: Iterable[tuple[int, int]] = (), today: date | None = None,
+                 now: date | None = None) -> list[FigureLink]:
     """One link per figure (``figures``: SentenceFigure list; ``dates``: (sentence, mention)).
     ``reference``: for a page with no publication date, the day of the year
     the article makes clear. ``documents``: the spans of numbered documents'
     names, so their issue dates ("Kế hoạch số 55-KH/ĐU ngày 04/7/2022") are
     no figure's time. ``today``: on a page with no date line, the day its lead
-    speaks from."""
+    speaks from; ``now``: the day a figure said to hold now ("hiện có") was true,
+    the date line, or the day such a lead writes."""
+    now = now or published
     issued = sorted(documents)
     sentences = article.sentences
     starts = [s.start for s in sentences]
@@ -1105,8 +1108,9 @@ def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]]
         else:
             date_fields = (None, None, None, None)
 
-        if published:
-            # "Tỉnh A hiện có 14 Đảng bộ": true on the day of writing. Said in the
+        if now:
+            # "Tỉnh A hiện có 14 Đảng bộ": true on the day of writing (on a page with no
+            # date line, the day its lead writes). Said in the
             # figure's clause, after any time the clause states, it beats that
             # time; said before the clause, only the paragraph's or the article's.
             low = clause[0] if when is None or when_basis != "clause" else when.end
@@ -1116,7 +1120,7 @@ def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]]
             if said_now and lead_report is not None:
                 date_fields = (lead_report.date_start, lead_report.date_end, lead_report.granularity, "published")
             elif said_now:
-                iso = published.isoformat()
+                iso = now.isoformat()
                 date_fields = (iso, iso, "day", "published")
 
         end = _period_end(date_fields[1]) if locality is not None and reference is not None and date_fields[1] else None

@@ -186,6 +186,16 @@ LINKS = [
      "Khoảng 22 giờ tối 15/7/2023, xe khách bất ngờ bị lật tại xã Xuân Sơn.\n"
      "Vụ tai nạn làm 3 người chết.",
      [("3 người", "Tỉnh Phú Thọ", "2023-07-15")]),
+    ("rule-now-on-an-undated-page-is-the-day-its-lead-writes",
+     "Thu hút đầu tư ở Bắc Ninh\n"
+     "Ngày 17/4, Sở Kế hoạch và Đầu tư tỉnh Bắc Ninh cho biết quý I năm 2021 tỉnh thu hút 300 triệu USD vốn FDI.\n"
+     "Hiện tỉnh có 1.100 dự án còn hiệu lực.",
+     [("300 triệu USD", "Tỉnh Bắc Ninh", "2021-01/2021-03"), ("1.100 dự án", "Tỉnh Bắc Ninh", "2021-04-17")]),
+    ("not-now-on-an-undated-monthly-report",
+     "Kinh tế Bắc Ninh tháng 9\n"
+     "Báo cáo tình hình kinh tế tháng 9 năm 2016 của tỉnh Bắc Ninh cho thấy vốn FDI tăng 5% so với tháng trước.\n"
+     "Hiện tỉnh có 1.100 dự án còn hiệu lực.",
+     [("5%", "Tỉnh Bắc Ninh", "2016-09"), ("1.100 dự án", "Tỉnh Bắc Ninh", "2016-09")]),
     ("rule-the-day-of-a-report-dates-what-has-no-time",
      "Ngập ở Kỳ Sơn\n"
      "Ngày 18/8/2023, Chủ tịch UBND huyện Kỳ Sơn cho biết mưa lớn gây ngập cục bộ.\n"
