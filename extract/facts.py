@@ -916,6 +916,9 @@ def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]]
         if d.granularity in ("month", "quarter") and _facts_regex("meeting_names", "before").search(
                 sentences[i].text[:d.start - sentences[i].start]):
             continue   # "Phiên họp thường kỳ tháng 9 của UBND tỉnh": the meeting's name
+        if d.granularity == "year" and _facts_regex("meeting_names", "round_before").search(
+                sentences[i].text[:d.start - sentences[i].start]):
+            continue   # "trao giấy chứng nhận đầu tư đợt 4 năm 2014": the round's name
         if _is_term(anchor) and not _term_is_a_period(sentences[i], anchor) and not deadline[id(d)]:
             continue   # a term names a body: "HĐND huyện khóa XX, nhiệm kỳ 2021-2026"
         if _is_report_day(sentences[i], d, first_figure.get(i)) or (

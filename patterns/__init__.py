@@ -159,7 +159,7 @@ SCHEMAS: dict[str, dict[str, dict[str, str]]] = {
         "scope": {"province": "str-list", "district": "str-list"},
         "comparison_base": {"before": "regex", "price_base_bare": "regex"},
         "postposed_time": {"between": "regex", "new_value": "regex"},
-        "meeting_names": {"before": "regex", "day_before": "regex"},
+        "meeting_names": {"before": "regex", "day_before": "regex", "round_before": "regex"},
         "report_day": {"verbs": "str-list"},
         "running_total": {"before": "regex", "stock_verbs": "str-list"},
         "own_place": {"between": "regex", "village": "str"},

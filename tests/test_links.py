@@ -196,6 +196,12 @@ LINKS = [
      "Báo cáo tình hình kinh tế tháng 9 năm 2016 của tỉnh Bắc Ninh cho thấy vốn FDI tăng 5% so với tháng trước.\n"
      "Hiện tỉnh có 1.100 dự án còn hiệu lực.",
      [("5%", "Tỉnh Bắc Ninh", "2016-09"), ("1.100 dự án", "Tỉnh Bắc Ninh", "2016-09")]),
+    ("rule-a-year-after-a-numbered-round-names-the-round",
+     DATED + "Ngày 20/4, UBND tỉnh Bình Dương trao giấy chứng nhận đầu tư đợt 2 năm 2024 cho 12 dự án.",
+     [("12 dự án", "Tỉnh Bình Dương", "2024-04-20")]),
+    ("not-a-round-a-year-on-its-own",
+     DATED + "Ngày 20/4, UBND tỉnh Bình Dương cho biết năm 2023 tỉnh thu hút 12 dự án.",
+     [("12 dự án", "Tỉnh Bình Dương", "2023")]),
     ("rule-the-day-of-a-report-dates-what-has-no-time",
      "Ngập ở Kỳ Sơn\n"
      "Ngày 18/8/2023, Chủ tịch UBND huyện Kỳ Sơn cho biết mưa lớn gây ngập cục bộ.\n"
