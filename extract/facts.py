@@ -1027,6 +1027,12 @@ def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]]
         sentence_places = place_index.get(sf.sentence, empty)
         place = sentence_places.right_after(figure.end, sentence.text, sentence.start, clause[1],
                                             _own_place_join())
+        if place is None:
+            place = sentence_places.right_after(figure.end, sentence.text, sentence.start, clause[1],
+                                                _facts_regex("own_place", "bracket"))
+            if place is not None and not _facts_regex("own_place", "bracket_rest").match(
+                    sentence.text, place.end - sentence.start):
+                place = None   # "tăng 7% (Hà Nội 5%, …)": a breakdown, each place with its own figure
         place_basis = "clause"
         if place is None:
             place, place_basis = _decide(sentence_places, figure.start, clause, sentence,

@@ -202,6 +202,15 @@ LINKS = [
     ("not-a-round-a-year-on-its-own",
      DATED + "Ngày 20/4, UBND tỉnh Bình Dương cho biết năm 2023 tỉnh thu hút 12 dự án.",
      [("12 dự án", "Tỉnh Bình Dương", "2023")]),
+    ("rule-a-bracketed-place-right-after-a-figure-is-its-own",
+     DATED + "Tỉnh Nam Định ghi nhận hai ca mắc sởi là một trẻ 23 tháng tuổi (ở huyện Xuân Trường) và một trẻ "
+     "10 tháng tuổi (huyện Nam Trực).",
+     [("hai ca", "Tỉnh Nam Định", "2024-05-02"), ("23 tháng tuổi", "Huyện Xuân Trường", "2024-05-02"),
+      ("10 tháng tuổi", "Huyện Nam Trực", "2024-05-02")]),
+    ("not-a-bracket-of-several-places",
+     DATED + "Tỉnh Khánh Hòa còn 87 nhà dân (xã Diên Điền và xã Diên Sơn) bị ngập.\nTỉnh Nghệ An có 12/21 đơn vị "
+     "(huyện Diễn Châu, Nghi Lộc) báo cáo thiệt hại.",
+     [("87 nhà dân", "Tỉnh Khánh Hòa", "2024-05-02"), ("12/21 đơn vị", "Tỉnh Nghệ An", "2024-05-02")]),
     ("rule-the-day-of-a-report-dates-what-has-no-time",
      "Ngập ở Kỳ Sơn\n"
      "Ngày 18/8/2023, Chủ tịch UBND huyện Kỳ Sơn cho biết mưa lớn gây ngập cục bộ.\n"
