@@ -24,7 +24,7 @@ import itertools
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 import regex
 
@@ -48,6 +48,7 @@ class _Raw:
     exact_unit: str | None = None  # an alias names its unit
     unit_id: str | None = None     # a bare name: the one unit of that name in the article's provinces
     word: str | None = None        # the level word written before it, in full ("huyện", "thị xã")
+    former: bool = False           # named as a former unit: "3 phường cũ gồm: Vĩnh Quang, …"
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,7 @@ class _Rules:
     capitalized_openers: frozenset[str]
     family: frozenset[str]
     effective: date
+    former_gap: regex.Pattern
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -113,7 +115,8 @@ def _rules() -> _Rules:
     return _Rules(
         level_words=level_words,
         full_words={w: data["abbreviations"].get(w, w) for w in level_words},
-        by_level=regex.compile(start + r"(?P<lw>(?i:" + _alternation(level_words) + r"))(?:\s*:)?\s*(?P<name>" + NAME + ")"),
+        by_level=regex.compile(start + r"(?P<lw>(?i:" + _alternation(level_words) + r"))"
+                               + data["level_gap"]["pattern"] + r"(?P<name>" + NAME + ")"),
         # "TP Phan Rang -Tháp Chàm", "phường Xuân Hương–Đà Lạt": one name in two parts, however spaced
         by_level_dashed=regex.compile(start + r"(?P<lw>(?i:" + _alternation(level_words) + r"))\s+(?P<name>"
                                       + NAME_WORD + r"(?:\s+" + NAME_WORD + r")*\s*[-–]\s*" + NAME_WORD
@@ -144,6 +147,7 @@ def _rules() -> _Rules:
         capitalized_openers=frozenset(data["bare_names"]["sentence_openers"]),
         family=frozenset(patterns.load().family_names),
         effective=date.fromisoformat(data["reorganization"]["effective"]),
+        former_gap=regex.compile(data["level_gap"]["former"]),
     )
 
 
@@ -211,9 +215,9 @@ def find_mentions(sentence: str, offset: int = 0, published: date | None = None)
     gazetteer = load()
     found: list[_Raw] = []
 
-    def add(start, end, levels, name, role, exact=None, word=None):
+    def add(start, end, levels, name, role, exact=None, word=None, former=False):
         found.append(_Raw(offset + start, offset + end, sentence[start:end], levels, name, role, exact,
-                          word=r.full_words.get(word.lower()) if word else None))
+                          word=r.full_words.get(word.lower()) if word else None, former=former))
 
     for m in r.aliases.finditer(sentence):
         full = r.alias_names[_dash_key(m.group(0))]
@@ -240,7 +244,8 @@ def find_mentions(sentence: str, offset: int = 0, published: date | None = None)
             continue   # "Bệnh viện Nhi tỉnh Gia Lai": the unit is part of a hospital's name
         role = "organization" if r.organization_before.search(sentence[:m.start()]) else "place"
         end = m.start("name") + len(name)
-        add(m.start(), end, levels, name, role, word=m.group("lw"))
+        former = bool(r.former_gap.search(sentence, m.end("lw"), m.start("name")))
+        add(m.start(), end, levels, name, role, word=m.group("lw"), former=former)
         # "các xã: Thanh Xương, Thanh An, Pom Lót": the list shares the level word
         previous = name
         while (more := r.list_more.match(sentence, end)):
@@ -258,7 +263,7 @@ def find_mentions(sentence: str, offset: int = 0, published: date | None = None)
                 end = more.end("name")
                 continue
             end = more.start("name") + len(name)
-            add(more.start("name"), end, levels, name, role, word=m.group("lw"))
+            add(more.start("name"), end, levels, name, role, word=m.group("lw"), former=former)
             previous = name
     for m in r.by_organization.finditer(sentence):
         levels = r.organization_words[m.group("org").lower()]
@@ -326,7 +331,10 @@ def resolve(raws: list[_Raw], published: date | None) -> list[LocalityMention]:
     """Link an article's mentions to units, using its other places for shared names."""
     gazetteer = load()
     eras = _eras(published, _rules().effective)
-    options = [_candidates(raw, eras, gazetteer, published) for raw in raws]
+    # a unit named as former is one of those in force the day before the reorganization
+    former_day = _rules().effective - timedelta(days=1)
+    options = [_candidates(raw, (BEFORE_2025, FROM_2025), gazetteer, min(published or former_day, former_day))
+               if raw.former else _candidates(raw, eras, gazetteer, published) for raw in raws]
     provinces = Counter(units[0].province_code for units in options if len(units) == 1)
     districts = Counter(units[0].district_code for units in options
                         if len(units) == 1 and units[0].district_code)

@@ -131,6 +131,7 @@ SCHEMAS: dict[str, dict[str, dict[str, str]]] = {
         "not_after": {"words": "str-list"},
         "not_bare_names": {"words": "str-list"},
         "short_names": {"names": "table", "not_after": "regex"},
+        "level_gap": {"pattern": "regex", "former": "regex"},
         "reorganization": {"effective": "str", "former_after": "str-list"},
         "site_names": {"host_suffixes": "str-list", "title_words": "str-list", "aliases": "table"},
     },

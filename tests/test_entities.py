@@ -352,6 +352,11 @@ IN_FORCE = [
     ("rule-town-merged-into-a-city-2025", "Du khách đến thị xã Cửa Lò tăng mạnh.", date(2019, 6, 1), ["Thị xã Cửa Lò"]),
     ("rule-district-divided-2025", "Huyện Yên Dũng có 12 xã đạt chuẩn.", date(2022, 6, 1), ["Huyện Yên Dũng"]),
     ("not-unit-not-yet-made", "Dự án ở thành phố Thủ Đức.", date(2019, 1, 1), ["Quận Thủ Đức"]),
+    ("rule-former-units-listed-after-their-level-word", "Phường Rạch Giá được hình thành từ 3 phường cũ gồm: "
+     "Vĩnh Quang, Rạch Sỏi và Vĩnh Lợi.", date(2025, 8, 1),
+     ["Phường Rạch Giá", "Phường Vĩnh Quang", "Phường Rạch Sỏi", "Phường Vĩnh Lợi"]),
+    ("rule-new-units-listed-after-their-level-word", "Tỉnh Tuyên Quang có các xã mới là: Lâm Bình, Mèo Vạc.",
+     date(2025, 8, 1), ["Tỉnh Tuyên Quang", "Xã Lâm Bình", "Xã Mèo Vạc"]),
     # a province called by its city's name alone, while that province is in force
     ("rule-hue-alone-names-the-province", "Quảng Nam và Huế đón nhiều khách.", date(2018, 2, 21),
      ["Tỉnh Quảng Nam", "Tỉnh Thừa Thiên Huế"]),
