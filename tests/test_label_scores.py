@@ -4,9 +4,9 @@ reaches today, so no change can silently lose accuracy. Raise a floor when a
 change raises the score; never lower one to let a change pass.
 
 - dev: ../shared/labels/dev (16 real articles, the project's gold);
-- work: tests/data/labels/work (498 real pages, used in rule work and in
+- work: tests/data/labels/work (522 real pages, used in rule work and in
   training the statistical stage);
-- heldout: tests/data/labels/heldout (24 real pages, nZ01–nZ24, kept out of
+- heldout: tests/data/labels/heldout (24 real pages, pA01–pA24, kept out of
   rule work and of training, scored only when a change is finished; the
   sets held apart before them were folded into work once scored and
   reported). Sources in tests/data/corpus/SOURCES.md.
@@ -40,17 +40,17 @@ SETS = {
 F1_FLOORS = {
     "dev": {"figures": 0.99, "dates": 0.99, "localities": 0.99, "officials": 0.99, "documents": 0.99},
     "work": {"figures": 0.97, "dates": 0.935, "localities": 0.95, "officials": 0.98, "documents": 0.935},
-    # nZ names no numbered document and 16 officials
-    "heldout": {"figures": 0.965, "dates": 0.895, "localities": 0.97, "officials": 0.95},
+    # pA names 2 numbered documents and 9 officials
+    "heldout": {"figures": 0.98, "dates": 0.84, "localities": 0.93, "officials": 0.94, "documents": 0.99},
 }
 # attributes of paired figures
 ATTRIBUTE_FLOORS = {
     "dev": {"qualifier_accuracy": 0.99, "unit_accuracy": 0.98, "subject_f1": 0.895, "change_accuracy": 0.99,
-            "compared_to_accuracy": 0.99, "where_accuracy": 0.95, "when_accuracy": 0.93},
-    "work": {"qualifier_accuracy": 0.985, "unit_accuracy": 0.975, "subject_f1": 0.76, "change_accuracy": 0.975,
+            "compared_to_accuracy": 0.99, "where_accuracy": 0.95, "when_accuracy": 0.94},
+    "work": {"qualifier_accuracy": 0.985, "unit_accuracy": 0.975, "subject_f1": 0.755, "change_accuracy": 0.975,
              "compared_to_accuracy": 0.965, "where_accuracy": 0.91, "when_accuracy": 0.82},
-    "heldout": {"qualifier_accuracy": 0.99, "unit_accuracy": 0.97, "subject_f1": 0.645, "change_accuracy": 0.965,
-                "compared_to_accuracy": 0.96, "where_accuracy": 0.94, "when_accuracy": 0.62},
+    "heldout": {"qualifier_accuracy": 0.995, "unit_accuracy": 0.965, "subject_f1": 0.61, "change_accuracy": 0.99,
+                "compared_to_accuracy": 0.985, "where_accuracy": 0.895, "when_accuracy": 0.755},
 }
 
 
