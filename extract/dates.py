@@ -396,6 +396,19 @@ def reference_date(mentions: list[DateMention], base_years: Iterable[int] = (),
         or _reference_date(mentions, base_years, not_report_years)
 
 
+def _school_years(mentions: list[DateMention]) -> set[int]:
+    """The year of writing each school year the page names gives (patterns/dates.toml
+    [school_year]): its second year where a day without a year falls in spring or
+    summer, or where none is written; its first where one falls in the autumn."""
+    data = patterns.load().dates["school_year"]
+    spans = [(int(m.date_start), int(m.date_end)) for m in mentions
+             if m.text.lower().startswith(tuple(data["openers"])) and m.date_start.isdigit()
+             and m.date_end.isdigit() and int(m.date_end) == int(m.date_start) + 1]
+    months = {int(m.date_start[2:4]) for m in mentions if m.date_start.startswith("--") and m.date_start[2:4].isdigit()}
+    autumn_only = bool(months) and all(month > data["last_month"] for month in months)
+    return {first if autumn_only else second for first, second in spans}
+
+
 def _reference_date(mentions: list[DateMention], base_years: Iterable[int] = (),
                     not_report_years: Iterable[int] = ()) -> date | None:
     """For an article without a publication date: a stand-in date from the
@@ -416,7 +429,7 @@ def _reference_date(mentions: list[DateMention], base_years: Iterable[int] = (),
              if m.date_start[:4].isdigit() and m.date_start[:4] == m.date_end[:4]
              and not m.text.lower().startswith(("đến", "tới"))} - set(not_report_years)
     whole_years = {int(m.date_start) for m in mentions if m.granularity == "year" and m.date_start.isdigit()}
-    reported = years | {year + 1 for year in base_years}
+    reported = years | {year + 1 for year in base_years} | _school_years(mentions)
     if reported:
         latest = max(reported)
         # a turn of the year: both years named as years ("kết quả năm 2022, nhiệm

@@ -265,6 +265,13 @@ REFERENCES = [
      date(2017, 12, 31)),
     ("rule-a-year-just-past", ["Năm 2019 vừa qua, huyện thu ngân sách 300 tỷ đồng."], date(2020, 12, 31)),
     ("not-a-year-planned-to-its-end", ["Huyện phấn đấu đến hết năm 2016 có 30 xã đạt chuẩn."], date(2016, 12, 31)),
+    ("rule-a-school-years-summer-is-its-second-year",
+     ["Kỳ thi vào lớp 10 năm học 2022 - 2023 diễn ra ngày 10 và 11/6."], date(2023, 12, 31)),
+    ("rule-a-school-year-alone-is-written-in-its-second-year",
+     ["Năm học 2016 - 2017, tỉnh có 58% học sinh dự thi đạt giải."], date(2017, 12, 31)),
+    ("rule-a-school-years-autumn-is-its-first-year",
+     ["Sáng 5/9, các trường khai giảng năm học 2024 - 2025."], date(2024, 12, 31)),
+    ("not-a-school-year-a-term-of-two-years", ["Nhiệm kỳ 2021 - 2026, huyện có 12 xã."], date(2021, 12, 31)),
 ]
 
 
