@@ -789,7 +789,7 @@ def _article_period(article: Article,
     2015-2020, Quận ủy …"), not as the name of a body or a congress. With it,
     the month that period closes where the lead named that month first (a
     price or a rate is of the month, not of the running total)."""
-    lead = []
+    lead, averaged = [], set()
     paragraphs = _lead_paragraphs(article, extra=1)
     for s in article.sentences:
         if s.paragraph not in paragraphs:
@@ -797,6 +797,7 @@ def _article_period(article: Article,
         lead += [a.value for a in times.get(s.index, [])
                  if (not _is_term(a) or _term_is_a_period(s, a)) and not _starts_something(s, a)
                  and not _in_raised_total(s, a)]
+        averaged |= {id(a.value) for a in times.get(s.index, []) if _averaged_over(s, a.value)}
     periods = [d for d in lead if d.granularity != "day"]
     first = (periods or lead or [None])[0]
     chosen = first
@@ -804,14 +805,13 @@ def _article_period(article: Article,
         # "tháng 7/2022 kim ngạch đạt …, đưa tổng kim ngạch 7 tháng qua đạt …": the lead's month
         # closes a running total the lead also names, and that is the period the report is about
         chosen = next((d for d in periods if d.granularity != "month" and d.date_end == first.date_end
-                       and d.date_start[5:7] == "01" and not _averaged_over(article, d)), first)
+                       and d.date_start[5:7] == "01" and id(d) not in averaged), first)
     return chosen, first
 
 
-def _averaged_over(article: Article, mention: DateMention) -> bool:
+def _averaged_over(sentence, mention: DateMention) -> bool:
     """"CPI bình quân 5 tháng đầu năm tăng 2,25%": an average over the months
     is no running total; the month's report stays about its month."""
-    sentence = article.sentences[bisect.bisect_right([s.start for s in article.sentences], mention.start) - 1]
     before = sentence.text[max(0, mention.start - sentence.start - 20):mention.start - sentence.start]
     return bool(_average_words().search(before))
 
