@@ -75,6 +75,12 @@ LINKS = [
     ("rule-target-takes-its-deadline",
      DATED + "Tỉnh Bình Định phấn đấu đến năm 2030 tỷ lệ đô thị hóa đạt 60%.",
      [("60%", "Tỉnh Bình Định", "2030")]),
+    ("rule-a-year-aimed-at-is-no-time-of-the-article",
+     "Tỉnh Hòa Bình sau hợp nhất\nTỉnh Hòa Bình đẩy mạnh phát triển kinh tế tập thể, hướng tới trở thành "
+     "tỉnh khá của khu vực vào năm 2035.\n"
+     "Năm 2024, tỉnh Hòa Bình có 200 hợp tác xã hoạt động hiệu quả trong nông nghiệp và dịch vụ.\n"
+     "Toàn tỉnh có 150 trang trại chăn nuôi quy mô lớn đang hoạt động ổn định.",
+     [("200 hợp tác xã", "Tỉnh Hòa Bình", "2024"), ("150 trang trại", "Tỉnh Hòa Bình", "2024")]),
     ("rule-stock-at-a-time",
      DATED + "Tính đến hết tháng 6/2017, tỉnh Sơn La có 1.200 hợp tác xã.",
      [("1.200 hợp tác xã", "Tỉnh Sơn La", "2017-06")]),
