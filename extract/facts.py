@@ -1117,9 +1117,9 @@ def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]]
         else:
             date_fields = (None, None, None, None)
 
-        if now:
+        if now or reference:
             # "Tỉnh A hiện có 14 Đảng bộ": true on the day of writing (on a page with no
-            # date line, the day its lead writes). Said in the
+            # date line, the day its lead writes, or else the year the article makes clear). Said in the
             # figure's clause, after any time the clause states, it beats that
             # time; said before the clause, only the paragraph's or the article's.
             low = clause[0] if when is None or when_basis != "clause" else when.end
@@ -1128,9 +1128,15 @@ def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]]
                 said_now = _says_now(sentence.text, 0, clause[0] - sentence.start)
             if said_now and lead_report is not None:
                 date_fields = (lead_report.date_start, lead_report.date_end, lead_report.granularity, "published")
-            elif said_now:
+            elif said_now and now:
                 iso = now.isoformat()
                 date_fields = (iso, iso, "day", "published")
+            elif said_now and (date_fields[1] or "9999")[:4] < f"{reference.year:04d}" \
+                    and date_fields[0][:4] != date_fields[1][:4]:
+                # "hiện toàn tỉnh có …" after "giai đoạn 2006-2010 …, năm 2011 …": a stock that
+                # holds now is not of a span of years that is over
+                year = f"{reference.year:04d}"
+                date_fields = (year, year, "year", "article")
 
         end = _period_end(date_fields[1]) if locality is not None and reference is not None and date_fields[1] else None
         if end is not None:

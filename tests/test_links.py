@@ -81,6 +81,15 @@ LINKS = [
      "Năm 2024, tỉnh Hòa Bình có 200 hợp tác xã hoạt động hiệu quả trong nông nghiệp và dịch vụ.\n"
      "Toàn tỉnh có 150 trang trại chăn nuôi quy mô lớn đang hoạt động ổn định.",
      [("200 hợp tác xã", "Tỉnh Hòa Bình", "2024"), ("150 trang trại", "Tỉnh Hòa Bình", "2024")]),
+    ("rule-now-on-an-undated-page-is-after-a-span-that-is-over",
+     "Thủy sản Bến Tre phát triển\nNgành thủy sản tỉnh Bến Tre tăng trưởng trong giai đoạn 2006-2010 khoảng 14%, "
+     "trong năm 2011 tăng 13%.\nTheo thống kê, hiện toàn tỉnh Bến Tre có tổng diện tích nuôi thủy sản 43.000 ha "
+     "phục vụ chế biến và xuất khẩu.",
+     [("43.000 ha", "Tỉnh Bến Tre", "2011")]),
+    ("not-now-moved-out-of-a-school-year-under-way",
+     "Giáo dục huyện Ba Tri\nNăm học 2017 - 2018, huyện Ba Tri hiện có 37 trường học ở các cấp, "
+     "trong đó có nhiều trường đạt chuẩn quốc gia.",
+     [("37 trường học", "Huyện Ba Tri", "2017/2018")]),
     ("rule-stock-at-a-time",
      DATED + "Tính đến hết tháng 6/2017, tỉnh Sơn La có 1.200 hợp tác xã.",
      [("1.200 hợp tác xã", "Tỉnh Sơn La", "2017-06")]),
