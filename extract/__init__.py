@@ -30,7 +30,8 @@ from vnstats.extract.figures import Figure, extract_figures, in_declared_units, 
 from vnstats.extract.gazetteer import load as load_gazetteer
 from vnstats.extract.localities import LocalityMention, extract_localities, reorganized_after
 from vnstats.extract.officials import OfficialMention, extract_officials
-from vnstats.extract.subjects import counters_named_before, cumulative_subjects, list_key_subjects, segment_subjects, elliptical_items
+from vnstats.extract.subjects import (counters_named_before, cumulative_subjects, elliptical_items, list_key_subjects,
+                                      respective_measures, segment_subjects)
 
 
 # The statistical stage is an option, not the default: on the latest fresh
@@ -213,6 +214,7 @@ def _list_keys_resolved(article: Article, figures: list[SentenceFigure], localit
                              previous.start if previous else 0)
         group, carried = list_key_subjects(group, places.get(index, []), carried, place_names, header,
                                            sentence.text, sentence.start)
+        group = respective_measures(group, sentence.text, sentence.start)
         group = counters_named_before(group, named)
         group, whole = segment_subjects(group, whole)
         group, measured = elliptical_items(group, measured)

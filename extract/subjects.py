@@ -25,6 +25,8 @@ import dataclasses
 import functools
 from dataclasses import dataclass
 
+import regex
+
 from vnstats import patterns
 from vnstats.extract.gazetteer import normalize_key
 from vnstats.extract.mentions import Candidate, Span
@@ -2076,3 +2078,55 @@ def elliptical_items(figures: list, measured) -> tuple[list, object]:
             f = dataclasses.replace(f, subject=subject)
         out.append(f)
     return out, measured
+
+
+@functools.cache
+def _respective_patterns() -> tuple[regex.Pattern, regex.Pattern]:
+    data = patterns.load().subjects["respective_measures"]
+    words = lambda key: "|".join(regex.escape(w) for w in sorted(data[key], key=len, reverse=True))
+    measure = regex.compile(rf"(?i)(?<![\p{{L}}\p{{M}}])(?:{words('measures')})(?![\p{{L}}\p{{M}}])")
+    stop = regex.compile(rf"(?i)(?<![\p{{L}}\p{{M}}])(?:{words('stops')})(?![\p{{L}}\p{{M}}])|[():,;]")
+    return measure, stop
+
+
+def respective_measures(figures: list, text: str, offset: int) -> list:
+    """Figures of a list whose header, before the colon, names several measures
+    that each place's group gives in order (patterns/subjects.toml
+    [respective_measures]): "diện tích, năng suất, sản lượng lúa … như sau:
+    Mỹ Lộc 6.368ha, 54,92 tạ/ha, 34.975 tấn; …" → "diện tích lúa", "năng suất
+    lúa", "sản lượng lúa". Groups of another size are left as they are."""
+    colon = text.find(":")
+    if colon < 0 or not figures or figures[0].start - offset < colon:
+        return figures
+    measure_word, stop = _respective_patterns()
+    header = text[:colon]
+    measures = list(measure_word.finditer(header))
+    if len(measures) < 2:
+        return figures
+    last = measures[-1]
+    tail = stop.search(header, last.end())
+    restriction = " ".join(header[last.end():tail.start() if tail else colon].split())
+    names = [" ".join(part for part in (m.group(), restriction) if part) for m in measures]
+    bounds = [i for i, ch in enumerate(text) if ch == ";" and i > colon] + [len(text)]
+
+    def bracketed(f) -> bool:
+        before = text[colon:f.start - offset]
+        return before.count("(") > before.count(")")
+
+    by_group: dict[int, list] = {}
+    for f in figures:
+        if f.kind == "count" and f.unit:
+            return figures   # "có 02 đơn vị bầu cử, được bầu 06 đại biểu": counts name what they count
+        by_group.setdefault(bisect.bisect_left(bounds, f.start - offset), []).append(f)
+    replaced: dict[int, str] = {}
+    for members in by_group.values():
+        plain = [f for f in members if not bracketed(f)]
+        if len(plain) != len(names):
+            continue
+        named = None
+        for f in members:
+            if not bracketed(f):
+                named = names[plain.index(f)]
+            if named is not None:
+                replaced[id(f)] = named
+    return [dataclasses.replace(f, subject=replaced[id(f)]) if id(f) in replaced else f for f in figures]

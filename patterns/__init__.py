@@ -208,6 +208,7 @@ SCHEMAS: dict[str, dict[str, dict[str, str]]] = {
         "drawn_from": {"openers": "str-list"},
         "segments": {"heads": "str-list"},
         "elliptical_items": {"bases": "str-list", "activities": "str-list"},
+        "respective_measures": {"measures": "str-list", "stops": "str-list"},
         "person_events": {"words": "str-list"},
         "topic_levels": {"categories": "str-list", "levels": "str-list", "counted": "str-list"},
         "aspect_markers": {"words": "str-list"},

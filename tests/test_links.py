@@ -700,6 +700,15 @@ LIST_HEADERS = [
     ("rule-an-item-of-two-activities-takes-the-base-alone",
      DATED + "Tổng sản lượng nuôi trồng và khai thác đạt 50.000 tấn, trong đó tôm đạt 12.000 tấn.",
      [("50.000 tấn", "Tổng sản lượng nuôi trồng và khai thác"), ("12.000 tấn", "sản lượng tôm")]),
+    ("rule-a-header-names-each-places-measures-in-order",
+     DATED + "Diện tích, năng suất, sản lượng ngô vụ đông của các xã như sau: xã An Bình 120 ha, 45,2 tạ/ha, "
+     "542 tấn; xã Tân Lập 95 ha, 43,8 tạ/ha (101,2%), 416 tấn.",
+     [("120 ha", "Diện tích ngô vụ đông"), ("45,2 tạ/ha", "năng suất ngô vụ đông"), ("542 tấn", "sản lượng ngô vụ đông"),
+      ("95 ha", "Diện tích ngô vụ đông"), ("43,8 tạ/ha", "năng suất ngô vụ đông"),
+      ("101,2%", "năng suất ngô vụ đông"), ("416 tấn", "sản lượng ngô vụ đông")]),
+    ("not-respective-measures-for-a-group-of-another-size",
+     DATED + "Giá trị, sản lượng thủy sản của các huyện như sau: huyện Ba Tri 120 tỷ đồng; huyện Bình Đại 95 tỷ đồng.",
+     [("120 tỷ đồng", "Giá trị, sản lượng thủy sản"), ("95 tỷ đồng", "Giá trị, sản lượng thủy sản")]),   # the header whole
     ("not-a-list-item-the-plan",
      DATED + "Sản lượng lương thực đạt 465.000 tấn; kế hoạch đề ra 450.000 tấn.",
      [("465.000 tấn", "Sản lượng lương thực"), ("450.000 tấn", "kế hoạch đề ra")]),
