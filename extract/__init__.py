@@ -142,9 +142,10 @@ def _lead_day(article: Article, reference, stated: bool = False) -> date | None:
     15-9, Sở Xây dựng cho biết, từ đầu năm đến nay …"), the first sentence of
     body prose opening with a day whose year the article makes clear.
     ``stated``: only a day the lead writes, not the end of the month it reports on."""
+    title = (article.title or "").strip()
     for s in article.sentences:
-        if len(s.text.split()) < 12:
-            continue   # the title and kickers
+        if len(s.text.split()) < 12 or (title and s.text.strip() == title and not title.endswith(".")):
+            continue   # the title (a headline has no full stop; a lead taken for one has) and kickers
         found = extract_dates(s.text, s.start, reference, stand_in=True)
         first = found[0] if found else None
         if first is not None and first.granularity == "day" and first.date_start[:1].isdigit() \
