@@ -102,9 +102,9 @@ LINKS = [
      "xảy ra 120 vụ tai nạn giao thông.",
      [("120 vụ", "Thành phố Cần Thơ", "2025-01/2025-09")]),
     ("rule-a-long-headline-is-not-the-lead",
-     "Huyện Yên Thành có thêm 21 sản phẩm được công nhận đạt chuẩn OCOP trong năm 2022 vừa qua\n"
-     "Ngày 6/1, UBND huyện Yên Thành tổ chức hội nghị trao chứng nhận cho các chủ thể có sản phẩm OCOP năm 2022. "
-     "Hiện huyện Yên Thành có 45 sản phẩm OCOP.",
+     "Hội nghị Ban Chấp hành Đảng bộ huyện Yên Thành lần thứ mười hai của nhiệm kỳ mới\n"
+     "Ngày 6/1, Ban Chấp hành Đảng bộ huyện Yên Thành tổ chức hội nghị đánh giá kết quả năm 2022, "
+     "bàn nhiệm vụ năm 2023.\nĐến nay, huyện Yên Thành có 45 sản phẩm OCOP.",
      [("45 sản phẩm", "Huyện Yên Thành", "2023-01-06")]),
     ("rule-a-scope-in-the-title-gives-the-articles-unit",
      DATED + "Toàn tỉnh có 120 xã đạt chuẩn nông thôn mới\n"
