@@ -32,10 +32,10 @@ def _rules() -> tuple[regex.Pattern, dict[str, str], frozenset[str]]:
 def issuer_of(number: str, type_codes: frozenset[str]) -> str | None:
     """'04-NQ/TU' -> 'TU'; '1234/QĐ-UBND' -> 'UBND'; '100/2019/NĐ-CP' -> 'CP'."""
     last = number.split("/")[-1]
-    head, _, rest = last.partition("-")
+    head, _, rest = last.replace("\u2011", "-").partition("-")   # a non-breaking hyphen is a hyphen
     if rest and head in type_codes:
         return rest
-    return last if not last.isdigit() else None
+    return last if not last[:1].isdigit() else None   # "Nghị quyết 30a": a bare number names no issuer
 
 
 def extract_documents(sentence: str, offset: int = 0) -> list[DocumentMention]:
