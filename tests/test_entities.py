@@ -60,6 +60,9 @@ def test_documents_of_sentence(sentence, expected):
 OFFICIALS = [
     ("rule-titles-after", "Đến dự có đồng chí Lê Minh Khoa, Ủy viên Ban Thường vụ Tỉnh ủy, Phó Chủ tịch UBND tỉnh.",
      [("Lê Minh Khoa", ["Ủy viên Ban Thường vụ Tỉnh ủy", "Phó Chủ tịch UBND tỉnh"])]),
+    ("rule-department-name-with-a-lower-case-tail",
+     "Giám đốc Sở Nông nghiệp và Phát triển nông thôn Sóc Trăng Trần Văn Lầu cho biết, vụ lúa thắng lợi.",
+     [("Trần Văn Lầu", ["Giám đốc Sở Nông nghiệp và Phát triển nông thôn Sóc Trăng"])]),
     ("rule-birth-year-between-name-and-title",
      "Đại biểu trẻ nhất là đồng chí Hà Thị Lan, sinh năm 1990, Phó Chủ tịch UBMTTQ huyện Văn Chấn.",
      [("Hà Thị Lan", ["Phó Chủ tịch UBMTTQ huyện Văn Chấn"])]),
