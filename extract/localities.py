@@ -58,6 +58,7 @@ class _Rules:
     by_level: regex.Pattern
     by_level_dashed: regex.Pattern
     list_more: regex.Pattern
+    list_more_with_figures: regex.Pattern
     by_organization: regex.Pattern
     organization_words: dict[str, tuple[str, ...]]
     organization_before: regex.Pattern
@@ -122,6 +123,10 @@ def _rules() -> _Rules:
                                       + NAME_WORD + r"(?:\s+" + NAME_WORD + r")*\s*[-–]\s*" + NAME_WORD
                                       + r"(?:\s+" + NAME_WORD + r")*)"),
         list_more=regex.compile(r"\s*(?:,|;|\s+và|,\s*và)\s+(?P<name>" + NAME + ")"),
+        # in a list a level word introduces ("Một số huyện đạt cao là …"), an item may carry its
+        # figure or a bracket first: "Lục Ngạn 130 nghìn tấn, Lục Nam …", "Kbang (tăng 3 người), …"
+        list_more_with_figures=regex.compile(r"(?:\s+\d[\d.,]*(?:\s*[\p{Ll}\p{M}%/]+){0,3}|\s*\([^()]{0,60}\))?"
+                                             r"\s*(?:,|;|\s+và|,\s*và)\s+(?P<name>" + NAME + ")"),
         by_organization=regex.compile(start + r"(?P<org>(?i:" + _alternation(organization_words) + r"))\s+(?P<name>" + NAME + ")"),
         organization_words=organization_words,
         organization_before=regex.compile(r"(?:" + _alternation(data["organization_before"]["words"]) + r")\s*$",
@@ -245,10 +250,15 @@ def find_mentions(sentence: str, offset: int = 0, published: date | None = None)
         role = "organization" if r.organization_before.search(sentence[:m.start()]) else "place"
         end = m.start("name") + len(name)
         former = bool(r.former_gap.search(sentence, m.end("lw"), m.start("name")))
-        add(m.start(), end, levels, name, role, word=m.group("lw"), former=former)
+        # "huyện đạt cao là Lục Ngạn": with words between, the mention is the name alone
+        gap = sentence[m.end("lw"):m.start("name")]
+        introduced = bool(regex.search(r"\p{L}\s+(?:là|như)\s*:?\s*$", gap)) and not r.former_gap.search(gap)
+        start = m.start("name") if introduced else m.start()
+        add(start, end, levels, name, role, word=m.group("lw"), former=former)
         # "các xã: Thanh Xương, Thanh An, Pom Lót": the list shares the level word
         previous = name
-        while (more := r.list_more.match(sentence, end)):
+        list_more = r.list_more_with_figures if introduced else r.list_more
+        while (more := list_more.match(sentence, end)):
             if _province_of(gazetteer, levels, previous, more.group("name")):
                 # "huyện Lộc Bình, Lạng Sơn": the province the list's unit lies in
                 name = _province_of(gazetteer, levels, previous, more.group("name"))
