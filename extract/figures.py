@@ -38,6 +38,8 @@ class _Lexicon:
     vague_values: dict[str, float]
     number_words: frozenset[str]
     standalone: frozenset[str]
+    one_events: PhraseSet    # "một người chết": what befell the one makes "một" a count
+    one_causes: PhraseSet    # "làm một người …"
     linking: frozenset[str]
     tens: frozenset[str]
     percent: regex.Pattern
@@ -96,6 +98,8 @@ def lexicon() -> _Lexicon:
         vague_values={k: float(v) for k, v in nums["vague"]["values"].items()},
         number_words=number_words(),
         standalone=frozenset(nums["standalone"]["words"]),
+        one_events=PhraseSet(nums["one_befallen"]["events"]),
+        one_causes=PhraseSet(nums["one_befallen"]["causes"]),
         linking=frozenset(nums["words"]["linking"]) | {nums["words"]["decimal"]},
         tens=frozenset([nums["words"]["ten"], nums["words"]["tens"]]),
         percent=regex.compile(r"\s*(?:" + _alternation(units["percent"]["words"]) + ")" + end,
@@ -248,7 +252,7 @@ def _read_words(tokens, i, lex, blocked: _BlockedSpans) -> Candidate | None:
     sentence_initial = i == 0 or tokens[i - 1].text in {":", '"', "“", "(", "-", "–"}
     if first.text[0].isupper() and not sentence_initial:
         return None  # "Ba Đình", "Hai Bà Trưng": names
-    if len(words) == 1 and words[0] not in lex.standalone:
+    if len(words) == 1 and words[0] not in lex.standalone and not (words[0] == "một" and _one_befallen(tokens, i, lex)):
         return None  # "một", "năm", "tư" alone are rarely numbers
     if blocked.covers(first):
         return None   # "Chín tháng đầu năm": a period
@@ -256,6 +260,18 @@ def _read_words(tokens, i, lex, blocked: _BlockedSpans) -> Candidate | None:
     if value is None or _names_or_ranks(tokens, i, lex):
         return None
     return Candidate(i, i, run, value, "words")
+
+
+def _one_befallen(tokens: list[Token], i: int, lex: _Lexicon) -> bool:
+    """"một" at token i counts one: a counter follows, then what befell it
+    ("một người chết", "một thuyền bị chìm"), or a cause stands before it
+    ("làm một người …"). numbers.toml [one_befallen]."""
+    size = next((n for n in (2, 1) if i + 1 + n <= len(tokens)
+                 and " ".join(t.lower for t in tokens[i + 1:i + 1 + n]) in lex.counters), 0)
+    if not size:
+        return False
+    return bool(lex.one_events.match_at(tokens, i + 1 + size) if i + 1 + size < len(tokens) else False) \
+        or bool(lex.one_causes.match_before(tokens, i))
 
 
 # --- reading what follows a number -------------------------------------------

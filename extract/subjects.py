@@ -328,6 +328,8 @@ def shared_restrictions(s: Parsed, candidates: list[Candidate],
                 end += 1
             if t[end - 1].end != spans[run[-1]].end:
                 break   # the count before has a restriction of its own
+            if any(_events_before()[0].match_at(t, x) for x in range(own, end)):
+                break   # "120 ngôi nhà tốc mái, một tàu cá bị chìm": what befell it is its own
             between = t[end:b.first]
             if not between or not all(tok.lower in SHARED_RESTRICTION_JOINS or tok.text == ","
                                       for tok in between):

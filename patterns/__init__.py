@@ -57,6 +57,7 @@ SCHEMAS: dict[str, dict[str, dict[str, str]]] = {
                   "decimal": "str"},
         "scales": {"*": "number"},
         "standalone": {"words": "str-list"},
+        "one_befallen": {"events": "str-list", "causes": "str-list"},
         "scale_nouns": {"words": "str-list"},
         "vague": {"prefix": "str", "values": "table"},
     },
