@@ -39,6 +39,8 @@ class _Lexicon:
     number_words: frozenset[str]
     standalone: frozenset[str]
     one_events: PhraseSet    # "một người chết": what befell the one makes "một" a count
+    multiple_after: str      # "gấp đôi": a multiple named by a word
+    multiple_values: dict[str, float]
     one_causes: PhraseSet    # "làm một người …"
     linking: frozenset[str]
     tens: frozenset[str]
@@ -99,6 +101,8 @@ def lexicon() -> _Lexicon:
         number_words=number_words(),
         standalone=frozenset(nums["standalone"]["words"]),
         one_events=PhraseSet(nums["one_befallen"]["events"]),
+        multiple_after=nums["multiple_words"]["after"],
+        multiple_values={k: float(v) for k, v in nums["multiple_words"]["values"].items()},
         one_causes=PhraseSet(nums["one_befallen"]["causes"]),
         linking=frozenset(nums["words"]["linking"]) | {nums["words"]["decimal"]},
         tens=frozenset([nums["words"]["ten"], nums["words"]["tens"]]),
@@ -458,6 +462,16 @@ def _candidates(s: Parsed, lex: _Lexicon, blocked: _BlockedSpans) -> list[Candid
             if i + 2 < len(tokens) and tokens[i + 2].lower in lex.scales:
                 candidate.value *= lex.scales[tokens[i + 2].lower]  # "hàng chục nghìn"
                 candidate.after += 1
+        elif token.lower == lex.multiple_after and i + 1 < len(tokens) \
+                and tokens[i + 1].lower in lex.multiple_values and not blocked.covers(token):
+            # "tăng gần gấp đôi": a multiple, in "lần"
+            candidate = Candidate(i, i, i + 2, lex.multiple_values[tokens[i + 1].lower], "multiple-word",
+                                  kind="measure", unit="lần")
+            _read_qualifier(tokens, candidate, lex)
+            candidate.value = float(candidate.value)
+            found.append(candidate)
+            i += 2
+            continue
         elif token.is_word and token.lower in lex.number_words:
             candidate = _read_words(tokens, i, lex, blocked)
         if candidate is None:

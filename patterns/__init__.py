@@ -58,6 +58,7 @@ SCHEMAS: dict[str, dict[str, dict[str, str]]] = {
         "scales": {"*": "number"},
         "standalone": {"words": "str-list"},
         "one_befallen": {"events": "str-list", "causes": "str-list"},
+        "multiple_words": {"after": "str", "values": "table"},
         "scale_nouns": {"words": "str-list"},
         "vague": {"prefix": "str", "values": "table"},
     },

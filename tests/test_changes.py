@@ -13,6 +13,9 @@ from vnstats.extract.figures import extract_figures
 
 EXAMPLES = [
     ("rule-tang-bare", "Doanh thu dịch vụ tăng 8,4%.", [("8,4%", "up", "previous")]),
+    ("rule-a-multiple-risen-to", "Doanh thu du lịch tăng gấp 2,4 lần so với cùng kỳ.", [("2,4 lần", "up", "previous")]),
+    ("rule-a-multiple-in-a-word", "Số ca mắc sởi tăng hơn gấp đôi so với năm trước.", [("hơn gấp đôi", "up", "previous")]),
+    ("not-a-multiple-as-a-level", "Lượng khách quốc tế gấp 1,8 lần cùng kỳ.", [("1,8 lần", None, "previous")]),
     ("rule-signed-items", "Chỉ số một số ngành: may mặc (+6,1%); khai khoáng (-3,4%).",
      [("6,1%", "up", "previous"), ("3,4%", "down", "previous")]),
     ("rule-lead-base-plan", "So với kế hoạch, diện tích giảm 1,2% nhưng sản lượng tăng 2,5%.",
