@@ -39,9 +39,9 @@ class _Lexicon:
     number_words: frozenset[str]
     standalone: frozenset[str]
     one_events: PhraseSet    # "một người chết": what befell the one makes "một" a count
+    one_causes: PhraseSet    # "làm một người …"
     multiple_after: str      # "gấp đôi": a multiple named by a word
     multiple_values: dict[str, float]
-    one_causes: PhraseSet    # "làm một người …"
     linking: frozenset[str]
     tens: frozenset[str]
     percent: regex.Pattern
@@ -101,9 +101,9 @@ def lexicon() -> _Lexicon:
         number_words=number_words(),
         standalone=frozenset(nums["standalone"]["words"]),
         one_events=PhraseSet(nums["one_befallen"]["events"]),
+        one_causes=PhraseSet(nums["one_befallen"]["causes"]),
         multiple_after=nums["multiple_words"]["after"],
         multiple_values={k: float(v) for k, v in nums["multiple_words"]["values"].items()},
-        one_causes=PhraseSet(nums["one_befallen"]["causes"]),
         linking=frozenset(nums["words"]["linking"]) | {nums["words"]["decimal"]},
         tens=frozenset([nums["words"]["ten"], nums["words"]["tens"]]),
         percent=regex.compile(r"\s*(?:" + _alternation(units["percent"]["words"]) + ")" + end,
@@ -468,7 +468,6 @@ def _candidates(s: Parsed, lex: _Lexicon, blocked: _BlockedSpans) -> list[Candid
             candidate = Candidate(i, i, i + 2, lex.multiple_values[tokens[i + 1].lower], "multiple-word",
                                   kind="measure", unit="lần")
             _read_qualifier(tokens, candidate, lex)
-            candidate.value = float(candidate.value)
             found.append(candidate)
             i += 2
             continue
