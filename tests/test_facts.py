@@ -62,7 +62,7 @@ def test_successor_province_groups_old_articles_by_todays_provinces(db):
 def test_gazetteer_table_is_built_once(db):
     counts = dict(_rows(db, "SELECT era || ':' || level, COUNT(*) FROM localities GROUP BY era, level"))
     # June 2025 units, and those dissolved since 2010 (patterns/gazetteer.toml, [[former]])
-    assert counts == {"before_2025:district": 707, "before_2025:province": 64, "before_2025:ward": 10035,
+    assert counts == {"before_2025:district": 712, "before_2025:province": 64, "before_2025:ward": 10035,
                       "from_2025:province": 34, "from_2025:ward": 3321, "country:country": 1}
     assert _rows(db, "SELECT name, valid_until FROM localities WHERE id LIKE 'former:province:%'") == \
         [("Tỉnh Thừa Thiên Huế", "2025-01-01")]
