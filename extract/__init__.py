@@ -23,8 +23,7 @@ from pathlib import Path
 from vnstats import patterns
 from vnstats.corpus.article import Article
 from vnstats.extract.dates import (DateMention, birth_years, comparison_base_years, completed_years, deadline_years,
-                                   extract_dates, issue_date_years, parse_published, past_terms, reference_date,
-                                   season_years)
+                                   extract_dates, issue_date_years, parse_published, past_terms, reference_date)
 from vnstats.extract.documents import DocumentMention, extract_documents
 from vnstats.extract.facts import FigureLink, link_figures
 from vnstats.extract.figures import Figure, extract_figures, in_declared_units, list_header
@@ -127,8 +126,7 @@ def _reference_date(article: Article):
     bases = [y for s in sentences for y in comparison_base_years(s.text) + completed_years(s.text)]
     not_reported = [y for s in sentences for y in birth_years(s.text) + deadline_years(s.text)]
     issued = [y for s in sentences for y in issue_date_years(s.text)]
-    seasons = [pair for s in sentences for pair in season_years(s.text)]
-    found = reference_date(mentions, bases, not_reported, issued, seasons)
+    found = reference_date(mentions, bases, not_reported, issued)
     # "tỉnh Quảng Bình (cũ)": written after the 2025 reorganization, whatever years it names
     after = reorganized_after(s.text for s in article.sentences)
     if after is not None and (found is None or found < after):

@@ -388,29 +388,15 @@ def past_terms(sentence: str, offset: int, named: list[DateMention], year: int |
 
 
 def reference_date(mentions: list[DateMention], base_years: Iterable[int] = (),
-                   not_report_years: Iterable[int] = (), issue_years: Iterable[int] = (),
-                   seasons: Iterable[tuple[int, int]] = ()) -> date | None:
+                   not_report_years: Iterable[int] = (), issue_years: Iterable[int] = ()) -> date | None:
     """As ``_reference_date``; the years documents were issued in
-    (``issue_years``) count only where nothing else gives a year; ``seasons``:
-    crop seasons across two years (``season_years``)."""
-    not_report_years, seasons = list(not_report_years), list(seasons)
-    return _reference_date(mentions, base_years, not_report_years + list(issue_years), seasons) \
-        or _reference_date(mentions, base_years, not_report_years, seasons)
+    (``issue_years``) count only where nothing else gives a year."""
+    not_report_years = list(not_report_years)
+    return _reference_date(mentions, base_years, not_report_years + list(issue_years)) \
+        or _reference_date(mentions, base_years, not_report_years)
 
 
-def season_years(text: str) -> list[tuple[int, int]]:
-    """Crop seasons across two years a sentence names: "(vụ 2015 - 2016)" -> (2015, 2016)."""
-    pattern = _season_pattern()
-    return [(int(m.group("y1")), int(m.group("y2"))) for m in pattern.finditer(text)
-            if int(m.group("y2")) == int(m.group("y1")) + 1]
-
-
-@functools.cache
-def _season_pattern() -> regex.Pattern:
-    return regex.compile(patterns.load().dates["school_year"]["seasons"])
-
-
-def _school_years(mentions: list[DateMention], seasons: Iterable[tuple[int, int]] = ()) -> set[int]:
+def _school_years(mentions: list[DateMention]) -> set[int]:
     """The year of writing each school year the page names gives (patterns/dates.toml
     [school_year]): its second year where a day without a year falls in spring or
     summer, or where none is written; its first where one falls in the autumn."""
@@ -420,14 +406,11 @@ def _school_years(mentions: list[DateMention], seasons: Iterable[tuple[int, int]
              and m.date_end.isdigit() and int(m.date_end) == int(m.date_start) + 1]
     months = {int(m.date_start[2:4]) for m in mentions if m.date_start.startswith("--") and m.date_start[2:4].isdigit()}
     autumn_only = bool(months) and all(month > data["last_month"] for month in months)
-    # a season counts only where a spring or summer day without its year says it is harvested
-    harvested = any(month <= data["last_month"] for month in months)
-    return {first if autumn_only else second for first, second in spans} \
-        | {second for first, second in seasons if harvested}
+    return {first if autumn_only else second for first, second in spans}
 
 
 def _reference_date(mentions: list[DateMention], base_years: Iterable[int] = (),
-                    not_report_years: Iterable[int] = (), seasons: Iterable[tuple[int, int]] = ()) -> date | None:
+                    not_report_years: Iterable[int] = ()) -> date | None:
     """For an article without a publication date: a stand-in date from the
     years its dates name, so "Ngày 19/12" takes the year a reader would.
 
@@ -446,7 +429,7 @@ def _reference_date(mentions: list[DateMention], base_years: Iterable[int] = (),
              if m.date_start[:4].isdigit() and m.date_start[:4] == m.date_end[:4]
              and not m.text.lower().startswith(("đến", "tới"))} - set(not_report_years)
     whole_years = {int(m.date_start) for m in mentions if m.granularity == "year" and m.date_start.isdigit()}
-    reported = years | {year + 1 for year in base_years} | _school_years(mentions, seasons)
+    reported = years | {year + 1 for year in base_years} | _school_years(mentions)
     if reported:
         latest = max(reported)
         # a turn of the year: both years named as years ("kết quả năm 2022, nhiệm

@@ -95,7 +95,7 @@ SCHEMAS: dict[str, dict[str, dict[str, str]]] = {
         "birth_years": {"pattern": "regex"},
         "deadline_years": {"pattern": "regex"},
         "completed_years": {"pattern": "regex", "plans": "regex"},
-        "school_year": {"openers": "str-list", "last_month": "int", "seasons": "str"},
+        "school_year": {"openers": "str-list", "last_month": "int"},
         "issue_date_years": {"pattern": "regex"},
         "past_term": {"pattern": "regex"},
         "limits": {"future_days": "int"},
