@@ -66,6 +66,10 @@ class _Lexicon:
     qualifiers_after: dict[str, str]
     after_phrases: PhraseSet
     range_openers: frozenset[str]
+    estimate_word: str                    # "ước" earlier in the clause: an estimate
+    estimate_not_after: frozenset[str]
+    estimate_not_before: frozenset[str]
+    estimate_time_after: PhraseSet        # "Ước đến tháng 9, …": the time is hedged, not the figure
     comparative_adjectives: frozenset[str]
     not_nouns: PhraseSet
     generic: frozenset[str]
@@ -132,6 +136,10 @@ def lexicon() -> _Lexicon:
         qualifiers_after=qualifiers_after,
         after_phrases=PhraseSet(qualifiers_after),
         range_openers=frozenset(quals["range_opener"]["words"]),
+        estimate_word=quals["estimate_in_clause"]["word"],
+        estimate_not_after=frozenset(quals["estimate_in_clause"]["not_after"]),
+        estimate_not_before=frozenset(quals["estimate_in_clause"]["not_before"]),
+        estimate_time_after=PhraseSet(quals["estimate_in_clause"]["time_after"]),
         comparative_adjectives=frozenset(quals["comparative_adjectives"]["words"]),
         not_nouns=PhraseSet([*subj["forward_stops"]["words"], *subj["link_verbs"]["words"],
                              *qualifiers_before, *qualifiers_after]),
@@ -497,12 +505,36 @@ def _candidates(s: Parsed, lex: _Lexicon, blocked: _BlockedSpans) -> list[Candid
     return found
 
 
+CLAUSE_MARKS = frozenset(",;:()[].")
+
+
+def _estimates_in_clause(tokens: list[Token], candidates: list[Candidate], lex: _Lexicon) -> None:
+    """An exact figure whose own clause says "ước" before it, with no comma and
+    no other figure between, is an estimate ("Quảng Ninh ước đón 1,32 triệu
+    lượt khách"); qualifiers.toml [estimate_in_clause]."""
+    low = 0
+    for c in candidates:
+        if c.qualifier == "exact":
+            for k in range(c.first - 1, low - 1, -1):
+                token = tokens[k]
+                if token.text in CLAUSE_MARKS:
+                    break
+                if token.lower == lex.estimate_word \
+                        and not (k > 0 and tokens[k - 1].lower in lex.estimate_not_after) \
+                        and not (k + 1 < len(tokens) and tokens[k + 1].lower in lex.estimate_not_before):
+                    if not lex.estimate_time_after.match_at(tokens, k + 1):
+                        c.qualifier = "approx"
+                    break
+        low = c.after
+
+
 def extract_figures(sentence: str, offset: int = 0) -> list[Figure]:
     """Every figure in one sentence, with offsets shifted by ``offset``."""
     lex = lexicon()
     parsed = Parsed.of(sentence)
     tokens = parsed.tokens
     candidates = read_together(_candidates(parsed, lex, _BlockedSpans(sentence, lex)), tokens)
+    _estimates_in_clause(tokens, candidates, lex)
     subjects = attach_subjects(parsed, candidates)
     changes = read_changes(parsed, candidates, subjects)
     shared = [next((c for c in composed if c), None) for composed in

@@ -69,6 +69,7 @@ SCHEMAS: dict[str, dict[str, dict[str, str]]] = {
         "after": {"at_least": "str-list", "at_most": "str-list"},
         "range_opener": {"words": "str-list"},
         "range_joiners": {"words": "str-list"},
+        "estimate_in_clause": {"word": "str", "not_after": "str-list", "not_before": "str-list", "time_after": "str-list"},
     },
     "units": {
         "percent": {"words": "str-list"},
