@@ -47,7 +47,7 @@ F1_FLOORS = {
 ATTRIBUTE_FLOORS = {
     "dev": {"qualifier_accuracy": 0.99, "unit_accuracy": 0.98, "subject_f1": 0.895, "change_accuracy": 0.99,
             "compared_to_accuracy": 0.99, "where_accuracy": 0.955, "when_accuracy": 0.955},
-    "work": {"qualifier_accuracy": 0.985, "unit_accuracy": 0.975, "subject_f1": 0.755, "change_accuracy": 0.975,
+    "work": {"qualifier_accuracy": 0.99, "unit_accuracy": 0.975, "subject_f1": 0.755, "change_accuracy": 0.975,
              "compared_to_accuracy": 0.965, "where_accuracy": 0.91, "when_accuracy": 0.82},
     "heldout": {"qualifier_accuracy": 0.98, "unit_accuracy": 0.955, "subject_f1": 0.725, "change_accuracy": 0.985,
                 "compared_to_accuracy": 0.98, "where_accuracy": 0.93, "when_accuracy": 0.795},
