@@ -28,7 +28,7 @@ from dataclasses import dataclass
 import regex
 
 from vnstats import patterns
-from vnstats.extract.gazetteer import normalize_key
+from vnstats.extract.gazetteer import load as load_gazetteer, normalize_key
 from vnstats.extract.mentions import Candidate, Span
 from vnstats.extract.text import Parsed, PhraseSet, in_word_with_neighbour, two_syllable_words
 
@@ -1062,7 +1062,27 @@ def _opens_place(t, i: int, start: int, r: _Rules) -> bool:
         return True
     if opener and j > i + opener and r.place_levels.match_at(t, j):
         return True   # "tại các huyện", "ở các xã": units named by their level alone
-    return t[i].lower == "thuộc" and j < len(t) and _proper_name(t[j])
+    if t[i].lower == "thuộc":
+        return j < len(t) and _proper_name(t[j])
+    # "ngôi nhà tại Khánh Hòa bị ngập": a unit named without its level word
+    return opener > 0 and _unit_name_at(t, j) > j
+
+
+@functools.cache
+def _unit_names() -> frozenset[str]:
+    return load_gazetteer().names()
+
+
+def _unit_name_at(t, j: int) -> int:
+    """The token after a unit's name written without its level word at token j
+    ("Khánh Hòa", "Thừa Thiên Huế"), or j where none begins there."""
+    names = _unit_names()
+    k = j
+    while k < len(t) and k - j < 4 and _proper_name(t[k]):
+        k += 1
+    while k > j + 1 and normalize_key(" ".join(tok.text for tok in t[j:k])) not in names:
+        k -= 1
+    return k if k > j + 1 or (k == j + 1 and normalize_key(t[j].text) in names) else j
 
 
 def _place_end(t, i: int, r: _Rules) -> int:
