@@ -758,8 +758,13 @@ def _article_place(article: Article, places: dict[int, list[_Anchor]], localitie
 
 def _lead_place(article: Article, places: dict[int, list[_Anchor]], every: bool = False):
     """The first unit the title (or the page's first line) or the paragraph after it
-    names; ``every``: all the units that paragraph names."""
-    for paragraph in (0, 1):
+    names; ``every``: all the units that paragraph names. A photo's caption is
+    neither ("Cử tri bỏ phiếu tại phường Hoàng Văn Thụ. (Ảnh: …/TTXVN)" over a
+    report on the province's election): it shows one spot of the story."""
+    caption = _facts_regex("photo_caption", "credit")
+    captions = {s.paragraph for s in article.sentences if caption.search(s.text)}
+    lead = [p for p in dict.fromkeys(s.paragraph for s in article.sentences) if p not in captions][:2]
+    for paragraph in lead:
         named = [(s, a) for s in article.sentences if s.paragraph == paragraph for a in places.get(s.index, ())]
         if named:
             return {a.value for _, a in named} if every else _listed_parent(named) or named[0][1].value

@@ -167,6 +167,7 @@ SCHEMAS: dict[str, dict[str, dict[str, str]]] = {
         "meeting_names": {"before": "regex", "day_before": "regex", "round_before": "regex"},
         "report_day": {"verbs": "str-list"},
         "running_total": {"before": "regex", "stock_verbs": "str-list"},
+        "photo_caption": {"credit": "regex"},
         "own_place": {"between": "regex", "village": "str", "bracket": "regex", "bracket_rest": "regex"},
         "residence": {"before": "regex"},
         "spelled_out": {"between": "regex"},

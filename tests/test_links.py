@@ -654,6 +654,17 @@ def test_the_text_outranks_the_address():
     assert links(page, PROVINCIAL_PAPER) == [("16 khu công nghiệp", "Tỉnh Bắc Ninh", "2024-05-02")]
 
 
+def test_a_photos_caption_is_not_the_lead():
+    """A page opening with a photo's caption: the spot it shows is not what the report is about."""
+    page = ("Người dân bỏ phiếu tại phường Trần Phú, thành phố Hà Tĩnh. (Ảnh: Minh Anh/TTXVN)\n\n"
+            "Ngày 25/5/2021, tỉnh Hà Tĩnh công bố kết quả bầu cử.\n\n"
+            "Có 54 đại biểu trúng cử.")
+    assert links(page)[-1][:2] == ("54 đại biểu", "Tỉnh Hà Tĩnh")
+    # the same line as the lead, not a caption: its ward is the story's
+    lead = page.replace(" (Ảnh: Minh Anh/TTXVN)", "")
+    assert links(lead)[-1][:2] == ("54 đại biểu", "Phường Trần Phú")
+
+
 def test_a_region_sets_the_scene_for_the_papers_own_province():
     """A region first, then the paper's own province: the article is about the province."""
     page = (DATED + "Mùa khô năm 2023, cả vùng đồng bằng sông Cửu Long chịu thiệt hại do hạn mặn. "
