@@ -203,6 +203,8 @@ LOCALITIES = [
     ("rule-official-spelling-of-a-district", "Mưa lớn ở huyện Đắk Glong và huyện Đăk Glong.",
      [("huyện Đắk Glong", "Huyện Đắk Glong", "district", "Tỉnh Đắk Nông", "place"),
       ("huyện Đăk Glong", "Huyện Đắk Glong", "district", "Tỉnh Đắk Nông", "place")]),
+    ("rule-official-spelling-of-a-kon-tum-district", "Mưa lớn ở huyện Đăk Hà.",
+     [("huyện Đăk Hà", "Huyện Đắk Hà", "district", "Tỉnh Kon Tum", "place")]),
     ("rule-bare-name-after-a-sentence-opener", "Khách đến tỉnh Kiên Giang tăng. Riêng Phú Quốc đón 368.848 lượt khách.",
      [("tỉnh Kiên Giang", "Tỉnh Kiên Giang", "province", "Tỉnh Kiên Giang", "place"),
       ("Phú Quốc", "Thành phố Phú Quốc", "district", "Tỉnh Kiên Giang", "place")]),
