@@ -4,9 +4,9 @@ reaches today, so no change can silently lose accuracy. Raise a floor when a
 change raises the score; never lower one to let a change pass.
 
 - dev: ../shared/labels/dev (16 real articles, the project's gold);
-- work: tests/data/labels/work (546 real pages, used in rule work and in
+- work: tests/data/labels/work (570 real pages, used in rule work and in
   training the statistical stage);
-- heldout: tests/data/labels/heldout (24 real pages, pB01–pB24, kept out of
+- heldout: tests/data/labels/heldout (24 real pages, pC01–pC24, kept out of
   rule work and of training, scored only when a change is finished; the
   sets held apart before them were folded into work once scored and
   reported). Sources in tests/data/corpus/SOURCES.md.
@@ -40,8 +40,8 @@ SETS = {
 F1_FLOORS = {
     "dev": {"figures": 0.99, "dates": 0.99, "localities": 0.99, "officials": 0.99, "documents": 0.99},
     "work": {"figures": 0.97, "dates": 0.935, "localities": 0.95, "officials": 0.985, "documents": 0.985},
-    # pB names 1 numbered document and 6 officials
-    "heldout": {"figures": 0.975, "dates": 0.94, "localities": 0.97, "officials": 0.99, "documents": 0.99},
+    # pC names 6 numbered documents and 8 officials
+    "heldout": {"figures": 0.98, "dates": 0.94, "localities": 0.97, "officials": 0.9, "documents": 0.8},
 }
 # attributes of paired figures
 ATTRIBUTE_FLOORS = {
@@ -49,8 +49,8 @@ ATTRIBUTE_FLOORS = {
             "compared_to_accuracy": 0.99, "where_accuracy": 0.955, "when_accuracy": 0.955},
     "work": {"qualifier_accuracy": 0.99, "unit_accuracy": 0.975, "subject_f1": 0.755, "change_accuracy": 0.975,
              "compared_to_accuracy": 0.965, "where_accuracy": 0.91, "when_accuracy": 0.82},
-    "heldout": {"qualifier_accuracy": 0.98, "unit_accuracy": 0.955, "subject_f1": 0.725, "change_accuracy": 0.985,
-                "compared_to_accuracy": 0.98, "where_accuracy": 0.93, "when_accuracy": 0.795},
+    "heldout": {"qualifier_accuracy": 0.98, "unit_accuracy": 0.99, "subject_f1": 0.8, "change_accuracy": 0.97,
+                "compared_to_accuracy": 0.965, "where_accuracy": 0.92, "when_accuracy": 0.785},
 }
 
 
