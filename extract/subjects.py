@@ -160,6 +160,7 @@ class _Figures(list):
     def __init__(self, candidates, tokens):
         super().__init__(candidates)
         self.firsts = frozenset(c.first for c in candidates)
+        self.first_tokens = [c.first for c in candidates]   # in reading order
         self.numbers = sorted(c.number_first for c in candidates)
         self.afters = [c.after for c in candidates]
         # the "(" each token stands inside (None: none), in one pass
@@ -253,12 +254,30 @@ def attach_subjects(s: Parsed, candidates: list[Candidate]) -> list[Span | None]
     for k in range(len(spans)):
         if (named := _counter_named_before(s, candidates, spans, k)) is not None:
             spans[k] = named
+    for k in range(1, len(spans)):
+        if (earlier := _figure_inside_subject(s, candidates, spans, k)) is not None and spans[earlier]:
+            # "phân bón đạt 24.020 nghìn USD tăng 15,24%", "1.175 tấn, chiếm 0,69%": a phrase that runs
+            # back past another figure is that figure's; the rate measures what it measures
+            spans[k] = dataclasses.replace(spans[earlier], rule="figure_before")
     for k in range(len(spans)):
         if spans[k] and _names_no_measure(s, spans[k], candidates.starts):
             # "GDP năm 2012 là 5,7%, năm 2013 là 6,81%": a period or a unit, not a measure
             previous = spans[k - 1] if k else None
             spans[k] = dataclasses.replace(previous, rule="elliptical") if previous else None
     return spans
+
+
+def _figure_inside_subject(s: Parsed, cands: _Figures, spans, k: int) -> int | None:
+    """The nearest earlier figure written inside the subject found before
+    figure k (not a bound such as an age), or None."""
+    span = spans[k]
+    if span is None or span.end > s.tokens[cands[k].first].start:
+        return None
+    j = bisect.bisect_left(cands.first_tokens, bisect.bisect_left(cands.starts, span.end)) - 1
+    if not (0 <= j < k and s.tokens[cands[j].first].start >= span.start):
+        return None
+    # "cán bộ trẻ dưới 35 tuổi là 1.172 đồng chí": a bound restricts the phrase, it measures nothing
+    return None if (cands[j].unit or "").lower() in _age_units() else j
 
 
 def _counter_named_before(s: Parsed, cands: _Figures, spans, k: int) -> Span | None:
