@@ -973,10 +973,15 @@ def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]]
     # in the lead or the first paragraph of prose after it; a page with no date
     # line: the first time the body states at all
     early = _lead_paragraphs(article, extra=1)
-    first_date = next((a.value for i in sorted(times) for a in times[i]
-                       if not deadline[id(a.value)] and a.value.date_start[:4] == a.value.date_end[:4]
-                       and (published is None or (sentences[i].paragraph in early
-                                                  and _time_opens_sentence(sentences[i], a)))), None)
+    first_at = next(((i, a.value) for i in sorted(times) for a in times[i]
+                     if not deadline[id(a.value)] and a.value.date_start[:4] == a.value.date_end[:4]
+                     and (published is None or (sentences[i].paragraph in early
+                                                and _time_opens_sentence(sentences[i], a)))), None)
+    first_date = first_at[1] if first_at else None
+    # a page with no date line whose lead tells the day of its report ("Ngày 20-10, ông A cho biết,
+    # địa phương bị thiệt hại 337,6 tỉ đồng"), and states a time only further down: the report's day
+    told_day = report_day if published is None and report_day is not None and report_paragraph in early \
+        and (first_at is None or sentences[first_at[0]].paragraph not in early) else None
     # "Ngày 28-7, Sở Y tế cho biết …" in the lead of a page dated the 29th: the day its facts were true
     # (a news day: within the week before the page's date)
     lead_report = report_day if report_day is not None and report_paragraph in early and published and \
@@ -1107,6 +1112,8 @@ def link_figures(article: Article, figures, dates: list[tuple[int, DateMention]]
             # "giá lúa 4.550 đồng/kg": a price or a rate stands at the month, it does not run up
             reported = month if "/" in (figure.unit or "") or (figure.kind == "money" and "/" in figure.text) else period
             date_fields = (reported.date_start, reported.date_end, reported.granularity, "article")
+        elif told_day is not None:
+            date_fields = (told_day.date_start, told_day.date_end, told_day.granularity, "published")
         elif first_date is not None:   # the first time the article states
             date_fields = (first_date.date_start, first_date.date_end, first_date.granularity, "article")
         elif lead_report is not None:

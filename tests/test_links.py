@@ -537,6 +537,14 @@ LINKS = [
      "Ngày 28-7, Sở Y tế tỉnh Gia Lai cho biết trên địa bàn vừa ghi nhận thêm 2 trường hợp dương tính với bạch hầu. "
      "Như vậy, tính đến thời điểm hiện tại, tỉnh có 30 trường hợp dương tính.",
      [("2 trường hợp", "Tỉnh Gia Lai", "2020-07-28"), ("30 trường hợp", "Tỉnh Gia Lai", "2020-07-28")]),
+    ("rule-report-day-of-an-undated-lead-before-a-time-further-down",
+     "Mưa lũ gây thiệt hại lớn\n\n"
+     "Ngày 12-11-2021, ông Nguyễn Văn An, Chánh Văn phòng Ban Chỉ huy phòng chống thiên tai tỉnh Quảng Ngãi cho biết, "
+     "tỉnh bị thiệt hại 215 tỉ đồng do mưa lũ.\n\n"
+     "Cụ thể, thiệt hại về nhà ở là 80 tỉ đồng; thiệt hại về giao thông là 95 tỉ đồng.\n\n"
+     "Trước đó, trong hai ngày 6 và 7-11, mưa lớn làm ngập nhiều nơi.",
+     [("215 tỉ đồng", "Tỉnh Quảng Ngãi", "2021-11-12"), ("80 tỉ đồng", "Tỉnh Quảng Ngãi", "2021-11-12"),
+      ("95 tỉ đồng", "Tỉnh Quảng Ngãi", "2021-11-12")]),
     ("not-a-report-day-far-before-the-page",
      "Y tế\nNgày đăng 29/07/2020 | 08:50\n"
      "Ngày 2-7, Sở Y tế tỉnh Gia Lai cho biết trên địa bàn vừa ghi nhận thêm 2 trường hợp dương tính với bạch hầu.",
