@@ -259,12 +259,20 @@ def attach_subjects(s: Parsed, candidates: list[Candidate]) -> list[Span | None]
             # "phân bón đạt 24.020 nghìn USD tăng 15,24%", "1.175 tấn, chiếm 0,69%": a phrase that runs
             # back past another figure is that figure's; the rate measures what it measures
             spans[k] = dataclasses.replace(spans[earlier], rule="figure_before")
+    for k in range(1, len(spans)):
+        if spans[k] and spans[k - 1] and _some_places().match(spans[k].text_in(s.text)):
+            spans[k] = dataclasses.replace(spans[k - 1], rule="elliptical")   # "…, có nơi trên 70 mm"
     for k in range(len(spans)):
         if spans[k] and _names_no_measure(s, spans[k], candidates.starts):
             # "GDP năm 2012 là 5,7%, năm 2013 là 6,81%": a period or a unit, not a measure
             previous = spans[k - 1] if k else None
             spans[k] = dataclasses.replace(previous, rule="elliptical") if previous else None
     return spans
+
+
+@functools.cache
+def _some_places() -> regex.Pattern:
+    return regex.compile(patterns.load().subjects["some_places"]["pattern"])
 
 
 def _figure_inside_subject(s: Parsed, cands: _Figures, spans, k: int) -> int | None:

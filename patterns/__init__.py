@@ -228,6 +228,7 @@ SCHEMAS: dict[str, dict[str, dict[str, str]]] = {
         "adverbial_pieces": {"words": "str-list"},
         "tail_cuts": {"words": "str-list"},
         "cumulative_openers": {"words": "str-list"},
+        "some_places": {"pattern": "regex"},
         "elected_bodies": {"joins": "str-list", "bodies": "str-list", "verbs": "str-list"},
         "place_levels": {"below_units": "str-list", "openers": "str-list"},
         "place_of_names": {"words": "str-list"},
