@@ -81,6 +81,17 @@ def _abbreviation(token: Token) -> bool:
     return token.is_word and len(token.text) >= 2 and token.text.isupper()
 
 
+# first syllables that mark a given name among the Ê Đê, Jrai and Ba Na ("Y Biêr Niê", "H'Hen Niê")
+HIGHLAND_PREFIXES = frozenset({"Y", "H", "A"})
+APOSTROPHES = frozenset({"'", "’"})
+
+
+def _joined_by_apostrophe(t: list[Token], j: int) -> bool:
+    """An apostrophe at token j written inside one syllable: "H'Yim", "K'Ré"."""
+    return t[j].text in APOSTROPHES and 0 < j < len(t) - 1 and t[j - 1].end == t[j].start \
+        and t[j].end == t[j + 1].start and _capitalized(t[j + 1])
+
+
 def _name_length(t: list[Token], i: int, place_names: frozenset[str], honored: bool = False) -> int:
     """Tokens of a person's name starting at token i (0: none). ``honored``: an
     honorific stands before it ("ông Lộc Văn Thành"), which says a person is
@@ -94,10 +105,18 @@ def _name_length(t: list[Token], i: int, place_names: frozenset[str], honored: b
         if i - k >= 0 and all(_capitalized(tok) for tok in t[i - k:i]) \
                 and normalize_key(" ".join(tok.text for tok in t[i - k:i + 1])) in place_names:
             return 0
-    j = i + 1
-    while j < len(t) and j - i < 4 and _capitalized(t[j]) and not _abbreviation(t[j]) \
-            and not r.heads.match_at(t, j):
+    j, syllables = i + 1, 1
+    # the highland peoples' names run longer and join syllables with an apostrophe
+    # ("Y Thanh Hà Niê Kđăm", "H'Yim Kđoh", "Điểu K'Ré")
+    longest = 5 if t[i].text in HIGHLAND_PREFIXES else 4
+    while j < len(t) and syllables < longest:
+        if _joined_by_apostrophe(t, j):
+            j += 2
+            continue
+        if not _capitalized(t[j]) or _abbreviation(t[j]) or r.heads.match_at(t, j):
+            break
         j += 1
+        syllables += 1
     if j - i < 2:
         return 0
     name = " ".join(tok.text for tok in t[i:j]).lower()
@@ -129,6 +148,9 @@ def _title_length(t: list[Token], i: int, place_names: frozenset[str], after_nam
             break
         if _capitalized(token) or _abbreviation(token):
             j += 1
+            continue
+        if _joined_by_apostrophe(t, j):
+            j += 2   # "UBND huyện Đắk R'Lấp"
             continue
         size = r.title_words.match_at(t, j)
         if size:
