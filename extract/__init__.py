@@ -179,6 +179,25 @@ def _outside_place_names(figures: list[SentenceFigure], localities) -> list[Sent
     return [sf for sf in figures if not (sf.figure.unit is None and inside(sf.figure))]
 
 
+# a number a page's text is cut inside: one or two bare digits, or a thousands group not yet whole
+CUT_NUMBER = regex.compile(r"\d{1,2}|[\d.]*\.\d{1,2}")
+
+
+def _not_cut_off(article: Article, figures: list[SentenceFigure]) -> list[SentenceFigure]:
+    """A page cut short mid-number ("… có hiệu lực từ ngày 16", "… khu vực kinh tế
+    trong nước 3.12"): the unfinished number that ends it, with no unit and no stop
+    after it, is no figure."""
+    text = article.text.rstrip()
+    if not figures or text.endswith((".", "!", "?", "…", ")", '"', "”", ";", ":")):
+        return figures
+    last = max(figures, key=lambda sf: sf.figure.end)
+    f = last.figure
+    if f.end != len(text) or f.unit is not None or not CUT_NUMBER.fullmatch(f.text) \
+            or not regex.search(r"[\p{L}\p{M}-]\s?$", text[:f.start]):
+        return figures   # a table's last cell ("Huyện Hòa Vang  247  170  77") is whole
+    return [sf for sf in figures if sf is not last]
+
+
 def _in_table_units(article: Article, figures: list[SentenceFigure]) -> list[SentenceFigure]:
     """Bare numbers of a table in the unit its heading declares (figures.in_declared_units)."""
     if not any(sf.figure.unit is None for sf in figures):
@@ -328,8 +347,8 @@ def extract_article(article: Article, stages: str = DEFAULT_STAGES, model_path: 
         dates += [(s.index, d) for d in past_terms(s.text, s.start, named_terms, reference and reference.year)]
     dates.sort(key=lambda pair: pair[1].start)
     localities = extract_localities([(s.text, s.start) for s in article.sentences], reference)
-    figures = _list_keys_resolved(article, _in_table_units(article, _outside_place_names(figures, localities)),
-                                  localities, place_names)
+    figures = _list_keys_resolved(article, _in_table_units(article, _outside_place_names(
+        _not_cut_off(article, figures), localities)), localities, place_names)
     if stages == "rules+model":
         figures, localities, officials = _model_stage(article, figures, localities, officials, place_names,
                                                       reference, model_path)

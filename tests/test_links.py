@@ -759,3 +759,19 @@ def test_headlines_after_the_article_give_no_year():
             "Công ty Điện lực gặp mặt báo chí nhân dịp Xuân Bính Ngọ 2026\n"
             "Triển khai nhiệm vụ công tác công đoàn năm 2026\n")
     assert links(page)[0] == ("6%", "Tỉnh Lai Châu", "2020-02-18")
+
+
+# Pages cut short mid-number (written for the rule): the unfinished number is no figure.
+CUT_OFF = [
+    ("rule-cut-after-a-verb", DATED + "Toàn tỉnh có 63 vụ tai nạn khiến 5", ["63 vụ"]),
+    ("rule-cut-inside-a-thousands-group", DATED + "Tổng vốn đạt 8.250 tỷ đồng, khu vực trong nước 3.12", ["8.250 tỷ đồng"]),
+    ("not-cut-a-sentence-ends-with-a-stop", DATED + "Toàn tỉnh có 63 vụ tai nạn, làm chết 5.", ["63 vụ", "5"]),
+    ("not-cut-a-tables-last-cell", DATED + "Huyện Hòa Vang    247    170    77", ["247", "170", "77"]),
+    ("not-cut-a-number-with-its-unit", DATED + "Toàn tỉnh có 63 vụ tai nạn, làm chết 5 người", ["63 vụ", "5 người"]),
+]
+
+
+@pytest.mark.parametrize(("page", "expected"), [r[1:] for r in CUT_OFF], ids=[r[0] for r in CUT_OFF])
+def test_a_number_a_page_is_cut_inside_is_no_figure(page, expected):
+    result = extract_article(build_article("page.txt", "page.txt", page))
+    assert [sf.figure.text for sf in result.figures] == expected
