@@ -185,16 +185,17 @@ CUT_NUMBER = regex.compile(r"\d{1,2}|[\d.]*\.\d{1,2}")
 
 def _not_cut_off(article: Article, figures: list[SentenceFigure]) -> list[SentenceFigure]:
     """A page cut short mid-number ("… có hiệu lực từ ngày 16", "… khu vực kinh tế
-    trong nước 3.12"): the unfinished number that ends it, with no unit and no stop
-    after it, is no figure."""
+    trong nước 3.12"): the unfinished number that ends its last line of prose, with
+    no unit and no stop after it, is no figure."""
     text = article.text.rstrip()
     if not figures or text.endswith((".", "!", "?", "…", ")", '"', "”", ";", ":")):
         return figures
     last = max(figures, key=lambda sf: sf.figure.end)
     f = last.figure
     if f.end != len(text) or f.unit is not None or not CUT_NUMBER.fullmatch(f.text) \
-            or not regex.search(r"[\p{L}\p{M}-]\s?$", text[:f.start]):
-        return figures   # a table's last cell ("Huyện Hòa Vang  247  170  77") is whole
+            or not regex.search(r"[\p{L}\p{M}-]\s?$", text[:f.start]) \
+            or len(text[text.rfind("\n") + 1:].split()) < 8:
+        return figures   # a table's last cell ("Huyện Hòa Vang  247  170  77", "Huyện A 12") is whole
     return [sf for sf in figures if sf is not last]
 
 
