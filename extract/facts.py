@@ -232,9 +232,12 @@ def _place_anchors(sentence_text: str, sentence_start: int, mentions: list[Local
             if ranking.search(sentence_text[:m.start()]) or (
                     kind == "country" and (_facts_regex("country", "event_before").search(sentence_text[:m.start()])
                                            or _facts_regex("country", "background_before").search(
+                                               sentence_text[:m.start()])
+                                           or _facts_regex("country", "base_before").search(
                                                sentence_text[:m.start()]))):
                 # "lớn nhất cả nước", "giảm ít nhất trên toàn huyện", "Đại hội đại biểu toàn quốc",
-                # "khó khăn chung của cả nước": a ranking, an event, a background, not a place
+                # "khó khăn chung của cả nước", "chiếm 17% tổng vốn cả nước": a ranking, an event,
+                # a background, a base, not a place
                 continue
             before = [a.value for a in anchors if a.end <= start and a.value != COUNTRY_ID]
             unit = _scope_unit(kind, m.group(), before[-1] if before else context)

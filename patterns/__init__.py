@@ -159,8 +159,8 @@ SCHEMAS: dict[str, dict[str, dict[str, str]]] = {
     },
     "facts": {
         "targets": {"words": "str-list", "deadline_words": "str-list"},
-        "country": {"words": "str-list", "regions": "str-list", "ranking_before": "regex", "event_before": "regex",
-                    "background_before": "regex", "province_counters": "str-list"},
+        "country": {"words": "str-list", "regions": "str-list", "ranking_before": "regex", "base_before": "regex",
+                    "event_before": "regex", "background_before": "regex", "province_counters": "str-list"},
         "scope": {"province": "str-list", "district": "str-list"},
         "comparison_base": {"before": "regex", "price_base_bare": "regex"},
         "postposed_time": {"between": "regex", "new_value": "regex"},

@@ -549,6 +549,17 @@ LINKS = [
      "Y tế\nNgày đăng 29/07/2020 | 08:50\n"
      "Ngày 2-7, Sở Y tế tỉnh Gia Lai cho biết trên địa bàn vừa ghi nhận thêm 2 trường hợp dương tính với bạch hầu.",
      [("2 trường hợp", "Tỉnh Gia Lai", "2020-07-29")]),
+    ("rule-country-as-the-base-of-a-share-is-no-place",
+     DATED + "Năm 2024, tỉnh Bắc Ninh thu hút 4,7 tỷ USD vốn FDI, chiếm 12,5% tổng vốn FDI của cả nước.",
+     [("4,7 tỷ USD", "Tỉnh Bắc Ninh", "2024"), ("12,5%", "Tỉnh Bắc Ninh", "2024")]),
+    ("rule-country-as-the-base-of-a-comparison-is-no-place",
+     "Lạng Sơn tổ chức Đại hội\nNgày đăng 02/05/2024 | 16:09\nĐại hội Đảng bộ tỉnh Lạng Sơn khai mạc.\n\n"
+     "Báo cáo chính trị cho thấy, GRDP giai đoạn 2021-2025 của tỉnh tăng bình quân 7,1%, cao hơn mức trung bình cả nước; "
+     "thu ngân sách đạt 48.187 tỷ đồng.",
+     [("7,1%", "Tỉnh Lạng Sơn", "2021/2025"), ("48.187 tỷ đồng", "Tỉnh Lạng Sơn", "2021/2025")]),
+    ("not-a-base-the-countrys-own-figure-in-brackets",
+     DATED + "Năm 2024, GRDP tỉnh Bắc Ninh tăng 6,1% (cả nước tăng 7,09%).",
+     [("6,1%", "Tỉnh Bắc Ninh", "2024"), ("7,09%", "Việt Nam", "2024")]),
     ("rule-country-as-background-is-no-place",
      "Kinh tế\nNgày đăng 02/07/2020 | 16:09\n"
      "Trong bối cảnh khó khăn chung của cả nước, Hà Tĩnh thu chi ngân sách đảm bảo dự toán. "
