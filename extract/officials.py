@@ -50,6 +50,7 @@ class _Rules:
     family: frozenset[str]
     not_names: frozenset[str]
     org_prefix: dict[str, str]
+    highland_prefixes: frozenset[str]   # a name opening with one may run to five syllables
 
 
 @functools.cache
@@ -70,6 +71,7 @@ def _rules() -> _Rules:
         family=frozenset(p.family_names),
         not_names=frozenset(n.lower() for n in o["not_names"]["words"]),
         org_prefix={k.lower(): v for k, v in o["organization_prefix"].items()},
+        highland_prefixes=frozenset(o["highland_names"]["prefixes"]),
     )
 
 
@@ -81,8 +83,6 @@ def _abbreviation(token: Token) -> bool:
     return token.is_word and len(token.text) >= 2 and token.text.isupper()
 
 
-# first syllables that mark a given name among the Ê Đê, Jrai and Ba Na ("Y Biêr Niê", "H'Hen Niê")
-HIGHLAND_PREFIXES = frozenset({"Y", "H", "A"})
 APOSTROPHES = frozenset({"'", "’"})
 
 
@@ -108,7 +108,7 @@ def _name_length(t: list[Token], i: int, place_names: frozenset[str], honored: b
     j, syllables = i + 1, 1
     # the highland peoples' names run longer and join syllables with an apostrophe
     # ("Y Thanh Hà Niê Kđăm", "H'Yim Kđoh", "Điểu K'Ré")
-    longest = 5 if t[i].text in HIGHLAND_PREFIXES else 4
+    longest = 5 if t[i].text in r.highland_prefixes else 4
     while j < len(t) and syllables < longest:
         if _joined_by_apostrophe(t, j):
             j += 2

@@ -120,6 +120,7 @@ SCHEMAS: dict[str, dict[str, dict[str, str]]] = {
         "not_names": {"words": "str-list"},
         "office_words": {"words": "str-list"},
         "place_words": {"words": "str-list"},
+        "highland_names": {"prefixes": "str-list"},
     },
     "localities": {
         "level_words": {"*": "str-list"},
