@@ -60,7 +60,7 @@ def _valid_day(year: int, month: int, day: int) -> bool:
 
 
 # periods of months that keep their months where nothing gives the year
-YEARLESS_KINDS = frozenset({"month", "quarter", "months_of_year", "half_year"})
+YEARLESS_KINDS = frozenset({"month", "month_range", "quarter", "months_of_year", "half_year"})
 YEARLESS_STAND_IN = 2001
 
 
@@ -157,6 +157,11 @@ def _normalize(kind: str, m: regex.Match, published: date | None) -> tuple[str, 
     if kind == "month":
         mo = int(m.group("m"))
         return f"{year:04d}-{mo:02d}", f"{year:04d}-{mo:02d}", "month"
+    if kind == "month_range":
+        first, last = int(m.group("m")), int(m.group("m2"))
+        if last <= first:
+            return None   # "tháng 12 - 1" crosses a year the text does not write
+        return f"{year:04d}-{first:02d}", f"{year:04d}-{last:02d}", "period"
     if kind in ("year", "relative_year"):
         return f"{year:04d}", f"{year:04d}", "year"
     raise ValueError(f"patterns/dates.toml: unknown kind {kind!r}")

@@ -575,6 +575,8 @@ EXAMPLES = [
        ("200 căn nhà", 200, "count", "căn nhà", "exact", ANY)),
     ex("not-both-sides", "Sạt lở hai bên bờ kênh dài 12 km.", ("12 km", 12, "measure", "km", "exact", ANY)),
     ex("not-a-pictures-number", "Kim ngạch đạt 84 triệu USD - Hình 1", ("84 triệu USD", 8.4e7, "money", "USD", "exact", ANY)),
+    ex("not-the-second-month-of-a-pair", "Trong tháng 8 và 9, mưa làm ngập 100 ha lúa.",
+       ("100 ha", 100, "measure", "ha", "exact", ANY)),
     ex("not-a-pictures-number-lower-case-after-a-dash", "Có 250 đại biểu dự Đại hội Đảng bộ huyện - ảnh 2",
        ("250 đại biểu", 250, "count", "đại biểu", "exact", ANY)),
     ex("not-a-pictures-number-unaccented-in-a-slug", "Thieu gan 900 phong hoc - Anh 1", ("900 phong", 900, "count", "phong", "exact", ANY)),
